@@ -1,0 +1,639 @@
+//! Time expressions: finding them in a sentence and resolving them to ISO dates and periods.
+//!
+//! Reports say "As at 13th January", "between April and November 2010", "2019/20",
+//! "Quarter 2 2022-23", "since April 2016", "last year", "currently". Each is read into an
+//! [`Expr`] first; [`resolve`] then turns it into a [`When`] against the reference dates the
+//! document gives (its own date, a section's date, the period the report covers). Nothing is
+//! ever resolved against today's clock.
+
+use regex::Regex;
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A calendar point with year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Point {
+    /// The year.
+    pub y: i32,
+    /// The month, 1 to 12, when known.
+    pub m: Option<u8>,
+    /// The day of the month, when known.
+    pub d: Option<u8>,
+}
+
+impl Point {
+    /// A day.
+    pub fn day(y: i32, m: u8, d: u8) -> Point {
+        Point { y, m: Some(m), d: Some(d) }
+    }
+    /// A month.
+    pub fn month(y: i32, m: u8) -> Point {
+        Point { y, m: Some(m), d: None }
+    }
+    /// A year.
+    pub fn year(y: i32) -> Point {
+        Point { y, m: None, d: None }
+    }
+    /// The same point shifted by whole years.
+    pub fn add_years(self, n: i32) -> Point {
+        let d = match (self.m, self.d) {
+            (Some(2), Some(29)) => Some(28),
+            _ => self.d,
+        };
+        Point { y: self.y + n, d, ..self }
+    }
+    /// The month of this point as a month count since year 0, for comparisons.
+    fn month_index(self) -> i32 {
+        self.y * 12 + i32::from(self.m.unwrap_or(12)) - 1
+    }
+    /// The point `n` months later (month precision).
+    fn add_months(self, n: i32) -> Point {
+        let index = self.month_index() + n;
+        Point::month(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.y)?;
+        if let Some(m) = self.m {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.d {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The date or period a figure refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum When {
+    /// A day, month or year.
+    At(Point),
+    /// A period from one point to another, both included.
+    Between(Point, Point),
+}
+
+impl When {
+    /// The last point of the date or period.
+    pub fn end(self) -> Point {
+        match self {
+            When::At(p) | When::Between(_, p) => p,
+        }
+    }
+    /// The same date or period a year earlier.
+    pub fn year_earlier(self) -> When {
+        match self {
+            When::At(p) => When::At(p.add_years(-1)),
+            When::Between(a, b) => When::Between(a.add_years(-1), b.add_years(-1)),
+        }
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::At(p) => write!(f, "{p}"),
+            When::Between(a, b) => write!(f, "{a}/{b}"),
+        }
+    }
+}
+
+/// A time expression as written, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// "13th January 2017", "30/01/20"; the year may be missing ("As at 13th January").
+    Day { y: Option<i32>, m: u8, d: u8 },
+    /// "November 2020", "in July"; the year may be missing.
+    Month { y: Option<i32>, m: u8 },
+    /// "in 2008".
+    Year(i32),
+    /// "2019/20", "2022-23": 1 April of the first year to 31 March of the next.
+    FinancialYear(i32),
+    /// "Quarter 2 2022-23", "Q3": quarters of the financial year.
+    Quarter { q: u8, fy: Option<i32> },
+    /// "between April and November 2010", "from April 2018 to March 2019".
+    Range(Box<Expr>, Box<Expr>),
+    /// "since April 2016": up to the reference date.
+    Since(Box<Expr>),
+    /// "the year ending 31 March 2013", "the year to March 2008": twelve months ending there.
+    YearTo(Box<Expr>),
+    /// "currently", "now", "in the last 12 months": the reference date.
+    Now,
+    /// "this year" (the calendar year of the reference date).
+    ThisYear,
+    /// "last year" (the calendar year before the reference date's).
+    LastYear,
+    /// "the previous year", "the year before": a year before a neighbouring figure.
+    PreviousYear,
+    /// "this financial year".
+    ThisFinancialYear,
+    /// "last financial year".
+    LastFinancialYear,
+    /// "so far this year", "year to date": the financial year up to the reference month.
+    YearToDate,
+    /// "the first 6 months of this year".
+    FirstHalfOfYear,
+    /// "year end": the end of the last financial year that has ended.
+    YearEnd,
+    /// "during the same period": the period of the sentence before.
+    SamePeriod,
+}
+
+impl Expr {
+    /// True for expressions that resolve against a neighbour or the sentence before.
+    pub fn is_relative_to_neighbour(&self) -> bool {
+        matches!(self, Expr::PreviousYear | Expr::SamePeriod)
+    }
+    /// True for expressions that name a date or period by themselves.
+    pub fn is_absolute(&self) -> bool {
+        match self {
+            Expr::Day { y, .. } | Expr::Month { y, .. } => y.is_some(),
+            Expr::Year(_) | Expr::FinancialYear(_) => true,
+            Expr::Quarter { fy, .. } => fy.is_some(),
+            Expr::Range(a, b) => a.is_absolute() || b.is_absolute(),
+            Expr::YearTo(e) | Expr::Since(e) => e.is_absolute(),
+            _ => false,
+        }
+    }
+}
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    /// What it says.
+    pub expr: Expr,
+}
+
+/// The reference dates an expression is resolved against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchors {
+    /// The date "now" means: the document's (or the minuted meeting's) date.
+    pub now: Option<Point>,
+    /// A point that gives the year to "in November", "this year", "Q3" when `now` is unknown:
+    /// the end of the period the text is talking about.
+    pub year_of: Option<Point>,
+}
+
+impl Anchors {
+    fn reference(&self) -> Option<Point> {
+        self.now.or(self.year_of)
+    }
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+/// Builds a case-insensitive regex from a template where `MONTH` stands for a month name.
+fn month_regex(template: &str) -> Regex {
+    Regex::new(&template.replace("MONTH", MONTH)).expect("valid time regex")
+}
+
+/// "13th January 2017", "Wednesday, 4th July, 2018", "13th January"; not "13 children".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    month_regex(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)\b\.?(?:,?\s+(\d{4})\b)?")
+});
+/// "June 28th 2018", "July 10, 2019"; not "June 2018".
+static MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| month_regex(r"(?i)\b(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"));
+/// "30/01/20", "30/01/2020", "2017-01-26"; not "10/15%".
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))\b").expect("valid regex")
+});
+/// "November 2020", "Dec 2020"; not "November" alone.
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| month_regex(r"(?i)\b(MONTH)\.?,?\s+(\d{4})\b"));
+/// "in October", "end of September", "July – September"; month names must be capitalised.
+static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+        .expect("valid regex")
+});
+/// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019"; checked to be consecutive years.
+static FINANCIAL_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})\b").expect("valid regex"));
+/// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)\b(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
+        .expect("valid regex")
+});
+/// "Quarters 1 and 2", "Q1 and Q2", "Q1-Q2".
+static QUARTERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))\b")
+        .expect("valid regex")
+});
+/// "in 2008", "Total in 2001"; not "2,008" nor "2008/09".
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+/// Words that need no number: "currently", "last year", "so far this year", "year end".
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\b(?:
+        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date)
+      | (?P<half>(?:the\ )?first\ (?:6|six)\ months\ of\ (?:this|the)\ year)
+      | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
+      | (?P<lastfy>(?:the\ )?(?:last|previous|preceding)\ financial\ year)
+      | (?P<prev>(?:the\ )?(?:previous|preceding|prior)\ year|the\ year\ before|(?:twelve|12)\ months\ (?:ago|earlier|before)|a\ year\ (?:ago|earlier|before))
+      | (?P<last>last\ year)
+      | (?P<this>this\ year)
+      | (?P<yearend>year[\ -]end)
+      | (?P<same>(?:the\ )?same\ period|during\ the\ year)
+      | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
+    )\b").expect("valid regex")
+});
+
+/// Finds the time expressions of `text[range]`, in order, with offsets into `text`.
+pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
+    let s = &text[range.clone()];
+    let mut found: Vec<TimeExpr> = Vec::new();
+    let mut claim = |span: Range<usize>, expr: Expr, found: &mut Vec<TimeExpr>| {
+        if !found.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+            found.push(TimeExpr { span, expr });
+        }
+    };
+    for c in QUARTERS.captures_iter(s) {
+        let a = parse_digit(c.get(1).or(c.get(3)));
+        let b = parse_digit(c.get(2).or(c.get(4)));
+        let q = |q| Box::new(Expr::Quarter { q, fy: None });
+        claim(c.get(0).expect("match").range(), Expr::Range(q(a), q(b)), &mut found);
+    }
+    for c in QUARTER.captures_iter(s) {
+        let q = match (c.get(1).or(c.get(2)), c.get(3)) {
+            (Some(d), _) => d.as_str().parse().unwrap_or(1),
+            (None, Some(w)) => ordinal(w.as_str()),
+            _ => continue,
+        };
+        let fy = c.get(4).and_then(|m| financial_year(m.as_str()));
+        claim(c.get(0).expect("match").range(), Expr::Quarter { q, fy }, &mut found);
+    }
+    scan_days(s, &mut found, &mut claim);
+    for c in MONTH_YEAR.captures_iter(s) {
+        let (Some(m), Some(y)) = (month_number(&c[1]), c[2].parse().ok()) else { continue };
+        claim(c.get(0).expect("match").range(), Expr::Month { y: Some(y), m }, &mut found);
+    }
+    for m in FINANCIAL_YEAR.find_iter(s) {
+        if let Some(y) = financial_year(m.as_str()) {
+            if !followed_by_age(s, m.end()) {
+                claim(m.range(), Expr::FinancialYear(y), &mut found);
+            }
+        }
+    }
+    for m in YEAR.find_iter(s) {
+        if is_plain_year(s, m.range()) {
+            claim(m.range(), Expr::Year(m.as_str().parse().unwrap_or(0)), &mut found);
+        }
+    }
+    for m in MONTH_ONLY.find_iter(s) {
+        if month_only_allowed(s, m.range()) {
+            let month = month_number(m.as_str()).unwrap_or(1);
+            claim(m.range(), Expr::Month { y: None, m: month }, &mut found);
+        }
+    }
+    scan_relative(s, &mut found, &mut claim);
+    found.sort_by_key(|t| t.span.start);
+    let found = combine(s, found);
+    found
+        .into_iter()
+        .map(|t| TimeExpr { span: t.span.start + range.start..t.span.end + range.start, expr: t.expr })
+        .collect()
+}
+
+type Claim<'a> = dyn FnMut(Range<usize>, Expr, &mut Vec<TimeExpr>) + 'a;
+
+/// Full and partial day dates: "13th January 2017", "June 28th 2018", "30/01/20".
+fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
+    for c in NUMERIC_DATE.captures_iter(s) {
+        let (d, m, y) = match (c.get(1), c.get(4)) {
+            (Some(d), _) => (d.as_str(), &c[2], &c[3]),
+            (None, Some(y)) => (&c[6], &c[5], y.as_str()),
+            _ => continue,
+        };
+        let (Ok(d), Ok(m), Ok(mut y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else { continue };
+        if y < 100 {
+            y += 2000;
+        }
+        if (1..=31).contains(&d) && (1..=12).contains(&m) && (1950..2100).contains(&y) {
+            claim(c.get(0).expect("match").range(), Expr::Day { y: Some(y), m, d }, found);
+        }
+    }
+    for c in DAY_MONTH.captures_iter(s) {
+        let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else { continue };
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        if (1..=31).contains(&d) && (y.is_some() || c[2].chars().next().is_some_and(char::is_uppercase)) {
+            claim(c.get(0).expect("match").range(), Expr::Day { y, m, d }, found);
+        }
+    }
+    for c in MONTH_DAY.captures_iter(s) {
+        let (Ok(d), Some(m)) = (c[2].parse::<u8>(), month_number(&c[1])) else { continue };
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let ordinal = c.get(0).expect("match").as_str().contains(['s', 'n', 'r', 't', 'h']);
+        if (1..=31).contains(&d) && (y.is_some() || ordinal) && c[1].chars().next().is_some_and(char::is_uppercase) {
+            claim(c.get(0).expect("match").range(), Expr::Day { y, m, d }, found);
+        }
+    }
+}
+
+/// Relative expressions ("currently", "last year", "so far this year").
+fn scan_relative(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
+    let so_far = s.contains("so far") || s.contains("to date");
+    for c in RELATIVE.captures_iter(s) {
+        let name = ["ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "same", "now"]
+            .into_iter()
+            .find(|n| c.name(n).is_some())
+            .unwrap_or("now");
+        let expr = match name {
+            "ytd" => Expr::YearToDate,
+            "half" => Expr::FirstHalfOfYear,
+            "thisfy" => Expr::ThisFinancialYear,
+            "lastfy" => Expr::LastFinancialYear,
+            "prev" => Expr::PreviousYear,
+            "last" => Expr::LastYear,
+            "this" if so_far => Expr::YearToDate,
+            "this" => Expr::ThisYear,
+            "yearend" => Expr::YearEnd,
+            "same" if year_to_follows(&s[c.get(0).expect("match").end()..]) => continue,
+            "same" => Expr::SamePeriod,
+            _ => Expr::Now,
+        };
+        claim(c.get(0).expect("match").range(), expr, found);
+    }
+}
+
+/// "during the year ending 31 March": the year is named after all.
+fn year_to_follows(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with("ending") || after.starts_with("ended") || after.starts_with("to ")
+}
+
+/// Joins "between A and B", "from A to B", "A – B" into ranges; "since A", "from A" (alone),
+/// "the year to A", "start/end of YEAR" into their periods.
+fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\b(?P<between>between|from)|\b(?P<since>since)|\b(?P<yearto>year\s+(?:to|ending|ended))|\b(?P<start>(?:start|beginning)\s+of)|\b(?P<end>end\s+of))\s+(?:the\s+)?$")
+            .expect("valid regex")
+    });
+    static JOIN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:and|to|until|till|–|-|—|&)\s*$").expect("valid regex"));
+    let mut out: Vec<TimeExpr> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let atom = &atoms[i];
+        let before = &s[..atom.span.start];
+        let cue = BEFORE.captures(&before[before.len().saturating_sub(40)..]);
+        let cue_name = cue.as_ref().and_then(|c| {
+            ["between", "since", "yearto", "start", "end"].into_iter().find(|n| c.name(n).is_some())
+        });
+        let cue_start = cue.as_ref().map_or(atom.span.start, |c| {
+            before.len() - before[before.len().saturating_sub(40)..].len() + c.get(0).expect("match").start()
+        });
+        let next = atoms.get(i + 1);
+        let joined = next.filter(|n| JOIN.is_match(&s[atom.span.end..n.span.start]));
+        if let Some(next) = joined.filter(|_| cue_name == Some("between") || !matches!(atom.expr, Expr::Year(_))) {
+            let (a, b) = fill_range_years(atom.expr.clone(), next.expr.clone());
+            out.push(TimeExpr { span: cue_start..next.span.end, expr: Expr::Range(Box::new(a), Box::new(b)) });
+            i += 2;
+            continue;
+        }
+        let expr = match (cue_name, &atom.expr) {
+            (Some("since"), e) => Expr::Since(Box::new(e.clone())),
+            (Some("between"), e) if cue.as_ref().is_some_and(|c| c.name("between").is_some_and(|m| m.as_str().eq_ignore_ascii_case("from"))) && is_month_like(e) => {
+                Expr::Since(Box::new(e.clone()))
+            }
+            (Some("yearto"), e) => Expr::YearTo(Box::new(e.clone())),
+            (Some("start"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 1 },
+            (Some("end"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 12 },
+            (_, e) => e.clone(),
+        };
+        let span = if cue_name.is_some() && expr != atom.expr { cue_start..atom.span.end } else { atom.span.clone() };
+        out.push(TimeExpr { span, expr });
+        i += 1;
+    }
+    out
+}
+
+fn is_month_like(e: &Expr) -> bool {
+    matches!(e, Expr::Month { .. } | Expr::Day { .. })
+}
+
+/// "between April and November 2010": the start takes the end's year (or the year before).
+fn fill_range_years(a: Expr, b: Expr) -> (Expr, Expr) {
+    let end_year = match b {
+        Expr::Month { y: Some(y), .. } | Expr::Day { y: Some(y), .. } => y,
+        _ => return (a, b),
+    };
+    let end_month = match b {
+        Expr::Month { m, .. } | Expr::Day { m, .. } => m,
+        _ => 12,
+    };
+    let a = match a {
+        Expr::Month { y: None, m } => Expr::Month { y: Some(if m <= end_month { end_year } else { end_year - 1 }), m },
+        Expr::Day { y: None, m, d } => Expr::Day { y: Some(if m <= end_month { end_year } else { end_year - 1 }), m, d },
+        other => other,
+    };
+    (a, b)
+}
+
+/// Resolves an expression against the anchors; `None` when it cannot be resolved.
+pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
+    let reference = anchors.reference();
+    Some(match expr {
+        Expr::Day { y: Some(y), m, d } => When::At(Point::day(*y, *m, *d)),
+        Expr::Day { y: None, m, d } => When::At(Point::day(year_for(*m, reference?), *m, *d)),
+        Expr::Month { y: Some(y), m } => When::At(Point::month(*y, *m)),
+        Expr::Month { y: None, m } => When::At(Point::month(year_for(*m, reference?), *m)),
+        Expr::Year(y) => When::At(Point::year(*y)),
+        Expr::FinancialYear(y) => financial(*y),
+        Expr::Quarter { q, fy } => {
+            let fy = match fy {
+                Some(fy) => *fy,
+                None => financial_year_of(reference?),
+            };
+            let start = Point::month(fy, 4).add_months(3 * (i32::from(*q) - 1));
+            When::Between(start, start.add_months(2))
+        }
+        Expr::Range(a, b) => {
+            let b = resolve(b, anchors)?;
+            let inner = Anchors { now: Some(b.end()), year_of: Some(b.end()) };
+            let a = resolve(a, if a.is_absolute() { anchors } else { inner })?;
+            When::Between(start_of(a), b.end())
+        }
+        Expr::Since(a) => When::Between(start_of(resolve(a, anchors)?), month_of(anchors.now?)),
+        Expr::YearTo(a) => {
+            let end = month_of(resolve(a, anchors)?.end());
+            When::Between(end.add_months(-11), end)
+        }
+        Expr::Now => When::At(anchors.now?),
+        Expr::ThisYear => When::At(Point::year(reference?.y)),
+        Expr::LastYear => When::At(Point::year(reference?.y - 1)),
+        Expr::ThisFinancialYear => financial(financial_year_of(reference?)),
+        Expr::LastFinancialYear => financial(financial_year_of(reference?) - 1),
+        Expr::YearToDate => {
+            let now = anchors.now?;
+            When::Between(Point::month(financial_year_of(now), 4), month_of(now))
+        }
+        Expr::FirstHalfOfYear => When::Between(Point::month(reference?.y, 1), Point::month(reference?.y, 6)),
+        Expr::YearEnd => When::At(Point::month(financial_year_of(reference?), 3)),
+        Expr::PreviousYear | Expr::SamePeriod => return None,
+    })
+}
+
+fn financial(y: i32) -> When {
+    When::Between(Point::month(y, 4), Point::month(y + 1, 3))
+}
+
+/// The first year of the financial year (April to March) that holds the point.
+fn financial_year_of(p: Point) -> i32 {
+    if p.m.unwrap_or(12) >= 4 {
+        p.y
+    } else {
+        p.y - 1
+    }
+}
+
+fn start_of(w: When) -> Point {
+    match w {
+        When::At(p) | When::Between(p, _) => p,
+    }
+}
+
+fn month_of(p: Point) -> Point {
+    match p.m {
+        Some(m) => Point::month(p.y, m),
+        None => p,
+    }
+}
+
+/// The year of the latest such month not after the reference (a month or so of slack).
+fn year_for(month: u8, reference: Point) -> i32 {
+    match reference.m {
+        Some(rm) if month > rm.saturating_add(1) => reference.y - 1,
+        _ => reference.y,
+    }
+}
+
+/// "2019/20" is 2019; "2018-2019" is 2018; "2017-2019" is not a financial year.
+pub fn financial_year(s: &str) -> Option<i32> {
+    let c = FINANCIAL_YEAR.captures(s)?;
+    let start: i32 = c[1].parse().ok()?;
+    let end: i32 = c[2].parse().ok()?;
+    let modulus = 10i32.pow(c[2].len() as u32);
+    ((start + 1) % modulus == end).then_some(start)
+}
+
+/// "16-25 year olds" is an age range, not a financial year.
+fn followed_by_age(s: &str, end: usize) -> bool {
+    s[end..].trim_start().to_ascii_lowercase().starts_with("year old")
+}
+
+/// A four-digit year standing alone: not "2,008", "2008/09", "£2008" or "2008 children".
+fn is_plain_year(s: &str, r: Range<usize>) -> bool {
+    let before = s[..r.start].chars().next_back();
+    let after = &s[r.end..];
+    if before.is_some_and(|c| c == ',' || c == '£' || c == '.' || c == '/') {
+        return false;
+    }
+    if after.starts_with(['%', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    !after.starts_with('%')
+}
+
+/// A month name alone is a date only after a preposition or inside a range ("April – June").
+fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
+    static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:in|since|during|by|until|till|to|from|of|at|for|between|and|&|as at|up to|through|covers|covering|month of|–|-)\s*$").expect("valid regex")
+    });
+    static RANGE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:–|-|—|to|and)\s*[A-Z][a-z]+").expect("valid regex"));
+    let word = &s[r.clone()];
+    if word == "May" && !s[r.end..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
+        return false;
+    }
+    let before = &s[r.start.saturating_sub(20)..r.start];
+    let before = before.trim_start_matches(|c: char| !c.is_ascii());
+    PREPOSITION.is_match(before) || RANGE_AFTER.is_match(&s[r.end..]) || r.start == 0
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    NAMES.iter().position(|n| lower.starts_with(n)).map(|i| i as u8 + 1)
+}
+
+fn ordinal(word: &str) -> u8 {
+    match word.to_ascii_lowercase().as_str() {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => 1,
+    }
+}
+
+fn parse_digit(m: Option<regex::Match<'_>>) -> u8 {
+    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(1)
+}
+
+/// Reads a whole string as one date ("26th January 2017", "16/03/26", "2019-10-23").
+pub fn parse_date(s: &str) -> Option<Point> {
+    let found = find(s, 0..s.len());
+    found.iter().find_map(|t| match t.expr {
+        Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn when(text: &str, now: &str) -> Vec<String> {
+        let now = parse_date(now).or_else(|| {
+            find(now, 0..now.len()).first().and_then(|t| resolve(&t.expr, Anchors::default())).map(When::end)
+        });
+        let anchors = Anchors { now, year_of: now };
+        find(text, 0..text.len())
+            .iter()
+            .map(|t| resolve(&t.expr, anchors).map_or("null".into(), |w| w.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn resolves_against_the_document_date() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("As at 13th January there are", "26 January 2017", &["2017-01-13"]),
+            ("up from 1778 in October & 1686 in July", "26 January 2017", &["2016-10", "2016-07"]),
+            ("adopted since April 2016, and", "26 January 2017", &["2016-04/2017-01"]),
+            ("between April and November 2010", "24 January 2011", &["2010-04/2010-11"]),
+            ("between April and November is 115", "24 January 2011", &["2010-04/2010-11"]),
+            ("In 2019 /20 13.1% of", "December 2020", &["2019-04/2020-03"]),
+            ("Quarter 2 2022-23", "December 2020", &["2022-07/2022-09"]),
+            ("in Quarters 1 and 2 despite", "December 2020", &["2020-04/2020-09"]),
+            ("during the first 6 months of this year", "December 2020", &["2020-01/2020-06"]),
+            ("in the year to March 2008 was", "1 May 2009", &["2007-04/2008-03"]),
+            ("during the year ending 31 March 2013", "1 May 2013", &["2012-04/2013-03"]),
+            ("at the start of 2021 stood at", "1 May 2023", &["2021-01"]),
+            ("from April 2018 to March 2019", "10 July 2019", &["2018-04/2019-03"]),
+            ("as at 30/01/20", "31 January 2020", &["2020-01-30"]),
+            ("June 28th 2018 - Number", "4 July 2018", &["2018-06-28"]),
+            ("there are now over 400 CAFs", "26 January 2017", &["2017-01-26"]),
+            ("last year (year end figure 53%)", "24 January 2011", &["2010", "2010-03"]),
+            ("This year has seen ... so far", "24 January 2011", &["2010-04/2011-01"]),
+        ];
+        for (text, now, expected) in cases {
+            assert_eq!(&when(text, now), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_date() {
+        for text in ["16-25 year olds", "aged 3, 8 and 13", "10/15%", "1,840 cases", "we may meet"] {
+            assert_eq!(when(text, "26 January 2017"), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn unresolvable_without_a_reference() {
+        assert_eq!(when("in December", "nothing"), ["null"]);
+        assert_eq!(when("currently", "nothing"), ["null"]);
+    }
+}

@@ -1,0 +1,354 @@
+//! Linking each number of a sentence to the indicator it counts.
+//!
+//! The rules, tried in order for every quantity (their names travel into `Figure::rule`):
+//! - `count-noun`: the number counts the noun phrase that follows it ("366 children in care",
+//!   "27 children have been adopted", "1064 referrals");
+//! - `noun-value`: the number is stated for a phrase before it ("the number of children looked
+//!   after which stood at 1,082", "Number of Children in Care: 350");
+//! - `percent-of`: a percentage named by its predicate ("13.8% of CLA had experienced three or
+//!   more moves", "The timeliness of our assessments has increased to 90%");
+//! - `sequence`: a later value of the same indicator ("1840, up from 1778 in October & 1686
+//!   in July", "from 90% to 94%", "83 compared to 106 last year");
+//! - `anaphora`: a sentence that goes on about the indicator of the one before ("It was 51.16
+//!   per cent the year before", "For those aged 19-21, the percentage was 49%").
+//!
+//! Breakdowns ("150 of the 266 children"), changes, bounds, costs and monthly averages are
+//! never linked: they stay quantities with no indicator.
+
+use super::numbers::{Quantity, Role};
+use super::vocab::{self, Mention};
+use crate::model::Unit;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Why a quantity was read as an indicator figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The indicator id.
+    pub indicator: &'static str,
+    /// The linking rule (`count-noun`, `noun-value`, ...).
+    pub how: &'static str,
+    /// The vocabulary rule that named the indicator.
+    pub rule: &'static str,
+    /// The words naming it, when they are in this sentence.
+    pub label: Option<Range<usize>>,
+    /// For `sequence`: the index of the earlier quantity of the same indicator.
+    pub after: Option<usize>,
+}
+
+/// What the sentence before said, for anaphora.
+#[derive(Debug, Clone, Default)]
+pub struct Topic {
+    /// The last counted indicator named.
+    pub count: Option<(&'static str, &'static str)>,
+    /// The last percentage indicator named.
+    pub percent: Option<(&'static str, &'static str)>,
+}
+
+/// The words of one sentence that linking needs.
+pub struct Sentence<'t> {
+    /// The whole document.
+    pub text: &'t str,
+    /// The sentence's byte range.
+    pub range: Range<usize>,
+    /// Its quantities.
+    pub quantities: &'t [Quantity],
+    /// Its mentions of counted indicators.
+    pub mentions: &'t [Mention],
+    /// Its percentage predicates.
+    pub predicates: &'t [Mention],
+    /// Byte ranges of its time expressions.
+    pub times: &'t [Range<usize>],
+    /// True when a care leaver was named in this sentence or the two before.
+    pub care_leaver_context: bool,
+}
+
+/// Links every quantity of the sentence that names an indicator.
+pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
+    let mut links: Vec<Option<Link>> = Vec::with_capacity(s.quantities.len());
+    for (i, q) in s.quantities.iter().enumerate() {
+        let link = if linkable(s, i) { link_one(s, i, q, &links, topic) } else { None };
+        links.push(link);
+    }
+    links
+}
+
+fn link_one(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>], topic: &Topic) -> Option<Link> {
+    let link = match q.unit {
+        Unit::Percent => percent_of(s, q),
+        _ => count_noun(s, q).or_else(|| noun_value(s, i, q)),
+    };
+    let link = link.or_else(|| sequence(s, i, q, links)).or_else(|| anaphora(s, q, topic))?;
+    let fits = if vocab::is_percent(link.indicator) { q.unit == Unit::Percent } else { q.unit != Unit::Percent };
+    (fits && !excluded(s, q, link.indicator) && (!q.word || link.how == "count-noun")).then_some(link)
+}
+
+/// Quantities that can never be indicator figures: changes, bounds, money, durations,
+/// breakdowns of a total.
+fn linkable(s: &Sentence<'_>, i: usize) -> bool {
+    let q = &s.quantities[i];
+    q.role == Role::Value && matches!(q.unit, Unit::Count | Unit::Percent | Unit::Per10k) && !breakdown(s, q)
+}
+
+/// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...".
+fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
+    static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)\b|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
+    });
+    static OF_THE_TOTAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+\b[^,.;]*?,?\s*$").expect("valid regex"));
+    let after = &s.text[q.end..s.range.end];
+    let before = &s.text[s.range.start..q.span.start];
+    if q.unit == Unit::Percent {
+        return false; // "96.7% of which were in time" is how percentages are said
+    }
+    PART_OF.is_match(after) || OF_THE_TOTAL.is_match(before)
+}
+
+/// `count-noun`: "366 children in care", "2,950 children (including unborn children) on
+/// registers", "27 children have been adopted", "60 UASC children".
+fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?ix)^[\s*“”"']*
+            (?:(?:new|more|additional|further|other|individual)\s+)?
+            (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
+               (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
+               (?:\([^)]{0,60}\)\s*)?
+               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|as|with|a|the|on|in|still|all)\s+)*
+            )?$"#)
+        .expect("valid regex")
+    });
+    let m = s.mentions.iter().find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
+    let gap = &s.text[q.end..m.span.start];
+    if !GAP.is_match(gap) || restricted_after(s, m) || per_something(&s.text[m.span.end..s.range.end]) {
+        return None;
+    }
+    Some(Link { indicator: m.rule.indicator, how: "count-noun", rule: m.rule.name, label: Some(m.span.clone()), after: None })
+}
+
+/// "5 foster carers are proceeding to ...", "twenty-one looked after children had received an
+/// exclusion": a verb after the noun that picks out a subgroup.
+fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:who|that)?\s*(?:are|were|have|has|had|will|would|did|is|was)\s+(?:been\s+|being\s+|not\s+)?(?:\w+ly\s+)?(\w+)")
+            .expect("valid regex")
+    });
+    const STOCK_VERBS: [&str; 16] = [
+        "subject", "the", "on", "in", "looked", "placed", "open", "recorded", "known", "currently", "now",
+        "supported", "living", "a", "adopted", "registered",
+    ];
+    let after = &s.text[m.span.end..s.range.end];
+    VERB.captures(after).is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
+}
+
+/// "10 contacts for each referral", "76 children in care per 100,000": a ratio, not a count.
+fn per_something(after: &str) -> bool {
+    static PER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:for\s+each|for\s+every|per\s+(?:\d|head|capita)|each)\b").expect("valid regex"));
+    PER.is_match(after)
+}
+
+/// `noun-value`: "the number of children looked after which stood at 1,082", "Number of
+/// Children & Young People in Care: 350", "the number of referrals had increased to 277".
+fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
+    let m = s.mentions.iter().rev().find(|m| m.span.end <= q.span.start)?;
+    let gap = gap_words(s, m.span.end, q.span.start, i)?;
+    if blocked_gap(&gap) || gap.split_whitespace().count() > 14 {
+        return None;
+    }
+    Some(Link { indicator: m.rule.indicator, how: "noun-value", rule: m.rule.name, label: Some(m.span.clone()), after: None })
+}
+
+/// The text between two offsets with time expressions and change quantities taken out, or
+/// `None` when a clause break or another value lies between.
+fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<String> {
+    if s.quantities[..index].iter().any(|o| o.span.start >= from && o.role == Role::Value && !o.word) {
+        return None;
+    }
+    let mut gap = String::new();
+    let mut at = from;
+    for t in s.times.iter().filter(|t| t.start >= from && t.end <= to) {
+        gap.push_str(&s.text[at..t.start]);
+        gap.push_str(" TIME ");
+        at = t.end;
+    }
+    gap.push_str(&s.text[at..to]);
+    (!gap.contains(';')).then_some(gap)
+}
+
+/// Words between a noun and a number that show the number is of something else.
+fn blocked_gap(gap: &str) -> bool {
+    static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|per|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|staff|workers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)\b|£|%")
+            .expect("valid regex")
+    });
+    BLOCKED.is_match(gap)
+}
+
+/// `percent-of`: the percentage indicator whose predicate is nearest in the clause.
+fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    let clause = clause_around(s, q.span.start);
+    let best = s
+        .predicates
+        .iter()
+        .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
+        .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
+        .min_by_key(|p| distance(&p.span, &q.span))?;
+    Some(Link { indicator: best.rule.indicator, how: "percent-of", rule: best.rule.name, label: Some(best.span.clone()), after: None })
+}
+
+fn needs_care_leavers(indicator: &str) -> bool {
+    matches!(indicator, "care_leavers_eet_pct" | "care_leavers_neet_pct" | "care_leavers_accommodation_pct")
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The clause around an offset: clauses end at ";", ", and", " whereas ", " but ", " while ".
+pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i);|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
+    });
+    let body = &s.text[s.range.clone()];
+    let mut start = s.range.start;
+    let mut end = s.range.end;
+    for m in BREAK.find_iter(body) {
+        let (a, b) = (m.start() + s.range.start, m.end() + s.range.start);
+        if b <= at {
+            start = b;
+        } else if a >= at {
+            end = a;
+            break;
+        }
+    }
+    start..end
+}
+
+/// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
+fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
+    static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\bfrom|\bto|\band|&|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bthan|,|\(|\bof\s+which|\bof\s+whom|\blow\s+of|\bhigh\s+of|\bpeak\s+of|\bdown\s+to|\bup\s+to|\breaching|\bwas|\bwere|\bstood\s+at|\breporting|\bwith|\bjust)\s*(?:TIME\s*)?\(?\s*$").expect("valid regex")
+    });
+    let (j, prev) = links[..i].iter().enumerate().rev().find_map(|(j, l)| l.as_ref().map(|l| (j, l)))?;
+    let p = &s.quantities[j];
+    let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent) || q.unit == Unit::Count && p.unit == Unit::Percent;
+    let gap = gap_words(s, p.end, q.span.start, i)?;
+    let mentions_between = s.mentions.iter().any(|m| m.span.start >= p.end && m.span.end <= q.span.start);
+    if !same_kind || mentions_between || !CONNECTOR.is_match(&gap) || gap.split_whitespace().count() > 16 {
+        return None;
+    }
+    Some(Link { indicator: prev.indicator, how: "sequence", rule: prev.rule, label: prev.label.clone(), after: Some(j) })
+}
+
+/// `anaphora`: "It was 51.16 per cent the year before", "the percentage was 49%", "The
+/// numbers per month have fluctuated between a low of 297 and a high of 307".
+fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:this|it|these|that|those|for\s+those|of\s+these|the\s+figure|the\s+percentage|the\s+rate|the\s+numbers?|this\s+figure|the\s+proportion)\b|\b(?:the\s+figure|the\s+percentage|the\s+proportion)\s+(?:was|is|stood|had|has)\b|\bfor\s+the\s+same\s+period\b")
+            .expect("valid regex")
+    });
+    if !s.mentions.is_empty() || !s.predicates.is_empty() {
+        return None;
+    }
+    let body = &s.text[s.range.start..q.span.start];
+    if !OPENER.is_match(body) && !OPENER.is_match(&s.text[s.range.clone()]) {
+        return None;
+    }
+    let (indicator, rule) = if q.unit == Unit::Percent { topic.percent? } else { topic.count? };
+    Some(Link { indicator, how: "anaphora", rule, label: None, after: None })
+}
+
+/// Exclusions that depend on the indicator: monthly averages of a flow, and foster carers still
+/// in the recruitment pipeline.
+fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
+    static MONTHLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week|averag(?:e|ed|ing))\b").expect("valid regex")
+    });
+    static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)\b").expect("valid regex")
+    });
+    let clause = clause_around(s, q.span.start);
+    let clause_text = &s.text[clause];
+    match vocab::measure(indicator) {
+        vocab::Measure::Flow => MONTHLY.is_match(clause_text),
+        _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{dates, numbers};
+
+    /// The (indicator, value) pairs linked in one sentence.
+    fn linked(text: &str) -> Vec<(&'static str, f64)> {
+        let times: Vec<_> = dates::find(text, 0..text.len()).into_iter().map(|t| t.span).collect();
+        let quantities = numbers::find(text, 0..text.len(), &times);
+        let aliases = vocab::Aliases::from_document(text);
+        let mentions = vocab::mentions(text, 0..text.len(), &aliases);
+        let predicates = vocab::predicates(text, 0..text.len());
+        let s = Sentence {
+            text,
+            range: 0..text.len(),
+            quantities: &quantities,
+            mentions: &mentions,
+            predicates: &predicates,
+            times: &times,
+            care_leaver_context: text.contains("care leaver"),
+        };
+        let topic = Topic { count: Some(("children_in_care", "t")), percent: Some(("care_leavers_eet_pct", "t")) };
+        link_sentence(&s, &topic)
+            .into_iter()
+            .zip(&quantities)
+            .filter_map(|(l, q)| l.map(|l| (l.indicator, q.value)))
+            .collect()
+    }
+
+    #[test]
+    fn links_counts_to_their_nouns() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            (
+                "As at 13th January there are 366 children in care, 307 children subject to Child Protection Plans and 645 children with Child in Need plans.",
+                &[("children_in_care", 366.0), ("child_protection_plans", 307.0), ("children_in_need", 645.0)],
+            ),
+            (
+                "The total number of open children's social care cases has risen to 1840, up from 1778 in October & 1686 in July.",
+                &[("open_cases", 1840.0), ("open_cases", 1778.0), ("open_cases", 1686.0)],
+            ),
+            ("27 children have been adopted since April 2016, and 19 children are placed in adoptive placements.", &[("adoptions", 27.0), ("placed_for_adoption", 19.0)]),
+            ("The number of children looked after which stood at 1,082 including 34 children / young people placed for adoption and 288 care leavers.", &[("children_in_care", 1082.0), ("placed_for_adoption", 34.0), ("care_leavers", 288.0)]),
+            ("continues with 60 UASC children in care, 30 of whom are care leavers having UASC status.", &[("uasc", 60.0)]),
+            ("There were 1,535 boys, 1,395 girls and 20 unborn children on the registers at 31 March 2013.", &[]),
+            ("Only 4 of the 28 children were under 16.", &[]),
+            ("5 foster carers are proceeding to the Skills to Foster course", &[]),
+            ("twenty-one looked after children had received a fixed term exclusion", &[]),
+            ("a rate of 76 children in care per 100,000", &[]),
+            ("These range monthly from between 91 and 173 referrals averaging 133.", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&linked(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn links_percentages_by_predicate() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("There was concern that 13.8% of CLA had experienced three or more moves in a year.", &[("placement_moves_3plus_pct", 13.8)]),
+            ("The timeliness of our assessments has increased to 90%", &[("assessments_on_time_pct", 90.0)]),
+            ("100% of care leavers aged 19 are judged to be living in suitable accommodation whereas only 63% are in education, training or employment.", &[("care_leavers_accommodation_pct", 100.0), ("care_leavers_eet_pct", 63.0)]),
+            ("The number of initial and review health assessments completed within timescales stood at 69% and 85% respectively.", &[("cla_health_checks_pct", 69.0), ("cla_health_checks_pct", 85.0)]),
+            ("There were 398 Children in Care with more males (56%) than females (44%) in care.", &[("children_in_care", 398.0)]),
+            ("For those aged 19-21, the percentage was 49% which was below benchmarks.", &[("care_leavers_eet_pct", 49.0)]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&linked(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! What a document says about itself: its date, title, authority, committee and kind.
+//!
+//! The date matters most: "as at 13th January" and "currently" are resolved against it. It is
+//! taken only from places that state the document's own date ("DATE: 26th January 2017",
+//! "Date of decision", "Meeting: 13/07/2022", a date standing alone near the top, "this month
+//! (December 2020)"); a date in the body ("On 31 March 2024") is never taken for it.
+
+use super::dates::{self, Expr, Point};
+use crate::model::Meta;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017".
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)(?P<decision>\bdate\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)\b)|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:)|(?P<plain>\bdate\s*:|^\s*date\b\s*)")
+        .expect("valid regex")
+});
+/// "this month (December 2020)".
+static THIS_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthis\s+month\s+\(([A-Za-z]+\s+\d{4})\)").expect("valid regex"));
+/// "Blackburn with Darwen Borough Council", "London Borough of Lambeth", "Durham County Council".
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:London\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|Royal\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|City\s+of\s+[A-Z][a-z]+(?:\s+Council)?|(?:[A-Z][a-z]+(?:[\s-]+(?:with|upon|on|and|of|in|under)\s+|[\s-]+)){0,3}[A-Z][a-z]+\s+(?:County\s+Borough|Metropolitan\s+Borough|Borough|County|City|District)\s+Council)")
+        .expect("valid regex")
+});
+/// "Corporate Parenting Specialist Advisory Group", "Scrutiny Committee", "Cabinet".
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Z][\w&’'-]*\s+){1,6}(?:Committee|Panel|Board|Advisory\s+Group|Cabinet|Forum)\b|(?:CORPORATE|SCRUTINY|[A-Z]{3,})(?:\s+[A-Z&]{2,}){0,6}\s+(?:COMMITTEE|PANEL|BOARD|GROUP)\b")
+        .expect("valid regex")
+});
+
+/// Reads the document's meta data. The date is `YYYY-MM-DD`, or `YYYY-MM` when only the month
+/// is stated.
+pub fn detect(text: &str) -> Meta {
+    Meta {
+        title: title(text),
+        authority: authority(text),
+        date: date(text).map(|p| p.to_string()),
+        committee: COMMITTEE.find(&text[..floor(text, 4000)]).map(|m| m.as_str().trim().to_string()),
+        kind: Some(kind(text).to_string()),
+    }
+}
+
+/// The largest char boundary not after `at`.
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The document's own date.
+pub fn date(text: &str) -> Option<Point> {
+    let labelled = |group: &str| {
+        DATE_LABEL.captures_iter(text).filter(|c| c.name(group).is_some()).find_map(|c| {
+            let after = c.get(0).expect("match").end();
+            let window = &text[after..floor(text, after + 60)];
+            first_day(window.trim_start_matches([':', ' ', '\t', '\n', '\r', '-', '–']))
+        })
+    };
+    labelled("decision")
+        .or_else(|| labelled("meeting"))
+        .or_else(|| date_line(text))
+        .or_else(|| labelled("plain"))
+        .or_else(|| iso_near_top(text))
+        .or_else(|| this_month(text))
+}
+
+/// A date at the very start of `s` (after a weekday, perhaps).
+fn first_day(s: &str) -> Option<Point> {
+    let found = dates::find(s, 0..s.len());
+    let t = found.first()?;
+    if t.span.start > 12 {
+        return None;
+    }
+    match t.expr {
+        Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+        _ => None,
+    }
+}
+
+/// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019").
+fn date_line(text: &str) -> Option<Point> {
+    text.lines().filter(|l| !l.trim().is_empty()).take(15).find_map(|line| {
+        let cell = line.split('\t').next().unwrap_or("");
+        let core = cell.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:".contains(c));
+        let found = dates::find(core, 0..core.len());
+        match found.as_slice() {
+            [t] if t.span.len() + 2 >= core.len() && !core.is_empty() => match t.expr {
+                Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+                _ => None,
+            },
+            _ => None,
+        }
+    })
+}
+
+/// " date 2019-10-23 ..." at the top of a saved page.
+fn iso_near_top(text: &str) -> Option<Point> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bdate\s+(\d{4}-\d{2}-\d{2})\b").expect("valid regex"));
+    ISO.captures(&text[..floor(text, 300)]).and_then(|c| dates::parse_date(&c[1]))
+}
+
+fn this_month(text: &str) -> Option<Point> {
+    let c = THIS_MONTH.captures(text)?;
+    let found = dates::find(&c[1], 0..c[1].len());
+    match found.first()?.expr {
+        Expr::Month { y: Some(y), m } => Some(Point::month(y, m)),
+        _ => None,
+    }
+}
+
+/// The first line that reads as a title.
+fn title(text: &str) -> Option<String> {
+    const CHROME: [&str; 6] = ["agenda item", "home >", "skip to", "public document pack", "issue - meetings", "- request"];
+    text.lines()
+        .map(|l| l.trim().trim_matches('*').trim())
+        .filter(|l| !l.is_empty() && l.chars().count() <= 150 && l.chars().any(char::is_alphabetic))
+        .find(|l| !CHROME.iter().any(|c| l.to_lowercase().starts_with(c)))
+        .map(|l| l.split('\t').next().unwrap_or(l).trim().to_string())
+}
+
+/// The council that most often names itself, preferring one named near the top.
+fn authority(text: &str) -> Option<String> {
+    let names: Vec<&str> = AUTHORITY.find_iter(text).map(|m| m.as_str()).collect();
+    let near_top = AUTHORITY.find(&text[..floor(text, 1500)]).map(|m| m.as_str());
+    let most = names.iter().max_by_key(|n| names.iter().filter(|m| m == n).count()).copied();
+    near_top.or(most).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `minutes`, `foi`, `statistics`, `news`, `agenda` or `report`.
+fn kind(text: &str) -> &'static str {
+    let head = &text[..floor(text, 6000)];
+    let has = |words: &[&str]| words.iter().any(|w| head.contains(w));
+    if has(&["Freedom of Information", "FOI ", "Your request", "freedom of information"]) {
+        "foi"
+    } else if has(&["Minutes:", "RESOLVED", "PRESENT", "Decision Record", "Cabinet Decision"]) {
+        "minutes"
+    } else if has(&["statistical release", "Statistical release", "statistics for", "National Statistics"]) {
+        "statistics"
+    } else if has(&["AGENDA", "Agenda item"]) {
+        "agenda"
+    } else {
+        "report"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_documents_own_date() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("PORTFOLIO DIRECTOR: LINDA CLEGG DATE: 26th January 2017\n\nText", Some("2017-01-26")),
+            ("Public Document Pack\n\nCorporate Parenting\n\nWednesday, 4th July, 2018\n\nDate Published: 27th June 2018", Some("2018-07-04")),
+            ("COMMITTEE\tAgenda Item No. 8\n24 JANUARY 2011\tPublic Report", Some("2011-01-24")),
+            ("- Date request received\n- 16/02/26\n- Date of decision\n- 16/03/26", Some("2026-03-16")),
+            ("Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)", Some("2022-07-13")),
+            ("The 12 month review is taking place this month (December 2020) and", Some("2020-12")),
+            ("Main points\n\nOn 31 March 2024\n\n7,198 children were looked after.", None),
+            ("Emma presented information as at the end of September 2014.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(date(text).map(|p| p.to_string()).as_deref(), *expected, "{text}");
+        }
+    }
+}

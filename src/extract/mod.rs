@@ -1,0 +1,60 @@
+//! The extraction engine: from a document's text to its figures and tables.
+//!
+//! One file per dimension: [`text`] cuts sentences, [`dates`] reads time expressions,
+//! [`numbers`] reads quantities, [`vocab`] names indicators, [`link`] ties quantities to
+//! indicators, [`timing`] dates them, [`tables`] reads tables, [`meta`] reads what the
+//! document says about itself, [`area`] whose figure it is. This module walks the document
+//! in reading order and keeps the context (dates, the last topic) that one sentence passes to
+//! the next.
+
+pub mod area;
+pub mod dates;
+pub mod link;
+pub mod meta;
+pub mod numbers;
+pub mod tables;
+pub mod text;
+pub mod timing;
+pub mod vocab;
+
+mod reader;
+
+use crate::model::Document;
+
+/// Settings for one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date to resolve "currently" or "as at 13th January" against when the document does
+    /// not state its own (`YYYY-MM-DD`).
+    pub date: Option<String>,
+}
+
+/// Extracts the figures and tables of one document.
+///
+/// ```
+/// use report_explorer::{extract, Options};
+/// let text = "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care.";
+/// let doc = extract("report.txt", text, &Options::default());
+/// let figure = &doc.figures[0];
+/// assert_eq!(figure.indicator.as_deref(), Some("children_in_care"));
+/// assert_eq!((figure.value, figure.when.as_deref()), (366.0, Some("2017-01-13")));
+/// ```
+pub fn extract(name: &str, text: &str, options: &Options) -> Document {
+    let mut meta = meta::detect(text);
+    let fallback = options.date.as_deref().and_then(dates::parse_date);
+    let doc_date = meta.date.as_deref().and_then(parse_meta_date).or(fallback);
+    if meta.date.is_none() {
+        meta.date = fallback.map(|p| p.to_string());
+    }
+    let (figures, tables) = reader::read(text, doc_date, meta.authority.is_some());
+    Document { name: name.to_string(), meta, figures, tables }
+}
+
+/// "2017-01-26" or "2020-12" back into a point.
+fn parse_meta_date(s: &str) -> Option<dates::Point> {
+    let mut parts = s.split('-').map(|p| p.parse::<i32>().ok());
+    let y = parts.next()??;
+    let m = parts.next().flatten().map(|m| m as u8);
+    let d = parts.next().flatten().map(|d| d as u8);
+    Some(dates::Point { y, m, d })
+}

@@ -1,0 +1,412 @@
+//! Quantities in a sentence: the number, its unit, and what kind of statement it makes.
+//!
+//! "366", "1,840", "96.7%", "45.16 per cent", "£5,500", "£1.2m", "47 children per 10,000",
+//! "26 weeks", "twenty-seven". Numbers that are not figures are dropped here: years and
+//! dates (found first, by `dates`), page, paragraph and agenda item numbers, phone numbers,
+//! postcodes, ages, times, durations, thresholds ("3 or more placements") and identifiers.
+//! Changes ("an increase of 113"), bounds ("less than 13") and money keep their number but are
+//! marked, so that they never become indicator figures.
+
+use crate::model::Unit;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What kind of statement a quantity makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A value that may be an indicator figure.
+    Value,
+    /// A change or difference ("an increase of 113", "-48", "a 3% increase").
+    Change,
+    /// A bound, cap or quota ("less than 13", "a maximum of 31").
+    Bound,
+    /// A denominator or rate of another base ("76 per 100,000").
+    Rate,
+}
+
+/// A number found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte range of the number itself (digits, or the number words).
+    pub span: Range<usize>,
+    /// Byte offset just past the number and its unit ("96.7%" ends after "%").
+    pub end: usize,
+    /// The value as stated.
+    pub value: f64,
+    /// Its unit.
+    pub unit: Unit,
+    /// "over", "about", "nearly" ... stand before it.
+    pub approx: bool,
+    /// "target of" stands before it.
+    pub target: bool,
+    /// Written in words ("twenty").
+    pub word: bool,
+    /// What kind of statement it makes.
+    pub role: Role,
+}
+
+/// A number in digits, with an optional sign and pound sign: "1,840", "96.7", "£5,500", "-48".
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<sign>[-+−]\s?)?(?P<pound>£\s?)?\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+        .expect("valid regex")
+});
+/// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
+static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\b")
+        .expect("valid regex")
+});
+/// Spans that hold digits but no figures: phone numbers, postcodes, web addresses, e-mails.
+static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\bhttps?://\S+|\bwww\.\S+|\b\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|ac|nhs)\.uk\S*")
+        .expect("valid regex")
+});
+/// What may follow a number as its unit or as a sign that it is no figure.
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)^(?:
+        (?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b)
+      | (?P<weeks>[\s-]weeks?\b)
+      | (?P<days>\s(?:working\s|calendar\s)?days?\b)
+      | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?)\b)
+      | (?P<duration>[\s-](?:hours?|hrs?|minutes?|mins?|months?|years?|yrs?|year[\s-]olds?|-year-old)\b)
+      | (?P<clock>\s?(?:am|pm|a\.m\.|p\.m\.)\b|[:.]\d\d\s?(?:am|pm)\b|:\d)
+      | (?P<more>\s?\+|\s+(?:or|and)\s+(?:more|over|above|older|under)\b|\s+[a-z]+\s+or\s+more\b)
+      | (?P<fraction>\s?/\s?\d)
+    )").expect("valid regex")
+});
+/// Words before a number that make it a label, an age or a threshold, not a figure.
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|figure|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]\s?$)")
+        .expect("valid regex")
+});
+/// Words before a number that make it a change: "an increase of", "up", "down by", "-".
+static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:increase|increases|rise|decrease|reduction|fall|drop|growth|change|improvement|deterioration|difference)\s+(?:of|by)\s+|\b(?:increased|decreased|rose|fell|risen|fallen|grew|grown|dropped|reduced|improved|declined|up|down|higher|lower)\s+by\s+|\b(?:up|down)\s+)(?:almost\s+|nearly\s+|about\s+|around\s+|approximately\s+|just\s+(?:over|under)\s+|over\s+|more\s+than\s+|less\s+than\s+)?$")
+        .expect("valid regex")
+});
+/// Words after a number that make it a change: "16% increase", "217 applications fewer".
+static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent|percentage\s+points?|points?))?\s*(?:[a-z]+\s+)?(?:increase|decrease|rise|fall|drop|reduction|more|fewer|less|lower|higher|up|down)\b")
+        .expect("valid regex")
+});
+/// Words before a number that make it approximate: "over", "just under", "about", "c.".
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|close\s+to|an\s+estimated|estimated)|\bc\.|~)\s*$")
+        .expect("valid regex")
+});
+/// Words before a number that make it a bound or cap: "less than", "a maximum of", "quota of".
+static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between)\s*$")
+        .expect("valid regex")
+});
+/// Words before a number that make it a target: "a target of", "aim to reach".
+static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
+        .expect("valid regex")
+});
+/// "per 10,000" after a number, perhaps after its noun: "47 children per 10,000".
+static PER_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)\b").expect("valid regex")
+});
+
+/// Finds the quantities of `text[range]`, skipping numbers inside the `skip` spans (dates).
+pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quantity> {
+    let s = &text[range.clone()];
+    let mut blocked: Vec<Range<usize>> = skip.iter().map(|r| r.start - range.start..r.end - range.start).collect();
+    blocked.extend(NOT_FIGURES.find_iter(s).map(|m| m.range()));
+    let mut out: Vec<Quantity> = Vec::new();
+    for c in NUMBER.captures_iter(s) {
+        let num = c.name("num").expect("num group");
+        if blocked.iter().any(|b| b.start < num.end() && num.start() < b.end) {
+            continue;
+        }
+        if let Some(q) = digits(s, &c, &out) {
+            out.push(q);
+        }
+    }
+    for m in WORDS.find_iter(s) {
+        if blocked.iter().any(|b| b.start < m.end() && m.start() < b.end) {
+            continue;
+        }
+        if let Some(q) = words(s, m.range()) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    for q in &mut out {
+        q.span = q.span.start + range.start..q.span.end + range.start;
+        q.end += range.start;
+    }
+    out
+}
+
+/// A quantity written in digits, or `None` when the number is no figure.
+fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quantity> {
+    let num = c.name("num").expect("num group");
+    let raw = num.as_str();
+    let after = &s[num.end()..];
+    if after.starts_with(|ch: char| ch.is_alphanumeric() || ch == '_')
+        && !after.starts_with(['m', 'k', 'b']) || is_identifier(raw) || is_item_number(s, num.range())
+    {
+        return None;
+    }
+    if s[..num.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == '(' && is_legal_ref(s, num.range())) {
+        return None;
+    }
+    let mut value: f64 = raw.replace(',', "").parse().ok()?;
+    let mut unit = Unit::Count;
+    let mut end = num.end();
+    let pound = c.name("pound").is_some();
+    if pound {
+        unit = Unit::Gbp;
+        let (multiplier, len) = money_multiplier(after);
+        value *= multiplier;
+        end += len;
+    } else if after.starts_with(|ch: char| ch.is_alphabetic()) {
+        return None;
+    }
+    if let Some(a) = AFTER.captures(&s[end..]) {
+        let matched = a.get(0).expect("match").len();
+        if a.name("percent").is_some() {
+            unit = Unit::Percent;
+            end += matched;
+        } else if a.name("weeks").is_some() {
+            unit = Unit::Weeks;
+            end += matched;
+        } else if a.name("days").is_some() {
+            unit = Unit::Days;
+            end += matched;
+        } else {
+            return None; // durations, ages, times, thresholds, fractions
+        }
+    }
+    let before = &s[..c.get(0).expect("match").start()];
+    let before_num = &s[..num.start()];
+    if LABEL_BEFORE.is_match(before_num) || continues_ages(before_num) {
+        return None;
+    }
+    let signed = c.name("sign").is_some() && !before.ends_with(|ch: char| ch.is_alphanumeric());
+    let mut role = classify(s, before, end, unit);
+    if signed || continues_change(before, earlier) {
+        role = Role::Change;
+    }
+    if let Some(per) = PER_BASE.captures(&s[end..]) {
+        let base = per[1].replace(',', "");
+        match base.as_str() {
+            "10000" if unit != Unit::Gbp => unit = Unit::Per10k,
+            _ => role = Role::Rate,
+        }
+    }
+    let approx = APPROX_BEFORE.is_match(before);
+    let target = TARGET_BEFORE.is_match(before);
+    let start = c.name("sign").map_or(num.start(), |sign| if signed { sign.start() } else { num.start() });
+    let value = if signed && c["sign"].trim_start().starts_with(['-', '−']) { -value } else { value };
+    Some(Quantity { span: start..num.end(), end, value, unit, approx, target, word: false, role })
+}
+
+/// A quantity written in words, or `None` when it is a duration, an age or part of a phrase.
+fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
+    let raw = s[r.clone()].to_ascii_lowercase();
+    let value = word_value(&raw)?;
+    let after = &s[r.end..];
+    let mut unit = Unit::Count;
+    let mut end = r.end;
+    if let Some(a) = AFTER.captures(after) {
+        if a.name("percent").is_some() {
+            unit = Unit::Percent;
+            end += a.get(0).expect("match").len();
+        } else {
+            return None;
+        }
+    }
+    let before = &s[..r.start];
+    if LABEL_BEFORE.is_match(before) {
+        return None;
+    }
+    let role = classify(s, before, end, unit);
+    let approx = APPROX_BEFORE.is_match(before);
+    Some(Quantity { span: r, end, value, unit, approx, target: false, word: true, role })
+}
+
+/// Change, bound or plain value, from the words around the number.
+fn classify(s: &str, before: &str, end: usize, unit: Unit) -> Role {
+    if CHANGE_BEFORE.is_match(before) || CHANGE_AFTER.is_match(&s[end..]) && !after_is_comparison(&s[end..]) {
+        Role::Change
+    } else if BOUND_BEFORE.is_match(before) && unit != Unit::Gbp {
+        Role::Bound
+    } else {
+        Role::Value
+    }
+}
+
+/// "1,840, up from 1778" and "90% to 94%" are comparisons, not changes.
+fn after_is_comparison(after: &str) -> bool {
+    static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent))?\s*,?\s*(?:up|down)\s+(?:from|to|on)\b|^(?:\s*(?:%|per\s?cent))?\s*(?:[a-z]+\s+)?(?:more|fewer|less|lower|higher)\s+than\b[^.]*\b(?:average|neighbours?|england|wales|national|last|previous)")
+            .expect("valid regex")
+    });
+    COMPARISON.is_match(after)
+}
+
+/// "aged 3, 8 and 13": the numbers after an age in a list are ages too.
+fn continues_ages(before: &str) -> bool {
+    static AGE_LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\baged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex"));
+    AGE_LIST.is_match(before)
+}
+
+/// "by 8% and 9% respectively": a number listed after a change is a change too.
+fn continues_change(before: &str, earlier: &[Quantity]) -> bool {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|and|&|or|\()\s*$").expect("valid regex"));
+    earlier.last().is_some_and(|q| q.role == Role::Change && before.len() >= q.end && LIST.is_match(&before[q.end..]))
+}
+
+/// "£1.2m", "£2bn", "£5k": the multiplier and the length of its suffix.
+fn money_multiplier(after: &str) -> (f64, usize) {
+    static SUFFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s?(million|billion|bn|m|k)\b").expect("valid regex"));
+    match SUFFIX.captures(after) {
+        Some(c) => {
+            let m = match c[1].to_ascii_lowercase().as_str() {
+                "million" | "m" => 1e6,
+                "billion" | "bn" => 1e9,
+                _ => 1e3,
+            };
+            (m, c.get(0).expect("match").len())
+        }
+        None => (1.0, 0),
+    }
+}
+
+/// Reference numbers, case numbers and the like: long runs of digits with no separators.
+fn is_identifier(raw: &str) -> bool {
+    !raw.contains([',', '.']) && raw.len() >= 7 || raw.len() >= 2 && raw.starts_with('0') && !raw.contains('.')
+}
+
+/// "4. BACKGROUND", "1.1 Purpose", "6 IMPLICATIONS", "2) Members": numbering at a line start.
+fn is_item_number(s: &str, r: Range<usize>) -> bool {
+    let line_start = s[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &s[line_start..r.start];
+    if !lead.chars().all(|c| c.is_whitespace() || "*#•(".contains(c)) {
+        return false;
+    }
+    let after = &s[r.end..];
+    let raw = &s[r.clone()];
+    let marker = after.starts_with(". ") || after.starts_with(") ") || after.starts_with(".\t") || after == "." || after.starts_with('\t');
+    let section = raw.contains('.') && after.starts_with([' ', '\t']) && raw.split('.').all(|p| p.len() <= 2);
+    let caps = after.trim_start().split_whitespace().next().is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+    marker || section || caps
+}
+
+/// "Section 1(1)", "s.23A(2)": a bracketed number glued to a reference.
+fn is_legal_ref(s: &str, r: Range<usize>) -> bool {
+    let before = &s[..r.start.saturating_sub(1)];
+    before.ends_with(|c: char| c.is_alphanumeric()) && s[r.end..].starts_with(')')
+}
+
+/// The value of a number written in words.
+fn word_value(raw: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    match raw.as_str() {
+        "a third" => return Some(1.0 / 3.0),
+        "a quarter" => return Some(0.25),
+        "two thirds" => return Some(2.0 / 3.0),
+        "three quarters" => return Some(0.75),
+        _ => {}
+    }
+    let mut parts = raw.split(['-', ' ']);
+    let first = parts.next()?;
+    let tens = TENS.iter().position(|t| *t == first).map(|i| (i as f64 + 2.0) * 10.0);
+    let units = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as f64);
+    match (tens, parts.next()) {
+        (Some(t), Some(u)) => Some(t + units(u)?),
+        (Some(t), None) => Some(t),
+        (None, _) => units(first),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(s: &str) -> Vec<(f64, &'static str, Role)> {
+        let skip: Vec<_> = crate::extract::dates::find(s, 0..s.len()).into_iter().map(|t| t.span).collect();
+        find(s, 0..s.len(), &skip).into_iter().map(|q| (q.value, q.unit.as_str(), q.role)).collect()
+    }
+
+    #[test]
+    fn reads_values_and_units() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("there are 1,840 cases", 1840.0, "count"),
+            ("increased to 96.7% in time", 96.7, "percent"),
+            ("only 45.16 per cent of", 45.16, "percent"),
+            ("costing above £5,500 per week", 5500.0, "gbp"),
+            ("a budget of £1.2m for", 1_200_000.0, "gbp"),
+            ("a rate of 47 children per 10,000 population", 47.0, "per_10k"),
+            ("from 26 weeks to", 26.0, "weeks"),
+            ("held within 15 working days", f64::NAN, ""),
+            ("twenty-seven children", 27.0, "count"),
+        ];
+        for (text, value, unit) in cases {
+            let found = quantities(text);
+            if value.is_nan() {
+                assert!(found.is_empty(), "{text}: {found:?}");
+                continue;
+            }
+            assert_eq!(found.first().map(|q| (q.0, q.1)), Some((*value, *unit)), "{text}");
+        }
+    }
+
+    #[test]
+    fn drops_numbers_that_are_not_figures() {
+        for text in [
+            "Contact Details – 01733 863600",
+            "Agenda Item No. 8",
+            "Page 7",
+            "the children, aged 3, 8 and 13 all received",
+            "joined the meeting at 7.08pm.",
+            "held at 6.00 pm",
+            "4. BACKGROUND",
+            "1.1 The report",
+            "6 IMPLICATIONS",
+            "three placements or more",
+            "3 or more placements",
+            "within 72 hours",
+            "young people aged 17-21 were",
+            "16-25 year olds",
+            "FOI 15497077",
+            "Section 47 enquiries",
+            "in the last 12 months",
+            "Blackburn BB1 7DY",
+            "Key Stage 2 results",
+            "turning 18",
+        ] {
+            assert_eq!(quantities(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_changes_and_bounds() {
+        let cases: &[(&str, Role)] = &[
+            ("an increase of 113 on the same period", Role::Change),
+            ("(-48 from last meeting", Role::Change),
+            ("a 3% increase", Role::Change),
+            ("down 648 applications", Role::Change),
+            ("217 applications fewer than", Role::Change),
+            ("up 2% on the 2006-7 figure", Role::Change),
+            ("each recording less than 13 per practitioner", Role::Bound),
+            ("could receive a maximum of 31 UCAS", Role::Bound),
+            ("has risen to 1840, up from 1778", Role::Value),
+            ("7,198, marginally higher than 7,188", Role::Value),
+        ];
+        for (text, role) in cases {
+            let found = quantities(text);
+            assert_eq!(found.first().map(|q| q.2), Some(*role), "{text}: {found:?}");
+        }
+    }
+}

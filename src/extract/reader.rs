@@ -1,0 +1,284 @@
+//! Walking a document in reading order, sentence by sentence and table by table, carrying the
+//! context one passes to the next: reference dates ([`Timeline`]) and the last topic named
+//! ([`Topic`], for "It was 51.16 per cent the year before").
+
+use super::area;
+use super::dates::{self, Expr, Point, When};
+use super::link::{self, Link, Topic};
+use super::numbers::{self, Quantity};
+use super::tables::{self, Found};
+use super::text::{self, Kind, Sentence};
+use super::timing::{self, SentenceTimes, Timeline, ToDate};
+use super::vocab::{self, Aliases};
+use crate::model::{Area, Figure, Table, Unit};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Reads the figures and tables of a document.
+pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Figure>, Vec<Table>) {
+    let lines = text::lines(text);
+    let found = tables::find(text, &lines);
+    let mut in_table = vec![false; lines.len()];
+    for t in &found {
+        in_table[t.lines.clone()].iter_mut().for_each(|b| *b = true);
+    }
+    let sentences = text::sentences(text, &lines, &in_table);
+    let mut reader = Reader {
+        text,
+        aliases: Aliases::from_document(text),
+        timeline: Timeline::new(doc_date),
+        topic: Topic::default(),
+        pending_topic: None,
+        recent: Vec::new(),
+        default_area: area::document_default(text, has_authority),
+        figures: Vec::new(),
+        read: 0,
+    };
+    let mut next_table = found.iter().peekable();
+    for s in &sentences {
+        while let Some(t) = next_table.next_if(|t| lines[t.lines.start].start < s.span.start) {
+            reader.table(t);
+        }
+        reader.sentence(s);
+    }
+    next_table.for_each(|t| reader.table(t));
+    let mut figures = reader.figures;
+    figures.sort_by_key(|f| f.span[0]);
+    for (i, f) in figures.iter_mut().enumerate() {
+        f.id = format!("f{}", i + 1);
+    }
+    let tables = found.iter().enumerate().map(|(i, t)| table_model(text, &lines, t, i)).collect();
+    (figures, tables)
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    aliases: Aliases,
+    timeline: Timeline,
+    topic: Topic,
+    pending_topic: Option<Range<usize>>,
+    recent: Vec<Range<usize>>,
+    default_area: Area,
+    figures: Vec<Figure>,
+    read: usize,
+}
+
+impl Reader<'_> {
+    fn sentence(&mut self, s: &Sentence) {
+        let text = self.text;
+        self.timeline.enter(s.kind, s.new_block);
+        let range = text::clean_span(text, s.span.clone());
+        let times = dates::find(text, range.clone());
+        let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.span.clone()).collect();
+        let mut quantities = numbers::find(text, range.clone(), &time_spans);
+        self.read += 1;
+        if self.read <= 6 && s.kind == Kind::Heading && quantities.is_empty() {
+            self.timeline.title(text, range.clone());
+        }
+        let st = SentenceTimes { text, range: range.clone(), times: &times, first_quantity: quantities.first().map(|q| q.span.start) };
+        if quantities.is_empty() {
+            self.timeline.leave(&st, s.kind, false);
+            self.pending_topic = Some(range.clone());
+            self.remember(range);
+            return;
+        }
+        rates_per_10k(text, &range, &mut quantities);
+        let mentions = vocab::mentions(text, range.clone(), &self.aliases);
+        let predicates = vocab::predicates(text, range.clone());
+        if let Some(previous) = self.pending_topic.take() {
+            self.topic = topic_of(text, previous, &self.aliases);
+        }
+        let sentence = link::Sentence {
+            text,
+            range: range.clone(),
+            quantities: &quantities,
+            mentions: &mentions,
+            predicates: &predicates,
+            times: &time_spans,
+            care_leaver_context: self.care_leavers_near(&range),
+        };
+        let links = link::link_sentence(&sentence, &self.topic);
+        let areas: Vec<(Area, bool)> = quantities.iter().map(|q| self.area_of(&sentence, q)).collect();
+        let to_date: Vec<ToDate<'_>> = quantities
+            .iter()
+            .zip(&links)
+            .zip(&areas)
+            .map(|((q, l), (_, comparator))| ToDate { span: q.span.clone(), end: q.end, link: l.as_ref(), comparator: *comparator })
+            .collect();
+        let whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
+        for (i, q) in quantities.iter().enumerate() {
+            if q.word && links[i].is_none() {
+                continue;
+            }
+            let figure = self.figure(q, links[i].as_ref(), whens[i], areas[i].0, &range);
+            self.figures.push(figure);
+        }
+        self.topic = next_topic(&links, &mentions, &predicates);
+        if let Some(last) = links.iter().zip(&whens).filter(|(l, _)| l.is_some()).filter_map(|(_, w)| *w).last() {
+            self.timeline.last_figure = Some(last);
+        }
+        self.timeline.leave(&st, s.kind, links.iter().any(Option::is_some));
+        self.remember(range);
+    }
+
+    fn remember(&mut self, range: Range<usize>) {
+        if self.recent.len() == 2 {
+            self.recent.remove(0);
+        }
+        self.recent.push(range);
+    }
+
+    /// True when care leavers are named in this sentence or the two before it.
+    fn care_leavers_near(&self, range: &Range<usize>) -> bool {
+        static CARE_LEAVERS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\bcare[\s-]+leavers?\b|\bleaving\s+care\b|\bleft\s+care\b").expect("valid regex"));
+        std::iter::once(range).chain(&self.recent).any(|r| CARE_LEAVERS.is_match(&self.text[r.clone()]))
+    }
+
+    fn area_of(&self, s: &link::Sentence<'_>, q: &Quantity) -> (Area, bool) {
+        let clause = link::clause_around(s, q.span.start);
+        match area::cue(&self.text[clause.start..q.span.start], &self.text[q.end..clause.end.max(q.end)]) {
+            Some(area) => (area, true),
+            None => (self.default_area, false),
+        }
+    }
+
+    fn figure(&self, q: &Quantity, link: Option<&Link>, when: Option<When>, area: Area, sentence: &Range<usize>) -> Figure {
+        let label = match link.and_then(|l| l.label.clone()) {
+            Some(r) => self.text[r].split_whitespace().collect::<Vec<_>>().join(" "),
+            None => link.map_or_else(|| words_after(self.text, q.end, sentence.end), |l| l.indicator.replace('_', " ")),
+        };
+        let rule = link.map_or_else(|| "quantity".to_string(), |l| format!("{}:{}", l.how, l.rule));
+        Figure {
+            id: String::new(),
+            indicator: link.map(|l| l.indicator.to_string()),
+            label,
+            value: q.value,
+            unit: q.unit,
+            approx: q.approx,
+            when: when.map(|w| w.to_string()),
+            area,
+            target: q.target,
+            span: [q.span.start, q.span.end],
+            sentence: one_line(&self.text[sentence.clone()]),
+            rule,
+        }
+    }
+
+    fn table(&mut self, t: &Found) {
+        let text = self.text;
+        for row in &t.rows {
+            let Some((label, values)) = row.cells.split_first() else { continue };
+            let row_when = self.when_of_cell(label.clone());
+            let row_indicator = tables::indicator_of(text, label.clone(), &self.aliases);
+            for (k, cell) in values.iter().enumerate() {
+                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().find(|q| q.span.start == cell.start || q.span.end == cell.end) else { continue };
+                let header = t.header.get(k + 1).cloned();
+                let column = header.as_ref().and_then(|h| tables::indicator_of(text, h.clone(), &self.aliases));
+                let named = if t.header.is_empty() { row_indicator } else { column };
+                let named = named.filter(|(id, _)| vocab::is_percent(id) == (q.unit == Unit::Percent));
+                let when = row_when
+                    .or_else(|| header.and_then(|h| self.when_of_cell(h)))
+                    .map(|w| snapshot(w, t.year_end_snapshot, named.map(|n| n.0)))
+                    .or_else(|| self.table_context(named.map(|n| n.0)));
+                let link = named.map(|(indicator, rule)| Link { indicator, how: t.layout, rule, label: None, after: None });
+                let mut figure = self.figure(&q, link.as_ref(), when, self.default_area, &row.span);
+                if let (Some(link), Some(h)) = (&link, t.header.get(k + 1)) {
+                    figure.label = one_line(&text[h.clone()]);
+                    figure.rule = format!("table-{}:{}", link.how, link.rule);
+                } else if let Some(link) = &link {
+                    figure.label = one_line(&text[label.clone()]);
+                    figure.rule = format!("table-{}:{}", link.how, link.rule);
+                }
+                self.figures.push(figure);
+            }
+        }
+    }
+
+    /// The date a row label or column header names ("Total in 2001", "2016/17").
+    fn when_of_cell(&self, cell: Range<usize>) -> Option<When> {
+        let found = dates::find(self.text, cell);
+        found.iter().find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
+    }
+
+    /// A table cell with no date of its own takes the date of what introduces the table.
+    fn table_context(&self, indicator: Option<&str>) -> Option<When> {
+        let indicator = indicator?;
+        let tl = &self.timeline;
+        tl.previous.or(tl.heading).or(tl.frame).or_else(|| {
+            timing::is_stock_like(indicator).then_some(tl.section_date.or(tl.doc_date).map(When::At)).flatten()
+        })
+    }
+}
+
+/// A stock in a table of financial years "as at 31 March of each year" is dated 31 March.
+fn snapshot(when: When, year_end: bool, indicator: Option<&str>) -> When {
+    match (when, indicator) {
+        (When::Between(_, end), Some(id)) if year_end && timing::is_stock_like(id) && end.m == Some(3) => {
+            When::At(Point::day(end.y, 3, 31))
+        }
+        _ => when,
+    }
+}
+
+/// "The percentage of applications per 10,000 child population fell from 19.7 per cent": a
+/// rate per 10,000 stated as a percentage.
+fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) {
+    static PER_10K: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bper\s+10,?000\b").expect("valid regex"));
+    if let Some(m) = PER_10K.find(&text[range.clone()]) {
+        let at = range.start + m.end();
+        for q in quantities.iter_mut().filter(|q| q.span.start > at && q.unit == Unit::Percent) {
+            q.unit = Unit::Per10k;
+        }
+    }
+}
+
+/// What a sentence without numbers was about, for anaphora in the next one.
+fn topic_of(text: &str, range: Range<usize>, aliases: &Aliases) -> Topic {
+    let mentions = vocab::mentions(text, range.clone(), aliases);
+    let predicates = vocab::predicates(text, range);
+    next_topic(&[], &mentions, &predicates)
+}
+
+fn next_topic(links: &[Option<Link>], mentions: &[vocab::Mention], predicates: &[vocab::Mention]) -> Topic {
+    let linked = |percent: bool| {
+        links.iter().flatten().filter(|l| vocab::is_percent(l.indicator) == percent).last().map(|l| (l.indicator, l.rule))
+    };
+    let named = |found: &[vocab::Mention]| found.last().map(|m| (m.rule.indicator, m.rule.name));
+    Topic {
+        count: linked(false).or_else(|| named(mentions).filter(|(id, _)| !vocab::is_percent(id))),
+        percent: linked(true).or_else(|| named(predicates)),
+    }
+}
+
+/// A label for a quantity with no indicator: the words that follow it.
+fn words_after(text: &str, from: usize, to: usize) -> String {
+    text[from..to.max(from)]
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A sentence or table row on one line, runs of spaces and tabs collapsed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn table_model(text: &str, lines: &[text::Line], t: &Found, index: usize) -> Table {
+    let cell = |r: &Range<usize>| one_line(&text[r.clone()]);
+    Table {
+        id: format!("t{}", index + 1),
+        span: [lines[t.lines.start].start, lines[t.lines.end - 1].end],
+        caption: t.caption.as_ref().map(cell),
+        header: t.header.iter().map(cell).collect(),
+        rows: t.rows.iter().map(|r| r.cells.iter().map(cell).collect()).collect(),
+    }
+}
+
+#[allow(dead_code)]
+fn is_now(e: &Expr) -> bool {
+    *e == Expr::Now
+}

@@ -1,0 +1,232 @@
+//! Tables in plain text, and the figures in their cells.
+//!
+//! Three layouts are read:
+//! - tab-separated rows ("\tEntering\tLeaving\tNet" / "Total in 2001\t111\t95\t16"), including
+//!   two-column "Label<TAB>value" lists ("Child in Need\t355");
+//! - space-separated rows that start with a year ("2017/18 1770 430 514 826") under a header
+//!   line whose indicator names can be matched one to one with the columns;
+//! - vertical lists where a year line is followed by a value line ("2017" / "31,854"), under a
+//!   header that names the indicator ("Count of contacts").
+//!
+//! A cell's indicator comes from its column header or its row label; its date from the row
+//! label or the column header ("Total in 2001", "2016/17"), else from the sentence that
+//! introduces the table.
+
+use super::text::Line;
+use super::vocab::{self, Aliases, Rule};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A table found in the text, with the byte ranges of its cells.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Line indices the table occupies (header included).
+    pub lines: Range<usize>,
+    /// The header cells, one per column (label column included).
+    pub header: Vec<Range<usize>>,
+    /// The rows: label cell then value cells.
+    pub rows: Vec<Row>,
+    /// The line before the table, when it introduces it.
+    pub caption: Option<Range<usize>>,
+    /// "as at 31 March of each reporting year" follows the table.
+    pub year_end_snapshot: bool,
+    /// How it was laid out: "tabs", "year-rows" or "vertical".
+    pub layout: &'static str,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The byte range of the row as written (for the figure's sentence).
+    pub span: Range<usize>,
+    /// The cells, label first.
+    pub cells: Vec<Range<usize>>,
+}
+
+/// Labels that name an indicator only as a table heading ("Entering", "Child Protection").
+static HEADINGS: &[Rule] = &[
+    Rule { name: "heading-entering", indicator: "entered_care", pattern: r"entering(?:\s+care)?|admissions|starters|started|new\s+entrants|entered(?:\s+care)?|(?:number\s+)?starting\s+to\s+be\s+looked\s+after" },
+    Rule { name: "heading-leaving", indicator: "left_care", pattern: r"leaving(?:\s+care)?|ceased|left(?:\s+care)?|leavers|discharges|ceasing\s+to\s+be\s+looked\s+after" },
+    Rule { name: "heading-cp", indicator: "child_protection_plans", pattern: r"child\s+protection(?:\s+plans?)?|cp(?:\s+plans?)?|cpp" },
+    Rule { name: "heading-cin", indicator: "children_in_need", pattern: r"child(?:ren)?\s+in\s+need|cin" },
+    Rule { name: "heading-cic", indicator: "children_in_care", pattern: r"(?:children\s+)?(?:in\s+care|looked\s+after)|lac|cla|cic|looked\s+after\s+children" },
+];
+
+static HEADING_REGEX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    HEADINGS.iter().map(|r| Regex::new(&format!(r"(?i)^\W*(?:{})\W*$", r.pattern)).expect("valid heading rule")).collect()
+});
+
+/// "2019", "2016/17", "Total in 2001", "2019-20": a row label that is a year.
+static YEAR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*((?:total\s+(?:in|for)\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?\d{2,4})?)\s*$").expect("valid regex")
+});
+/// "2016/17 1845   not available 678 not available": a year then value tokens.
+static YEAR_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*((?:total\s+(?:in|for)\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?\d{2,4})?)((?:\s+(?:-?[\d,]+(?:\.\d+)?%?|not\s+available|n/?a|-|\*|x|c|\[c\]|\[x\]))+)\s*$").expect("valid regex")
+});
+/// A cell that holds one number: "31,854", "96.7%", "-14".
+static NUMBER_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-−]?£?[\d,]+(?:\.\d+)?\s*%?\s*$").expect("valid regex"));
+/// The note that makes a table of financial years a table of year-end snapshots.
+static SNAPSHOT_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bas\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)\b").expect("valid regex"));
+
+/// Finds the tables of a document.
+pub fn find(text: &str, lines: &[Line]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let next = tab_table(text, lines, i)
+            .or_else(|| year_rows(text, lines, i))
+            .or_else(|| vertical(text, lines, i));
+        match next {
+            Some(mut table) => {
+                table.year_end_snapshot = lines[table.lines.end..lines.len().min(table.lines.end + 6)]
+                    .iter()
+                    .any(|l| SNAPSHOT_NOTE.is_match(l.text(text)));
+                i = table.lines.end;
+                found.push(table);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn cell_ranges(text: &str, line: &Line) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    let mut start = line.start;
+    for (offset, c) in line.text(text).char_indices() {
+        if c == '\t' {
+            cells.push(trim(text, start..line.start + offset));
+            start = line.start + offset + 1;
+        }
+    }
+    cells.push(trim(text, start..line.end));
+    cells
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    r.start + lead..r.start + lead + s.trim().len()
+}
+
+/// Rows of tab-separated cells, two rows at least.
+fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
+    let is_row = |l: &Line| l.text(text).contains('\t') && !l.is_blank(text);
+    let end = first + lines[first..].iter().take_while(|l| is_row(l)).count();
+    if end - first < 2 {
+        return None;
+    }
+    let rows: Vec<Row> = lines[first..end]
+        .iter()
+        .map(|l| Row { span: l.start..l.end, cells: cell_ranges(text, l) })
+        .collect();
+    let header_is_text = rows[0].cells.iter().skip(1).all(|c| !NUMBER_CELL.is_match(&text[c.clone()]));
+    let numeric_rows = rows.iter().skip(1).any(|r| r.cells.iter().skip(1).any(|c| NUMBER_CELL.is_match(&text[c.clone()])));
+    let (header, rows) = if header_is_text && numeric_rows {
+        (rows[0].cells.clone(), rows[1..].to_vec())
+    } else {
+        (Vec::new(), rows)
+    };
+    Some(Found { lines: first..end, header, rows, caption: caption(text, lines, first), year_end_snapshot: false, layout: "tabs" })
+}
+
+/// Space-separated rows that start with a year, under a header line.
+fn year_rows(text: &str, lines: &[Line], first: usize) -> Option<Found> {
+    let end = first + lines[first..].iter().take_while(|l| YEAR_ROW.is_match(l.text(text))).count();
+    if end - first < 2 {
+        return None;
+    }
+    let rows: Vec<Row> = lines[first..end].iter().map(|l| Row { span: l.start..l.end, cells: year_row_cells(text, l) }).collect();
+    let header_line = first.checked_sub(1).filter(|&h| !lines[h].is_blank(text));
+    let header = header_line.map(|h| split_header(text, lines[h], rows[0].cells.len())).unwrap_or_default();
+    let start = header_line.unwrap_or(first);
+    Some(Found { lines: start..end, header, rows, caption: caption(text, lines, start), year_end_snapshot: false, layout: "year-rows" })
+}
+
+fn year_row_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
+    static TOKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)not\s+available|n/?a\b|\[?[cx]\]?|-?[\d,]+(?:\.\d+)?%?|-|\*").expect("valid regex"));
+    let s = line.text(text);
+    let c = YEAR_ROW.captures(s).expect("checked row");
+    let label = c.get(1).expect("label");
+    let rest = c.get(2).expect("rest");
+    let mut cells = vec![line.start + label.start()..line.start + label.end()];
+    cells.extend(TOKEN.find_iter(rest.as_str()).map(|m| line.start + rest.start() + m.start()..line.start + rest.start() + m.end()));
+    cells
+}
+
+/// Splits "Year Children In Need Child Protection Plans Children In Care" into the label
+/// heading and one heading per indicator named, when they match the column count.
+fn split_header(text: &str, line: Line, columns: usize) -> Vec<Range<usize>> {
+    let named = vocab::mentions(text, line.start..line.end, &Aliases::default());
+    if named.len() + 1 != columns {
+        return Vec::new();
+    }
+    let first_word_end = line.start + line.text(text).trim_start().find(char::is_whitespace).unwrap_or(0) + (line.text(text).len() - line.text(text).trim_start().len());
+    let mut header = vec![line.start..first_word_end];
+    header.extend(named.into_iter().map(|m| m.span));
+    header
+}
+
+/// A header of one or two lines, then year lines each followed by a value line.
+fn vertical(text: &str, lines: &[Line], first: usize) -> Option<Found> {
+    let mut rows = Vec::new();
+    let mut i = first;
+    while i + 1 < lines.len() && YEAR_LABEL.is_match(lines[i].text(text)) && NUMBER_CELL.is_match(lines[i + 1].text(text)) {
+        let (label, value) = (lines[i], lines[i + 1]);
+        rows.push(Row { span: label.start..value.end, cells: vec![trim(text, label.start..label.end), trim(text, value.start..value.end)] });
+        i += 2;
+    }
+    if rows.len() < 3 {
+        return None;
+    }
+    let header_lines: Vec<usize> = (first.saturating_sub(2)..first).filter(|&h| !lines[h].is_blank(text)).collect();
+    let header = match header_lines.as_slice() {
+        [a, b] => vec![lines[*a].start..lines[*a].end, lines[*b].start..lines[*b].end],
+        [b] => vec![lines[*b].start..lines[*b].end, lines[*b].start..lines[*b].end],
+        _ => Vec::new(),
+    };
+    let start = header_lines.first().copied().unwrap_or(first);
+    Some(Found { lines: start..i, header, rows, caption: caption(text, lines, start), year_end_snapshot: false, layout: "vertical" })
+}
+
+/// The nearest non-blank line above the table, when it is short enough to be a caption.
+fn caption(text: &str, lines: &[Line], first: usize) -> Option<Range<usize>> {
+    let line = lines[..first].iter().rev().take(3).find(|l| !l.is_blank(text))?;
+    (line.text(text).trim().len() <= 200).then(|| trim(text, line.start..line.end))
+}
+
+/// The indicator a header or label cell names, with the rule's name.
+pub fn indicator_of(text: &str, cell: Range<usize>, aliases: &Aliases) -> Option<(&'static str, &'static str)> {
+    let s = &text[cell.clone()];
+    if let Some(i) = HEADING_REGEX.iter().position(|r| r.is_match(s)) {
+        return Some((HEADINGS[i].indicator, HEADINGS[i].name));
+    }
+    let found = vocab::mentions(text, cell, aliases);
+    found.first().map(|m| (m.rule.indicator, m.rule.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::lines;
+
+    fn tables(text: &str) -> Vec<(&'static str, usize, usize)> {
+        find(text, &lines(text)).iter().map(|t| (t.layout, t.header.len(), t.rows.len())).collect()
+    }
+
+    #[test]
+    fn reads_the_three_layouts() {
+        assert_eq!(tables("x\n\tEntering\tLeaving\tNet\nTotal in 2001\t111\t95\t16\nTotal in 2002\t103\t117\t-14\n"), [("tabs", 4, 2)]);
+        assert_eq!(tables("Child in Need\t355\nChild Protection\t190\n"), [("tabs", 0, 2)]);
+        assert_eq!(
+            tables("Year Children In Need Child Protection Plans Children In Care\n2016/17 4293 370 625\n2017/18 3449 299 654\n"),
+            [("year-rows", 4, 2)]
+        );
+        assert_eq!(tables("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385\n"), [("vertical", 2, 3)]);
+    }
+}

@@ -1,0 +1,289 @@
+//! Giving each figure the date or period it refers to.
+//!
+//! Within a sentence a time expression belongs to the number it qualifies: "1778 in October"
+//! (after the number), "In 2019/20 13.1%" (just before it). What is left applies to its clause
+//! ("27 children have been adopted since April 2016"), and what opens the sentence applies to
+//! all of it ("As at 13th January there are 366 ..., 307 ... and 645 ..."). A figure with no
+//! time of its own takes, in order: the time of the sentence before it in the paragraph, of its
+//! heading or list introduction ("On 31 March 2024", "... up to March 2022 ... the following:"),
+//! of the period the report covers ("Annual Report 2017-18", "information to the end of March
+//! 2011"), and last, for stocks, the document's own date. Flows and rates with no time at all
+//! stay undated: a date is never guessed.
+
+use super::dates::{self, Anchors, Expr, Point, TimeExpr, When};
+use super::link::{self, Link};
+use super::text::Kind;
+use super::vocab::{self, Measure};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The reference dates in force at a point of the document.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// The document's own date.
+    pub doc_date: Option<Point>,
+    /// The date of the minuted meeting or section being read ("18TH DECEMBER 2017").
+    pub section_date: Option<Point>,
+    /// The period the report covers.
+    pub frame: Option<When>,
+    /// The time set by the current heading or list introduction.
+    pub heading: Option<When>,
+    heading_from_list: bool,
+    /// The time of the sentence before, in the same paragraph.
+    pub previous: Option<When>,
+    /// The last period named in the paragraph.
+    pub last_period: Option<When>,
+    /// The date of the last indicator figure.
+    pub last_figure: Option<When>,
+}
+
+impl Timeline {
+    /// A timeline for a document with the given date.
+    pub fn new(doc_date: Option<Point>) -> Timeline {
+        Timeline { doc_date, ..Timeline::default() }
+    }
+
+    fn now(&self) -> Option<Point> {
+        self.section_date.or(self.doc_date)
+    }
+
+    /// The anchors for expressions in the current sentence.
+    pub fn anchors(&self) -> Anchors {
+        let year_of = self.previous.map(When::end).or(self.now()).or(self.frame.map(When::end));
+        Anchors { now: self.now(), year_of }
+    }
+
+    /// Called at the start of every sentence, before dating its figures.
+    pub fn enter(&mut self, kind: Kind, new_block: bool) {
+        if new_block {
+            self.previous = None;
+            self.last_period = None;
+            if kind == Kind::Prose && self.heading_from_list {
+                self.heading = None;
+                self.heading_from_list = false;
+            }
+        }
+    }
+
+    /// Called after a sentence: what it said about time becomes context for what follows.
+    pub fn leave(&mut self, s: &SentenceTimes<'_>, kind: Kind, has_figures: bool) {
+        let anchors = self.anchors();
+        let resolved: Vec<When> =
+            s.times.iter().filter(|t| t.expr.is_absolute() || t.expr == Expr::Now).filter_map(|t| dates::resolve(&t.expr, anchors)).collect();
+        let framing = s.framing().and_then(|t| dates::resolve(&t.expr, anchors));
+        let body = &s.text[s.range.clone()];
+        if kind == Kind::Heading && !has_figures {
+            if let Some(day) = only_a_date(body) {
+                self.section_date = Some(day);
+            }
+            self.heading = resolved.last().copied();
+            self.heading_from_list = false;
+        } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
+            self.heading = resolved.last().copied();
+            self.heading_from_list = true;
+        }
+        if !has_figures && describes_data(body) {
+            if let Some(when) = resolved.last() {
+                self.frame = Some(*when);
+            }
+        }
+        self.previous = framing.or(resolved.last().copied()).or(if has_figures { None } else { self.previous });
+        if let Some(period) = resolved.iter().rev().find(|w| matches!(w, When::Between(..))) {
+            self.last_period = Some(*period);
+        }
+    }
+
+    /// Takes the period named in a title ("Annual Report 2017-18") as the report's period.
+    pub fn title(&mut self, text: &str, range: Range<usize>) {
+        let found = dates::find(text, range);
+        let period = found.iter().rev().find(|t| {
+            matches!(t.expr, Expr::FinancialYear(_) | Expr::Quarter { fy: Some(_), .. } | Expr::Range(..) | Expr::Year(_))
+        });
+        if let Some(when) = period.and_then(|t| dates::resolve(&t.expr, self.anchors())) {
+            self.frame.get_or_insert(when);
+        }
+    }
+}
+
+/// "18TH DECEMBER 2017", "Wednesday, 4th July, 2018": a heading that is only a date.
+fn only_a_date(body: &str) -> Option<Point> {
+    let core = body.trim_matches(|c: char| c.is_whitespace() || "*#_.,:-".contains(c));
+    let found = dates::find(core, 0..core.len());
+    match found.as_slice() {
+        [t] if t.span.len() + 2 >= core.len() => match t.expr {
+            Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// "Members were provided with information to the end of March 2011", "Performance Monitoring
+/// Information as at the end of September 2014", "the performance scorecard ... up to March 2022".
+fn describes_data(body: &str) -> bool {
+    static DATA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:information|data|figures|performance|scorecard|statistics|monitoring|dashboard)\b[^.]{0,80}?\b(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)\b")
+            .expect("valid regex")
+    });
+    DATA.is_match(body)
+}
+
+/// The time expressions of a sentence and the offsets needed to place them.
+pub struct SentenceTimes<'t> {
+    /// The document.
+    pub text: &'t str,
+    /// The sentence.
+    pub range: Range<usize>,
+    /// Its time expressions.
+    pub times: &'t [TimeExpr],
+    /// Where its first quantity starts.
+    pub first_quantity: Option<usize>,
+}
+
+impl SentenceTimes<'_> {
+    /// The expression that opens the sentence ("As at 13th January there are ...").
+    fn framing(&self) -> Option<&TimeExpr> {
+        let first = self.first_quantity.unwrap_or(self.range.end);
+        self.times.iter().find(|t| t.span.end <= first && !comparative(self.text, self.range.start, t) && t.expr.is_absolute() || t.expr == Expr::Now && t.span.end <= first)
+    }
+}
+
+/// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
+fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
+    static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:compared\s+(?:with|to)|than|relative\s+to|against|lower\s+than|higher\s+than)\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$").expect("valid regex")
+    });
+    COMPARE.is_match(&text[sentence_start..t.span.start])
+}
+
+/// Who owns each time expression: the index of the quantity it qualifies, if any.
+fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &[bool]) -> Vec<Option<usize>> {
+    static AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:\(r\)\s*)?(?:[a-z’'-]+\s+){0,3}?(?:(?:in|during|at|for|by|on|of|since|over|up\s+to|until|as\s+at|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?)?$")
+            .expect("valid regex")
+    });
+    static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some)\s+)*\(?$")
+            .expect("valid regex")
+    });
+    s.times
+        .iter()
+        .map(|t| {
+            let before = quantities.iter().enumerate().rev().find(|(_, (r, _))| r.end <= t.span.start);
+            if let Some((i, (_, end))) = before {
+                let gap = &s.text[*end..t.span.start];
+                let opens_with_preposition = starts_with_preposition(&s.text[t.span.clone()]);
+                if linked[i] && AFTER_NUMBER.is_match(gap) && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty()) {
+                    return Some(i);
+                }
+            }
+            let after = quantities.iter().enumerate().find(|(_, (r, _))| r.start >= t.span.end);
+            if let Some((i, (r, _))) = after {
+                if linked[i] && t.expr.is_absolute() && BEFORE_NUMBER.is_match(&s.text[t.span.end..r.start]) {
+                    return Some(i);
+                }
+            }
+            None
+        })
+        .collect()
+}
+
+fn starts_with_preposition(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    matches!(first.as_str(), "between" | "from" | "since" | "during" | "in" | "the")
+}
+
+fn has_preposition(gap: &str) -> bool {
+    gap.split_whitespace().next_back().is_some_and(|w| {
+        matches!(w.to_ascii_lowercase().as_str(), "in" | "during" | "at" | "for" | "by" | "on" | "of" | "since" | "over" | "to" | "until" | "the")
+    })
+}
+
+/// A figure to be dated: its quantity's range, its link and whether its area is a comparator.
+pub struct ToDate<'a> {
+    /// Byte range of the number.
+    pub span: Range<usize>,
+    /// Byte offset past the number and unit.
+    pub end: usize,
+    /// Its link, when it is an indicator figure.
+    pub link: Option<&'a Link>,
+    /// True when the text names another area for it ("the national average of 11%").
+    pub comparator: bool,
+}
+
+/// Dates the figures of one sentence.
+pub fn date_sentence(s: &SentenceTimes<'_>, sentence: &link::Sentence<'_>, figures: &[ToDate<'_>], tl: &Timeline) -> Vec<Option<When>> {
+    let anchors = tl.anchors();
+    let spans: Vec<(Range<usize>, usize)> = figures.iter().map(|f| (f.span.clone(), f.end)).collect();
+    let linked: Vec<bool> = figures.iter().map(|f| f.link.is_some()).collect();
+    let owner = owners(s, &spans, &linked);
+    let framing = s.framing();
+    let wants_period = wants_period(&s.text[s.range.clone()]);
+    let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
+    for (i, f) in figures.iter().enumerate() {
+        let base = f.link.and_then(|l| l.after).and_then(|j| out.get(j).copied().flatten()).or(tl.last_figure);
+        let own = s.times.iter().zip(&owner).filter(|(_, o)| **o == Some(i)).find_map(|(t, _)| resolve(t, anchors, base, tl));
+        let clause = link::clause_around(sentence, f.span.start);
+        let in_clause = || {
+            s.times
+                .iter()
+                .zip(&owner)
+                .filter(|(t, o)| o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end && !comparative(s.text, s.range.start, t))
+                .filter(|(t, _)| !t.expr.is_relative_to_neighbour() || t.expr == Expr::SamePeriod)
+                .find_map(|(t, _)| resolve(t, anchors, base, tl))
+        };
+        let framed = || framing.filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none()).and_then(|t| resolve(t, anchors, base, tl));
+        let mut when = own.or_else(in_clause).or_else(framed);
+        if when.is_none() && f.link.is_some() && !f.comparator {
+            when = fallback(f, sentence, tl, wants_period);
+        }
+        out.push(when);
+    }
+    out
+}
+
+fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
+    match t.expr {
+        Expr::PreviousYear => base.map(When::year_earlier),
+        Expr::LastYear if base.is_some() => base.map(When::year_earlier),
+        Expr::SamePeriod => tl.previous.or(tl.last_period),
+        _ => dates::resolve(&t.expr, anchors),
+    }
+}
+
+/// The context chain for a figure with no time in its sentence.
+fn fallback(f: &ToDate<'_>, sentence: &link::Sentence<'_>, tl: &Timeline, wants_period: bool) -> Option<When> {
+    let link = f.link?;
+    let context = if wants_period { tl.last_period.or(tl.previous) } else { tl.previous };
+    if let Some(when) = context.or(tl.heading).or(tl.frame) {
+        return Some(when);
+    }
+    let now = tl.now().map(When::At);
+    match vocab::measure(link.indicator) {
+        Measure::Stock | Measure::Status => now,
+        Measure::Flow | Measure::Rate => now.filter(|_| says_now(sentence, f)),
+    }
+}
+
+/// "has increased to 90%", "currently": a rate stated as the present position.
+fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
+    static NOW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|\b(?:currently|now)\b").expect("valid regex")
+    });
+    let clause = link::clause_around(sentence, f.span.start);
+    NOW.is_match(&sentence.text[clause.start..f.span.start])
+}
+
+/// "The numbers per month have fluctuated between a low of 297 and a high of 307": a range over
+/// months needs the period, not the last month named.
+fn wants_period(body: &str) -> bool {
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:per\s+month|each\s+month|monthly|fluctuat\w+|a\s+low\s+of|a\s+high\s+of)\b").expect("valid regex"));
+    RANGE.is_match(body)
+}
+
+/// True for indicators whose undated figures take the document's date.
+pub fn is_stock_like(indicator: &str) -> bool {
+    matches!(vocab::measure(indicator), Measure::Stock | Measure::Status)
+}
