@@ -147,6 +147,14 @@ impl Expr {
     pub fn is_relative_to_neighbour(&self) -> bool {
         matches!(self, Expr::PreviousYear | Expr::SamePeriod)
     }
+    /// True for expressions that name their own date or period, perhaps needing the reference
+    /// year ("13th January", "in November", "currently"); false for those that only compare.
+    pub fn is_explicit(&self) -> bool {
+        !matches!(
+            self,
+            Expr::PreviousYear | Expr::SamePeriod | Expr::LastYear | Expr::LastFinancialYear | Expr::YearEnd
+        )
+    }
     /// True for expressions that name a date or period by themselves.
     pub fn is_absolute(&self) -> bool {
         match self {
@@ -387,7 +395,12 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             before.len() - before[before.len().saturating_sub(40)..].len() + c.get(0).expect("match").start()
         });
         let next = atoms.get(i + 1);
-        let joined = next.filter(|n| JOIN.is_match(&s[atom.span.end..n.span.start]));
+        let joined = next.filter(|n| {
+            let between = &s[atom.span.end..n.span.start];
+            // "April and November" is a period only after "between"; "December 2016 and February
+            // 2017" names two months.
+            JOIN.is_match(between) && (cue_name == Some("between") || !between.contains("and") && !between.contains('&'))
+        });
         if let Some(next) = joined.filter(|_| cue_name == Some("between") || !matches!(atom.expr, Expr::Year(_))) {
             let (a, b) = fill_range_years(atom.expr.clone(), next.expr.clone());
             out.push(TimeExpr { span: cue_start..next.span.end, expr: Expr::Range(Box::new(a), Box::new(b)) });

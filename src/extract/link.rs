@@ -121,7 +121,8 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     });
     let m = s.mentions.iter().find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
     let gap = &s.text[q.end..m.span.start];
-    if !GAP.is_match(gap) || restricted_after(s, m) || per_something(&s.text[m.span.end..s.range.end]) {
+    let stock = vocab::measure(m.rule.indicator) == vocab::Measure::Stock;
+    if !GAP.is_match(gap) || stock && restricted_after(s, m) || per_something(&s.text[m.span.end..s.range.end]) {
         return None;
     }
     Some(Link { indicator: m.rule.indicator, how: "count-noun", rule: m.rule.name, label: Some(m.span.clone()), after: None })
@@ -154,10 +155,26 @@ fn per_something(after: &str) -> bool {
 fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
     let m = s.mentions.iter().rev().find(|m| m.span.end <= q.span.start)?;
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
-    if blocked_gap(&gap) || gap.split_whitespace().count() > 14 {
+    if blocked_gap(&gap) || gap.split_whitespace().count() > 14 || counts_another_noun(s, q, m) {
         return None;
     }
     Some(Link { indicator: m.rule.indicator, how: "noun-value", rule: m.rule.name, label: Some(m.span.clone()), after: None })
+}
+
+/// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
+/// that noun, not the indicator named before it.
+fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
+    static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|total|overall|currently|now|then|per|since|until|after|before|about|above|below)$").expect("valid regex")
+    });
+    let after = &s.text[q.end..s.range.end];
+    let Some(word) = after.split_whitespace().next() else { return false };
+    if !word.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let named = s.text[m.span.clone()].to_ascii_lowercase();
+    !FUNCTION_WORDS.is_match(word) && !named.contains(&word.to_ascii_lowercase())
 }
 
 /// The text between two offsets with time expressions and change quantities taken out, or
@@ -180,7 +197,7 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
 /// Words between a noun and a number that show the number is of something else.
 fn blocked_gap(gap: &str) -> bool {
     static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|per|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|staff|workers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)\b|£|%")
+        Regex::new(r"(?i)\b(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)\b|£|%")
             .expect("valid regex")
     });
     BLOCKED.is_match(gap)
@@ -239,8 +256,11 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
     let p = &s.quantities[j];
     let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent) || q.unit == Unit::Count && p.unit == Unit::Percent;
     let gap = gap_words(s, p.end, q.span.start, i)?;
-    let mentions_between = s.mentions.iter().any(|m| m.span.start >= p.end && m.span.end <= q.span.start);
-    if !same_kind || mentions_between || !CONNECTOR.is_match(&gap) || gap.split_whitespace().count() > 16 {
+    let own_label = prev.label.clone();
+    let mentions_between = q.unit != Unit::Percent
+        && s.mentions.iter().any(|m| m.span.start >= p.end && m.span.end <= q.span.start && Some(&m.span) != own_label.as_ref());
+    let followed_by_noun = prev.label.as_ref().and_then(|l| s.mentions.iter().find(|m| m.span == *l)).is_some_and(|m| counts_another_noun(s, q, m));
+    if !same_kind || mentions_between || followed_by_noun || !CONNECTOR.is_match(&gap) || gap.split_whitespace().count() > 16 {
         return None;
     }
     Some(Link { indicator: prev.indicator, how: "sequence", rule: prev.rule, label: prev.label.clone(), after: Some(j) })
@@ -268,15 +288,17 @@ fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
 /// in the recruitment pipeline.
 fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     static MONTHLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week|averag(?:e|ed|ing))\b").expect("valid regex")
+        Regex::new(r"(?i)\b(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week)\b").expect("valid regex")
     });
+    static AVERAGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\baverag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$").expect("valid regex"));
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)\b").expect("valid regex")
     });
     let clause = clause_around(s, q.span.start);
-    let clause_text = &s.text[clause];
+    let clause_text = &s.text[clause.clone()];
     match vocab::measure(indicator) {
-        vocab::Measure::Flow => MONTHLY.is_match(clause_text),
+        vocab::Measure::Flow => MONTHLY.is_match(clause_text) || AVERAGE.is_match(&s.text[clause.start..q.span.start]),
         _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
         _ => false,
     }

@@ -48,7 +48,7 @@ pub struct Quantity {
 
 /// A number in digits, with an optional sign and pound sign: "1,840", "96.7", "£5,500", "-48".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<sign>[-+−]\s?)?(?P<pound>£\s?)?\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+    Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
         .expect("valid regex")
 });
 /// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
@@ -67,7 +67,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         (?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b)
       | (?P<weeks>[\s-]weeks?\b)
       | (?P<days>\s(?:working\s|calendar\s)?days?\b)
-      | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?)\b)
+      | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?|age)\b)
       | (?P<duration>[\s-](?:hours?|hrs?|minutes?|mins?|months?|years?|yrs?|year[\s-]olds?|-year-old)\b)
       | (?P<clock>\s?(?:am|pm|a\.m\.|p\.m\.)\b|[:.]\d\d\s?(?:am|pm)\b|:\d)
       | (?P<more>\s?\+|\s+(?:or|and)\s+(?:more|over|above|older|under)\b|\s+[a-z]+\s+or\s+more\b)
@@ -76,7 +76,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words before a number that make it a label, an age or a threshold, not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|figure|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]\s?$)")
+    Regex::new(r"(?i)(?:\b(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$)")
         .expect("valid regex")
 });
 /// Words before a number that make it a change: "an increase of", "up", "down by", "-".
@@ -99,6 +99,8 @@ static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between)\s*$")
         .expect("valid regex")
 });
+/// "just under 400" is approximate, not a bound.
+static JUST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bjust\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
@@ -185,7 +187,7 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     if LABEL_BEFORE.is_match(before_num) || continues_ages(before_num) {
         return None;
     }
-    let signed = c.name("sign").is_some() && !before.ends_with(|ch: char| ch.is_alphanumeric());
+    let signed = c.name("sign").is_some() && (before.is_empty() || before.ends_with([' ', '(', '\t', '\n']));
     let mut role = classify(s, before, end, unit);
     if signed || continues_change(before, earlier) {
         role = Role::Change;
@@ -232,7 +234,7 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
 fn classify(s: &str, before: &str, end: usize, unit: Unit) -> Role {
     if CHANGE_BEFORE.is_match(before) || CHANGE_AFTER.is_match(&s[end..]) && !after_is_comparison(&s[end..]) {
         Role::Change
-    } else if BOUND_BEFORE.is_match(before) && unit != Unit::Gbp {
+    } else if BOUND_BEFORE.is_match(before) && !JUST.is_match(before) && unit != Unit::Gbp {
         Role::Bound
     } else {
         Role::Value

@@ -173,7 +173,10 @@ impl Reader<'_> {
             let row_when = self.when_of_cell(label.clone());
             let row_indicator = tables::indicator_of(text, label.clone(), &self.aliases);
             for (k, cell) in values.iter().enumerate() {
-                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().find(|q| q.span.start == cell.start || q.span.end == cell.end) else { continue };
+                if !tables::is_number_cell(&text[cell.clone()]) {
+                    continue;
+                }
+                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().next() else { continue };
                 let header = t.header.get(k + 1).cloned();
                 let column = header.as_ref().and_then(|h| tables::indicator_of(text, h.clone(), &self.aliases));
                 let named = if t.header.is_empty() { row_indicator } else { column };

@@ -72,6 +72,11 @@ static NUMBER_CELL: LazyLock<Regex> =
 static SNAPSHOT_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bas\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)\b").expect("valid regex"));
 
+/// True when a cell holds one number and nothing else.
+pub fn is_number_cell(cell: &str) -> bool {
+    NUMBER_CELL.is_match(cell)
+}
+
 /// Finds the tables of a document.
 pub fn find(text: &str, lines: &[Line]) -> Vec<Found> {
     let mut found = Vec::new();

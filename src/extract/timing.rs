@@ -70,7 +70,7 @@ impl Timeline {
     pub fn leave(&mut self, s: &SentenceTimes<'_>, kind: Kind, has_figures: bool) {
         let anchors = self.anchors();
         let resolved: Vec<When> =
-            s.times.iter().filter(|t| t.expr.is_absolute() || t.expr == Expr::Now).filter_map(|t| dates::resolve(&t.expr, anchors)).collect();
+            s.times.iter().filter(|t| t.expr.is_explicit()).filter_map(|t| dates::resolve(&t.expr, anchors)).collect();
         let framing = s.framing().and_then(|t| dates::resolve(&t.expr, anchors));
         let body = &s.text[s.range.clone()];
         if kind == Kind::Heading && !has_figures {
@@ -88,7 +88,7 @@ impl Timeline {
                 self.frame = Some(*when);
             }
         }
-        self.previous = framing.or(resolved.last().copied()).or(if has_figures { None } else { self.previous });
+        self.previous = framing.or(resolved.last().copied());
         if let Some(period) = resolved.iter().rev().find(|w| matches!(w, When::Between(..))) {
             self.last_period = Some(*period);
         }
@@ -145,7 +145,7 @@ impl SentenceTimes<'_> {
     /// The expression that opens the sentence ("As at 13th January there are ...").
     fn framing(&self) -> Option<&TimeExpr> {
         let first = self.first_quantity.unwrap_or(self.range.end);
-        self.times.iter().find(|t| t.span.end <= first && !comparative(self.text, self.range.start, t) && t.expr.is_absolute() || t.expr == Expr::Now && t.span.end <= first)
+        self.times.iter().find(|t| t.span.end <= first && !comparative(self.text, self.range.start, t) && t.expr.is_explicit())
     }
 }
 
@@ -164,7 +164,7 @@ fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &
             .expect("valid regex")
     });
     static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some)\s+)*\(?$")
+        Regex::new(r"(?i)^\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some|figure|figures|of)\s+)*\(?$")
             .expect("valid regex")
     });
     s.times
@@ -180,7 +180,11 @@ fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &
             }
             let after = quantities.iter().enumerate().find(|(_, (r, _))| r.start >= t.span.end);
             if let Some((i, (r, _))) = after {
-                if linked[i] && t.expr.is_absolute() && BEFORE_NUMBER.is_match(&s.text[t.span.end..r.start]) {
+                let gap = &s.text[t.span.end..r.start];
+                // Before the first number, "As at 13th January there are 366 ..., 307 ..." frames
+                // the whole sentence; only "In 2019/20 13.1%" (nothing between) is the number's own.
+                let opens_sentence = i == 0 && gap.chars().any(char::is_alphabetic);
+                if linked[i] && t.expr != Expr::PreviousYear && !opens_sentence && BEFORE_NUMBER.is_match(gap) {
                     return Some(i);
                 }
             }
@@ -224,23 +228,36 @@ pub fn date_sentence(s: &SentenceTimes<'_>, sentence: &link::Sentence<'_>, figur
     for (i, f) in figures.iter().enumerate() {
         let base = f.link.and_then(|l| l.after).and_then(|j| out.get(j).copied().flatten()).or(tl.last_figure);
         let own = s.times.iter().zip(&owner).filter(|(_, o)| **o == Some(i)).find_map(|(t, _)| resolve(t, anchors, base, tl));
+        let unowned_base = tl.last_figure.filter(|_| f.link.and_then(|l| l.after).is_none());
         let clause = link::clause_around(sentence, f.span.start);
         let in_clause = || {
             s.times
                 .iter()
                 .zip(&owner)
                 .filter(|(t, o)| o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end && !comparative(s.text, s.range.start, t))
-                .filter(|(t, _)| !t.expr.is_relative_to_neighbour() || t.expr == Expr::SamePeriod)
-                .find_map(|(t, _)| resolve(t, anchors, base, tl))
+                .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
+                .find_map(|(t, _)| resolve(t, anchors, unowned_base, tl))
         };
-        let framed = || framing.filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none()).and_then(|t| resolve(t, anchors, base, tl));
+        let framed = || framing.filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none()).and_then(|t| resolve(t, anchors, unowned_base, tl));
         let mut when = own.or_else(in_clause).or_else(framed);
-        if when.is_none() && f.link.is_some() && !f.comparator {
+        let said_now = s.times.iter().zip(&owner).any(|(t, o)| {
+            t.expr == Expr::Now && (*o == Some(i) || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
+        });
+        let opens_comparison = from_to(s.text, s.range.start, f);
+        if when.is_none() && f.link.is_some() && !f.comparator && !said_now && !opens_comparison {
             when = fallback(f, sentence, tl, wants_period);
         }
         out.push(when);
     }
     out
+}
+
+/// "from 90% to 94%": the first value of a comparison with no date of its own is the earlier one,
+/// whose date the text does not give.
+fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
+    let before = text[sentence_start..f.span.start].trim_end().to_ascii_lowercase();
+    let after = text[f.end..].trim_start();
+    before.ends_with("from") && after.starts_with("to ")
 }
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
