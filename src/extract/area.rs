@@ -4,13 +4,14 @@
 //! statistical neighbours'. A document with no council of its own (national statistics, a
 //! news item on Welsh registers) has the nation as its default area.
 
+use super::text::{head, tail};
 use crate::model::Area;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Comparator phrases, checked in this order.
 static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
-    let cue = |pattern: &str| Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).expect("valid area cue");
+    let cue = |pattern: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")).expect("valid area cue");
     vec![
         (Area::StatisticalNeighbours, cue(r"statistical\s+neighbours?'?|comparator\s+authorities|similar\s+(?:authorities|councils)")),
         (Area::Wales, cue(r"wales\s+average|welsh\s+average|all[\s-]wales|across\s+wales|in\s+wales")),
@@ -23,10 +24,18 @@ static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// Any comparator phrase at all: one pass before trying each.
+static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)statistical|comparator|similar|wales|welsh|scotland|scottish|ireland|uk(?-u:\b)|region|north|south|east|west|yorkshire|london|national|england|english|councils|authorities").expect("valid regex")
+});
+
 /// The comparator named just around a number, if any (the text within its clause).
 pub fn cue(before: &str, after: &str) -> Option<Area> {
     let before = tail(before, 60);
     let after = head(after, 30);
+    if !ANY_CUE.is_match(before) && !ANY_CUE.is_match(after) {
+        return None;
+    }
     CUES.iter().find(|(_, re)| re.is_match(before) || re.is_match(after)).map(|(area, _)| *area)
 }
 
@@ -46,20 +55,4 @@ pub fn document_default(text: &str, has_authority: bool) -> Area {
         (_, _, e) if e > 0 && !opening.contains("Council") => Area::England,
         _ => Area::Local,
     }
-}
-
-fn tail(s: &str, n: usize) -> &str {
-    let mut at = s.len().saturating_sub(n);
-    while !s.is_char_boundary(at) {
-        at += 1;
-    }
-    &s[at..]
-}
-
-fn head(s: &str, n: usize) -> &str {
-    let mut at = n.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    &s[..at]
 }

@@ -202,41 +202,41 @@ fn month_regex(template: &str) -> Regex {
 
 /// "13th January 2017", "Wednesday, 4th July, 2018", "13th January"; not "13 children".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    month_regex(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)\b\.?(?:,?\s+(\d{4})\b)?")
+    month_regex(r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?")
 });
 /// "June 28th 2018", "July 10, 2019"; not "June 2018".
 static MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| month_regex(r"(?i)\b(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"));
+    LazyLock::new(|| month_regex(r"(?i)(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?"));
 /// "30/01/20", "30/01/2020", "2017-01-26"; not "10/15%".
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?-u:\b)").expect("valid regex")
 });
 /// "November 2020", "Dec 2020"; not "November" alone.
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| month_regex(r"(?i)\b(MONTH)\.?,?\s+(\d{4})\b"));
+    LazyLock::new(|| month_regex(r"(?i)(?-u:\b)(MONTH)\.?,?\s+(\d{4})(?-u:\b)"));
 /// "in October", "end of September", "July – September"; month names must be capitalised.
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+    Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
         .expect("valid regex")
 });
 /// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019"; checked to be consecutive years.
 static FINANCIAL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})(?-u:\b)").expect("valid regex"));
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)\b(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
+    Regex::new(r"(?i)(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
         .expect("valid regex")
 });
 /// "Quarters 1 and 2", "Q1 and Q2", "Q1-Q2".
 static QUARTERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))(?-u:\b)")
         .expect("valid regex")
 });
 /// "in 2008", "Total in 2001"; not "2,008" nor "2008/09".
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\b(?:
+    Regex::new(r"(?ix)(?-u:\b)(?:
         (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date)
       | (?P<half>(?:the\ )?first\ (?:6|six)\ months\ of\ (?:this|the)\ year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
@@ -247,19 +247,33 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<yearend>year[\ -]end)
       | (?P<same>(?:the\ )?same\ period|during\ the\ year)
       | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
-    )\b").expect("valid regex")
+    )(?-u:\b)").expect("valid regex")
+});
+
+/// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
+/// a month name or a relative time word. Most sentences have none and skip the rest.
+static ANY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    month_regex(r"(?i)[0-9]|(?-u:\b)(?:MONTH|now|current(?:ly)?|present(?:ly)?|this|last|previous|preceding|prior|before|ago|earlier|same\s+period|year|quarter|months)(?-u:\b)")
 });
 
 /// Finds the time expressions of `text[range]`, in order, with offsets into `text`.
 pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     let s = &text[range.clone()];
+    if !ANY_TIME.is_match(s) {
+        return Vec::new();
+    }
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
     let mut found: Vec<TimeExpr> = Vec::new();
+    let mut claimed = super::text::Spans::default();
     let mut claim = |span: Range<usize>, expr: Expr, found: &mut Vec<TimeExpr>| {
-        if !found.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+        if !claimed.overlaps(&span) {
+            claimed.insert(span.clone());
             found.push(TimeExpr { span, expr });
         }
     };
-    for c in QUARTERS.captures_iter(s) {
+    // Only the month names and relative words can match without a digit.
+    let digits = if has_digit { s } else { "" };
+    for c in QUARTERS.captures_iter(digits) {
         let a = parse_digit(c.get(1).or(c.get(3)));
         let b = parse_digit(c.get(2).or(c.get(4)));
         let q = |q| Box::new(Expr::Quarter { q, fy: None });
@@ -274,19 +288,19 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
         let fy = c.get(4).and_then(|m| financial_year(m.as_str()));
         claim(c.get(0).expect("match").range(), Expr::Quarter { q, fy }, &mut found);
     }
-    scan_days(s, &mut found, &mut claim);
-    for c in MONTH_YEAR.captures_iter(s) {
+    scan_days(digits, &mut found, &mut claim);
+    for c in MONTH_YEAR.captures_iter(digits) {
         let (Some(m), Some(y)) = (month_number(&c[1]), c[2].parse().ok()) else { continue };
         claim(c.get(0).expect("match").range(), Expr::Month { y: Some(y), m }, &mut found);
     }
-    for m in FINANCIAL_YEAR.find_iter(s) {
+    for m in FINANCIAL_YEAR.find_iter(digits) {
         if let Some(y) = financial_year(m.as_str()) {
             if !followed_by_age(s, m.end()) {
                 claim(m.range(), Expr::FinancialYear(y), &mut found);
             }
         }
     }
-    for m in YEAR.find_iter(s) {
+    for m in YEAR.find_iter(digits) {
         if is_plain_year(s, m.range()) {
             claim(m.range(), Expr::Year(m.as_str().parse().unwrap_or(0)), &mut found);
         }
@@ -377,7 +391,7 @@ fn year_to_follows(after: &str) -> bool {
 /// "the year to A", "start/end of YEAR" into their periods.
 fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\b(?P<between>between|from)|\b(?P<since>since)|\b(?P<yearto>year\s+(?:to|ending|ended))|\b(?P<start>(?:start|beginning)\s+of)|\b(?P<end>end\s+of))\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>year\s+(?:to|ending|ended))|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
     static JOIN: LazyLock<Regex> =
@@ -387,12 +401,13 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     while i < atoms.len() {
         let atom = &atoms[i];
         let before = &s[..atom.span.start];
-        let cue = BEFORE.captures(&before[before.len().saturating_sub(40)..]);
+        let window = super::text::tail(before, 40);
+        let cue = BEFORE.captures(window);
         let cue_name = cue.as_ref().and_then(|c| {
             ["between", "since", "yearto", "start", "end"].into_iter().find(|n| c.name(n).is_some())
         });
         let cue_start = cue.as_ref().map_or(atom.span.start, |c| {
-            before.len() - before[before.len().saturating_sub(40)..].len() + c.get(0).expect("match").start()
+            before.len() - window.len() + c.get(0).expect("match").start()
         });
         let next = atoms.get(i + 1);
         let joined = next.filter(|n| {
@@ -516,10 +531,10 @@ fn month_of(p: Point) -> Point {
     }
 }
 
-/// The year of the latest such month not after the reference (a month or so of slack).
+/// The year of the latest such month not after the reference.
 fn year_for(month: u8, reference: Point) -> i32 {
     match reference.m {
-        Some(rm) if month > rm.saturating_add(1) => reference.y - 1,
+        Some(rm) if month > rm => reference.y - 1,
         _ => reference.y,
     }
 }
@@ -535,7 +550,7 @@ pub fn financial_year(s: &str) -> Option<i32> {
 
 /// "16-25 year olds" is an age range, not a financial year.
 fn followed_by_age(s: &str, end: usize) -> bool {
-    s[end..].trim_start().to_ascii_lowercase().starts_with("year old")
+    super::text::head(&s[end..], 20).trim_start().to_ascii_lowercase().starts_with("year old")
 }
 
 /// A four-digit year standing alone: not "2,008", "2008/09", "£2008" or "2008 children".
@@ -554,7 +569,7 @@ fn is_plain_year(s: &str, r: Range<usize>) -> bool {
 /// A month name alone is a date only after a preposition or inside a range ("April – June").
 fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
     static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:in|since|during|by|until|till|to|from|of|at|for|between|and|&|as at|up to|through|covers|covering|month of|–|-)\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:in|since|during|by|until|till|to|from|of|at|for|between|and|&|as at|up to|through|covers|covering|month of|–|-)\s*$").expect("valid regex")
     });
     static RANGE_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:–|-|—|to|and)\s*[A-Z][a-z]+").expect("valid regex"));
@@ -562,8 +577,7 @@ fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
     if word == "May" && !s[r.end..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
         return false;
     }
-    let before = &s[r.start.saturating_sub(20)..r.start];
-    let before = before.trim_start_matches(|c: char| !c.is_ascii());
+    let before = super::text::tail(&s[..r.start], 20);
     PREPOSITION.is_match(before) || RANGE_AFTER.is_match(&s[r.end..]) || r.start == 0
 }
 

@@ -62,6 +62,8 @@ pub struct Sentence<'t> {
     pub times: &'t [Range<usize>],
     /// True when a care leaver was named in this sentence or the two before.
     pub care_leaver_context: bool,
+    /// Where its clauses break (see [`clause_breaks`]).
+    pub breaks: &'t [Range<usize>],
 }
 
 /// Links every quantity of the sentence that names an indicator.
@@ -94,10 +96,10 @@ fn linkable(s: &Sentence<'_>, i: usize) -> bool {
 /// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...".
 fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)\b|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
+        Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)(?-u:\b)|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
     });
     static OF_THE_TOTAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+\b[^,.;]*?,?\s*$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$").expect("valid regex"));
     let after = &s.text[q.end..s.range.end];
     let before = &s.text[s.range.start..q.span.start];
     if q.unit == Unit::Percent {
@@ -111,7 +113,7 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
 fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?ix)^[\s*“”"']*
-            (?:(?:new|more|additional|further|other|individual)\s+)?
+            (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream)\s+)?
             (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
@@ -146,7 +148,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
 /// "10 contacts for each referral", "76 children in care per 100,000": a ratio, not a count.
 fn per_something(after: &str) -> bool {
     static PER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:for\s+each|for\s+every|per\s+(?:\d|head|capita)|each)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:for\s+each|for\s+every|per\s+(?:\d|head|capita)|each)(?-u:\b)").expect("valid regex"));
     PER.is_match(after)
 }
 
@@ -165,7 +167,7 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
 /// that noun, not the indicator named before it.
 fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|total|overall|currently|now|then|per|since|until|after|before|about|above|below)$").expect("valid regex")
+        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|then|per|since|until|after|before|about|above|below)$").expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
     let Some(word) = after.split_whitespace().next() else { return false };
@@ -197,7 +199,7 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
 /// Words between a noun and a number that show the number is of something else.
 fn blocked_gap(gap: &str) -> bool {
     static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)\b|£|%")
+        Regex::new(r"(?i)(?-u:\b)(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)(?-u:\b)|£|%")
             .expect("valid regex")
     });
     BLOCKED.is_match(gap)
@@ -227,30 +229,26 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     }
 }
 
-/// The clause around an offset: clauses end at ";", ", and", " whereas ", " but ", " while ".
-pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
+/// Where the clauses of `text[range]` break: at ";", ", and", " whereas ", " but ", " while ".
+pub fn clause_breaks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i);|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
     });
-    let body = &s.text[s.range.clone()];
-    let mut start = s.range.start;
-    let mut end = s.range.end;
-    for m in BREAK.find_iter(body) {
-        let (a, b) = (m.start() + s.range.start, m.end() + s.range.start);
-        if b <= at {
-            start = b;
-        } else if a >= at {
-            end = a;
-            break;
-        }
-    }
+    BREAK.find_iter(&text[range.clone()]).map(|m| m.start() + range.start..m.end() + range.start).collect()
+}
+
+/// The clause around an offset.
+pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
+    let next = s.breaks.partition_point(|b| b.end <= at);
+    let start = next.checked_sub(1).map_or(s.range.start, |i| s.breaks[i].end);
+    let end = s.breaks.get(next).map_or(s.range.end, |b| if b.start >= at { b.start } else { s.range.end });
     start..end
 }
 
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\bfrom|\bto|\band|&|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bthan|,|\(|\bof\s+which|\bof\s+whom|\blow\s+of|\bhigh\s+of|\bpeak\s+of|\bdown\s+to|\bup\s+to|\breaching|\bwas|\bwere|\bstood\s+at|\breporting|\bwith|\bjust)\s*(?:TIME\s*)?\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just)\s*(?:TIME\s*)?\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i].iter().enumerate().rev().find_map(|(j, l)| l.as_ref().map(|l| (j, l)))?;
     let p = &s.quantities[j];
@@ -270,7 +268,7 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
 /// numbers per month have fluctuated between a low of 297 and a high of 307".
 fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:this|it|these|that|those|for\s+those|of\s+these|the\s+figure|the\s+percentage|the\s+rate|the\s+numbers?|this\s+figure|the\s+proportion)\b|\b(?:the\s+figure|the\s+percentage|the\s+proportion)\s+(?:was|is|stood|had|has)\b|\bfor\s+the\s+same\s+period\b")
+        Regex::new(r"(?i)^\W*(?:this|it|these|that|those|for\s+those|of\s+these|the\s+figure|the\s+percentage|the\s+rate|the\s+numbers?|this\s+figure|the\s+proportion)(?-u:\b)|(?-u:\b)(?:the\s+figure|the\s+percentage|the\s+proportion)\s+(?:was|is|stood|had|has)(?-u:\b)|(?-u:\b)for\s+the\s+same\s+period(?-u:\b)")
             .expect("valid regex")
     });
     if !s.mentions.is_empty() || !s.predicates.is_empty() {
@@ -288,12 +286,12 @@ fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
 /// in the recruitment pipeline.
 fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     static MONTHLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week)\b").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week)(?-u:\b)").expect("valid regex")
     });
     static AVERAGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\baverag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)averag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$").expect("valid regex"));
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)\b").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)(?-u:\b)").expect("valid regex")
     });
     let clause = clause_around(s, q.span.start);
     let clause_text = &s.text[clause.clone()];
@@ -316,7 +314,9 @@ mod tests {
         let aliases = vocab::Aliases::from_document(text);
         let mentions = vocab::mentions(text, 0..text.len(), &aliases);
         let predicates = vocab::predicates(text, 0..text.len());
+        let breaks = clause_breaks(text, 0..text.len());
         let s = Sentence {
+            breaks: &breaks,
             text,
             range: 0..text.len(),
             quantities: &quantities,

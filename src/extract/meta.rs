@@ -12,20 +12,20 @@ use std::sync::LazyLock;
 
 /// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017".
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(?P<decision>\bdate\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)\b)|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:)|(?P<plain>\bdate\s*:|^\s*date\b\s*)")
+    Regex::new(r"(?im)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:)|(?P<plain>(?-u:\b)date\s*:|^\s*date(?-u:\b)\s*)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
 static THIS_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bthis\s+month\s+\(([A-Za-z]+\s+\d{4})\)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)this\s+month\s+\(([A-Za-z]+\s+\d{4})\)").expect("valid regex"));
 /// "Blackburn with Darwen Borough Council", "London Borough of Lambeth", "Durham County Council".
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:London\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|Royal\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|City\s+of\s+[A-Z][a-z]+(?:\s+Council)?|(?:[A-Z][a-z]+(?:[\s-]+(?:with|upon|on|and|of|in|under)\s+|[\s-]+)){0,3}[A-Z][a-z]+\s+(?:County\s+Borough|Metropolitan\s+Borough|Borough|County|City|District)\s+Council)")
+    Regex::new(r"(?-u:\b)(?:London\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|Royal\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|City\s+of\s+[A-Z][a-z]+(?:\s+Council)?|(?:[A-Z][a-z]+(?:[\s-]+(?:with|upon|on|and|of|in|under)\s+|[\s-]+)){0,3}[A-Z][a-z]+\s+(?:County\s+Borough|Metropolitan\s+Borough|Borough|County|City|District)\s+Council)")
         .expect("valid regex")
 });
 /// "Corporate Parenting Specialist Advisory Group", "Scrutiny Committee", "Cabinet".
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z][\w&’'-]*\s+){1,6}(?:Committee|Panel|Board|Advisory\s+Group|Cabinet|Forum)\b|(?:CORPORATE|SCRUTINY|[A-Z]{3,})(?:\s+[A-Z&]{2,}){0,6}\s+(?:COMMITTEE|PANEL|BOARD|GROUP)\b")
+    Regex::new(r"(?:[A-Z][\w&’'-]*\s+){1,6}(?:Committee|Panel|Board|Advisory\s+Group|Cabinet|Forum)(?-u:\b)|(?:CORPORATE|SCRUTINY|[A-Z]{3,})(?:\s+[A-Z&]{2,}){0,6}\s+(?:COMMITTEE|PANEL|BOARD|GROUP)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -41,6 +41,15 @@ pub fn detect(text: &str) -> Meta {
     }
 }
 
+/// The smallest char boundary not before `at`.
+fn ceil(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The largest char boundary not after `at`.
 fn floor(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -52,17 +61,27 @@ fn floor(text: &str, at: usize) -> usize {
 
 /// The document's own date.
 pub fn date(text: &str) -> Option<Point> {
-    let labelled = |group: &str| {
-        DATE_LABEL.captures_iter(text).filter(|c| c.name(group).is_some()).find_map(|c| {
-            let after = c.get(0).expect("match").end();
+    // The document's own date is stated at its top, or at its end (FOI responses).
+    let head = &text[..floor(text, 6000)];
+    let tail_start = ceil(text, text.len().saturating_sub(3000).max(head.len()));
+    // One pass over the head and the tail: the first date after each kind of label.
+    let mut labelled: [Option<Point>; 3] = [None; 3];
+    for (part, offset) in [(head, 0), (&text[tail_start..], tail_start)] {
+        for c in DATE_LABEL.captures_iter(part) {
+            let group = ["decision", "meeting", "plain"].iter().position(|g| c.name(g).is_some()).unwrap_or(2);
+            if labelled[group].is_some() {
+                continue;
+            }
+            let after = offset + c.get(0).expect("match").end();
             let window = &text[after..floor(text, after + 60)];
-            first_day(window.trim_start_matches([':', ' ', '\t', '\n', '\r', '-', '–']))
-        })
-    };
-    labelled("decision")
-        .or_else(|| labelled("meeting"))
+            labelled[group] = first_day(window.trim_start_matches([':', ' ', '\t', '\n', '\r', '-', '–']));
+        }
+    }
+    let [decision, meeting, plain] = labelled;
+    decision
+        .or(meeting)
         .or_else(|| date_line(text))
-        .or_else(|| labelled("plain"))
+        .or(plain)
         .or_else(|| iso_near_top(text))
         .or_else(|| this_month(text))
 }
@@ -82,7 +101,7 @@ fn first_day(s: &str) -> Option<Point> {
 
 /// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019").
 fn date_line(text: &str) -> Option<Point> {
-    text.lines().filter(|l| !l.trim().is_empty()).take(15).find_map(|line| {
+    text.lines().filter(|l| !l.trim().is_empty()).take(15).filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit())).find_map(|line| {
         let cell = line.split('\t').next().unwrap_or("");
         let core = cell.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:".contains(c));
         let found = dates::find(core, 0..core.len());
@@ -99,7 +118,7 @@ fn date_line(text: &str) -> Option<Point> {
 /// " date 2019-10-23 ..." at the top of a saved page.
 fn iso_near_top(text: &str) -> Option<Point> {
     static ISO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bdate\s+(\d{4}-\d{2}-\d{2})\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)date\s+(\d{4}-\d{2}-\d{2})(?-u:\b)").expect("valid regex"));
     ISO.captures(&text[..floor(text, 300)]).and_then(|c| dates::parse_date(&c[1]))
 }
 
@@ -124,7 +143,7 @@ fn title(text: &str) -> Option<String> {
 
 /// The council that most often names itself, preferring one named near the top.
 fn authority(text: &str) -> Option<String> {
-    let names: Vec<&str> = AUTHORITY.find_iter(text).map(|m| m.as_str()).collect();
+    let names: Vec<&str> = AUTHORITY.find_iter(&text[..floor(text, 20_000)]).map(|m| m.as_str()).collect();
     let near_top = AUTHORITY.find(&text[..floor(text, 1500)]).map(|m| m.as_str());
     let most = names.iter().max_by_key(|n| names.iter().filter(|m| m == n).count()).copied();
     near_top.or(most).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -48,78 +48,84 @@ pub struct Quantity {
 
 /// A number in digits, with an optional sign and pound sign: "1,840", "96.7", "£5,500", "-48".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+    Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
         .expect("valid regex")
 });
 /// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)")
         .expect("valid regex")
 });
 /// Spans that hold digits but no figures: phone numbers, postcodes, web addresses, e-mails.
 static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\bhttps?://\S+|\bwww\.\S+|\b\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|ac|nhs)\.uk\S*")
+    Regex::new(r"(?i)(?:\+44\s?\(?0?\)?\s?|(?-u:\b)0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?-u:\b)|(?-u:\b)[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}(?-u:\b)|(?-u:\b)https?://\S+|(?-u:\b)www\.\S+|(?-u:\b)\S+@\S+\.\w+|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|ac|nhs)\.uk\S*")
         .expect("valid regex")
 });
 /// What may follow a number as its unit or as a sign that it is no figure.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^(?:
-        (?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b)
-      | (?P<weeks>[\s-]weeks?\b)
-      | (?P<days>\s(?:working\s|calendar\s)?days?\b)
-      | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?|age)\b)
-      | (?P<duration>[\s-](?:hours?|hrs?|minutes?|mins?|months?|years?|yrs?|year[\s-]olds?|-year-old)\b)
-      | (?P<clock>\s?(?:am|pm|a\.m\.|p\.m\.)\b|[:.]\d\d\s?(?:am|pm)\b|:\d)
-      | (?P<more>\s?\+|\s+(?:or|and)\s+(?:more|over|above|older|under)\b|\s+[a-z]+\s+or\s+more\b)
+        (?P<percent>\s?%|\s?per\s?cent(?-u:\b)|\s?percent(?-u:\b))
+      | (?P<weeks>[\s-]weeks?(?-u:\b))
+      | (?P<days>\s(?:working\s|calendar\s)?days?(?-u:\b))
+      | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?|age)(?-u:\b))
+      | (?P<duration>[\s-](?:hours?|hrs?|minutes?|mins?|months?|years?|yrs?|year[\s-]olds?|-year-old)(?-u:\b))
+      | (?P<clock>\s?(?:am|pm|a\.m\.|p\.m\.)(?-u:\b)|[:.]\d\d\s?(?:am|pm)(?-u:\b)|:\d)
+      | (?P<more>\s?\+|\s+(?:or|and)\s+(?:more|over|above|older|under)(?-u:\b)|\s+[a-z]+\s+or\s+more(?-u:\b))
       | (?P<fraction>\s?/\s?\d)
     )").expect("valid regex")
 });
 /// Words before a number that make it a label, an age or a threshold, not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$)")
         .expect("valid regex")
 });
 /// Words before a number that make it a change: "an increase of", "up", "down by", "-".
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:increase|increases|rise|decrease|reduction|fall|drop|growth|change|improvement|deterioration|difference)\s+(?:of|by)\s+|\b(?:increased|decreased|rose|fell|risen|fallen|grew|grown|dropped|reduced|improved|declined|up|down|higher|lower)\s+by\s+|\b(?:up|down)\s+)(?:almost\s+|nearly\s+|about\s+|around\s+|approximately\s+|just\s+(?:over|under)\s+|over\s+|more\s+than\s+|less\s+than\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:increase|increases|rise|decrease|reduction|fall|drop|growth|change|improvement|deterioration|difference)\s+(?:of|by)\s+|(?-u:\b)(?:increased|decreased|rose|fell|risen|fallen|grew|grown|dropped|reduced|improved|declined|up|down|higher|lower)\s+by\s+|(?-u:\b)(?:up|down)\s+)(?:almost\s+|nearly\s+|about\s+|around\s+|approximately\s+|just\s+(?:over|under)\s+|over\s+|more\s+than\s+|less\s+than\s+)?$")
         .expect("valid regex")
 });
 /// Words after a number that make it a change: "16% increase", "217 applications fewer".
 static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent|percentage\s+points?|points?))?\s*(?:[a-z]+\s+)?(?:increase|decrease|rise|fall|drop|reduction|more|fewer|less|lower|higher|up|down)\b")
+    Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent|percentage\s+points?|points?))?\s*(?:[a-z]+\s+)?(?:increase|decrease|rise|fall|drop|reduction|more|fewer|less|lower|higher|up|down)(?-u:\b)")
         .expect("valid regex")
 });
 /// Words before a number that make it approximate: "over", "just under", "about", "c.".
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|close\s+to|an\s+estimated|estimated)|\bc\.|~)\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|close\s+to|an\s+estimated|estimated)|(?-u:\b)c\.|~)\s*$")
         .expect("valid regex")
 });
 /// Words before a number that make it a bound or cap: "less than", "a maximum of", "quota of".
 static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between)\s*$")
         .expect("valid regex")
 });
 /// "just under 400" is approximate, not a bound.
-static JUST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bjust\s+(?:under|below)\s*$").expect("valid regex"));
+static JUST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
         .expect("valid regex")
 });
 /// "per 10,000" after a number, perhaps after its noun: "47 children per 10,000".
 static PER_BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)\b").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)(?-u:\b)").expect("valid regex")
 });
 
 /// Finds the quantities of `text[range]`, skipping numbers inside the `skip` spans (dates).
 pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quantity> {
     let s = &text[range.clone()];
-    let mut blocked: Vec<Range<usize>> = skip.iter().map(|r| r.start - range.start..r.end - range.start).collect();
-    blocked.extend(NOT_FIGURES.find_iter(s).map(|m| m.range()));
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    let mut blocked = super::text::Spans::default();
+    for r in skip {
+        blocked.insert(r.start - range.start..r.end - range.start);
+    }
+    if has_digit {
+        NOT_FIGURES.find_iter(s).for_each(|m| blocked.insert(m.range()));
+    }
     let mut out: Vec<Quantity> = Vec::new();
-    for c in NUMBER.captures_iter(s) {
+    for c in NUMBER.captures_iter(if has_digit { s } else { "" }) {
         let num = c.name("num").expect("num group");
-        if blocked.iter().any(|b| b.start < num.end() && num.start() < b.end) {
+        if blocked.overlaps(&num.range()) {
             continue;
         }
         if let Some(q) = digits(s, &c, &out) {
@@ -127,7 +133,7 @@ pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quant
         }
     }
     for m in WORDS.find_iter(s) {
-        if blocked.iter().any(|b| b.start < m.end() && m.start() < b.end) {
+        if blocked.overlaps(&m.range()) {
             continue;
         }
         if let Some(q) = words(s, m.range()) {
@@ -244,7 +250,7 @@ fn classify(s: &str, before: &str, end: usize, unit: Unit) -> Role {
 /// "1,840, up from 1778" and "90% to 94%" are comparisons, not changes.
 fn after_is_comparison(after: &str) -> bool {
     static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent))?\s*,?\s*(?:up|down)\s+(?:from|to|on)\b|^(?:\s*(?:%|per\s?cent))?\s*(?:[a-z]+\s+)?(?:more|fewer|less|lower|higher)\s+than\b[^.]*\b(?:average|neighbours?|england|wales|national|last|previous)")
+        Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent))?\s*,?\s*(?:up|down)\s+(?:from|to|on)(?-u:\b)|^(?:\s*(?:%|per\s?cent))?\s*(?:[a-z]+\s+)?(?:more|fewer|less|lower|higher)\s+than(?-u:\b)[^.]*(?-u:\b)(?:average|neighbours?|england|wales|national|last|previous)")
             .expect("valid regex")
     });
     COMPARISON.is_match(after)
@@ -253,7 +259,7 @@ fn after_is_comparison(after: &str) -> bool {
 /// "aged 3, 8 and 13": the numbers after an age in a list are ages too.
 fn continues_ages(before: &str) -> bool {
     static AGE_LIST: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\baged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)aged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex"));
     AGE_LIST.is_match(before)
 }
 
@@ -266,7 +272,7 @@ fn continues_change(before: &str, earlier: &[Quantity]) -> bool {
 /// "£1.2m", "£2bn", "£5k": the multiplier and the length of its suffix.
 fn money_multiplier(after: &str) -> (f64, usize) {
     static SUFFIX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s?(million|billion|bn|m|k)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)^\s?(million|billion|bn|m|k)(?-u:\b)").expect("valid regex"));
     match SUFFIX.captures(after) {
         Some(c) => {
             let m = match c[1].to_ascii_lowercase().as_str() {
@@ -302,7 +308,7 @@ fn is_item_number(s: &str, r: Range<usize>) -> bool {
 
 /// "Section 1(1)", "s.23A(2)": a bracketed number glued to a reference.
 fn is_legal_ref(s: &str, r: Range<usize>) -> bool {
-    let before = &s[..r.start.saturating_sub(1)];
+    let before = s[..r.start].strip_suffix('(').unwrap_or(&s[..r.start]);
     before.ends_with(|c: char| c.is_alphanumeric()) && s[r.end..].starts_with(')')
 }
 

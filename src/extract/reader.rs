@@ -24,9 +24,22 @@ pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Fi
         in_table[t.lines.clone()].iter_mut().for_each(|b| *b = true);
     }
     let sentences = text::sentences(text, &lines, &in_table);
+    // Each dimension is scanned once over the whole text, then sliced per sentence: one long
+    // regex pass is far cheaper than thousands of short ones.
+    let aliases = Aliases::from_document(text);
+    let times = dates::find(text, 0..text.len());
+    let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.span.clone()).collect();
+    let scanned = Scanned {
+        quantities: numbers::find(text, 0..text.len(), &time_spans),
+        mentions: vocab::mentions(text, 0..text.len(), &aliases),
+        predicates: vocab::predicates(text, 0..text.len()),
+        times,
+        time_spans,
+    };
     let mut reader = Reader {
         text,
-        aliases: Aliases::from_document(text),
+        scanned,
+        aliases,
         timeline: Timeline::new(doc_date),
         topic: Topic::default(),
         pending_topic: None,
@@ -52,8 +65,29 @@ pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Fi
     (figures, tables)
 }
 
+/// What the whole-text scans found, in text order.
+struct Scanned {
+    times: Vec<dates::TimeExpr>,
+    time_spans: Vec<Range<usize>>,
+    quantities: Vec<Quantity>,
+    mentions: Vec<vocab::Mention>,
+    predicates: Vec<vocab::Mention>,
+}
+
+/// The items of a list sorted by start offset that lie wholly inside `range`.
+fn within<T>(items: &[T], range: &Range<usize>, span: impl Fn(&T) -> Range<usize>) -> std::ops::Range<usize> {
+    let first = items.partition_point(|t| span(t).start < range.start);
+    let last = first + items[first..].partition_point(|t| span(t).start < range.end);
+    let mut end = last;
+    while end > first && span(&items[end - 1]).end > range.end {
+        end -= 1;
+    }
+    first..end
+}
+
 struct Reader<'t> {
     text: &'t str,
+    scanned: Scanned,
     aliases: Aliases,
     timeline: Timeline,
     topic: Topic,
@@ -69,14 +103,15 @@ impl Reader<'_> {
         let text = self.text;
         self.timeline.enter(s.kind, s.new_block);
         let range = text::clean_span(text, s.span.clone());
-        let times = dates::find(text, range.clone());
-        let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.span.clone()).collect();
-        let mut quantities = numbers::find(text, range.clone(), &time_spans);
+        let scanned = &self.scanned;
+        let times = &scanned.times[within(&scanned.times, &range, |t| t.span.clone())];
+        let time_spans = &scanned.time_spans[within(&scanned.time_spans, &range, Clone::clone)];
+        let mut quantities = scanned.quantities[within(&scanned.quantities, &range, |q| q.span.start..q.end)].to_vec();
         self.read += 1;
         if self.read <= 6 && s.kind == Kind::Heading && quantities.is_empty() {
             self.timeline.title(text, range.clone());
         }
-        let st = SentenceTimes { text, range: range.clone(), times: &times, first_quantity: quantities.first().map(|q| q.span.start) };
+        let st = SentenceTimes { text, range: range.clone(), times, first_quantity: quantities.first().map(|q| q.span.start) };
         if quantities.is_empty() {
             self.timeline.leave(&st, s.kind, false);
             self.pending_topic = Some(range.clone());
@@ -84,18 +119,24 @@ impl Reader<'_> {
             return;
         }
         rates_per_10k(text, &range, &mut quantities);
-        let mentions = vocab::mentions(text, range.clone(), &self.aliases);
-        let predicates = vocab::predicates(text, range.clone());
+        let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
+        let predicates = &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
         if let Some(previous) = self.pending_topic.take() {
-            self.topic = topic_of(text, previous, &self.aliases);
+            if mentions.is_empty() && predicates.is_empty() {
+                self.topic = topic_of(&self.scanned, previous);
+            } else {
+                self.topic = Topic::default();
+            }
         }
+        let breaks = link::clause_breaks(text, range.clone());
         let sentence = link::Sentence {
+            breaks: &breaks,
             text,
             range: range.clone(),
             quantities: &quantities,
-            mentions: &mentions,
-            predicates: &predicates,
-            times: &time_spans,
+            mentions,
+            predicates,
+            times: time_spans,
             care_leaver_context: self.care_leavers_near(&range),
         };
         let links = link::link_sentence(&sentence, &self.topic);
@@ -114,7 +155,7 @@ impl Reader<'_> {
             let figure = self.figure(q, links[i].as_ref(), whens[i], areas[i].0, &range);
             self.figures.push(figure);
         }
-        self.topic = next_topic(&links, &mentions, &predicates);
+        self.topic = next_topic(&links, mentions, predicates);
         if let Some(last) = links.iter().zip(&whens).filter(|(l, _)| l.is_some()).filter_map(|(_, w)| *w).last() {
             self.timeline.last_figure = Some(last);
         }
@@ -132,7 +173,7 @@ impl Reader<'_> {
     /// True when care leavers are named in this sentence or the two before it.
     fn care_leavers_near(&self, range: &Range<usize>) -> bool {
         static CARE_LEAVERS: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\bcare[\s-]+leavers?\b|\bleaving\s+care\b|\bleft\s+care\b").expect("valid regex"));
+            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)").expect("valid regex"));
         std::iter::once(range).chain(&self.recent).any(|r| CARE_LEAVERS.is_match(&self.text[r.clone()]))
     }
 
@@ -228,7 +269,7 @@ fn snapshot(when: When, year_end: bool, indicator: Option<&str>) -> When {
 /// "The percentage of applications per 10,000 child population fell from 19.7 per cent": a
 /// rate per 10,000 stated as a percentage.
 fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) {
-    static PER_10K: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bper\s+10,?000\b").expect("valid regex"));
+    static PER_10K: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)").expect("valid regex"));
     if let Some(m) = PER_10K.find(&text[range.clone()]) {
         let at = range.start + m.end();
         for q in quantities.iter_mut().filter(|q| q.span.start > at && q.unit == Unit::Percent) {
@@ -238,10 +279,10 @@ fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) 
 }
 
 /// What a sentence without numbers was about, for anaphora in the next one.
-fn topic_of(text: &str, range: Range<usize>, aliases: &Aliases) -> Topic {
-    let mentions = vocab::mentions(text, range.clone(), aliases);
-    let predicates = vocab::predicates(text, range);
-    next_topic(&[], &mentions, &predicates)
+fn topic_of(scanned: &Scanned, range: Range<usize>) -> Topic {
+    let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
+    let predicates = &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
+    next_topic(&[], mentions, predicates)
 }
 
 fn next_topic(links: &[Option<Link>], mentions: &[vocab::Mention], predicates: &[vocab::Mention]) -> Topic {

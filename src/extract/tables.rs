@@ -70,7 +70,7 @@ static NUMBER_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-−]?£?[\d,]+(?:\.\d+)?\s*%?\s*$").expect("valid regex"));
 /// The note that makes a table of financial years a table of year-end snapshots.
 static SNAPSHOT_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bas\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)as\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)(?-u:\b)").expect("valid regex"));
 
 /// True when a cell holds one number and nothing else.
 pub fn is_number_cell(cell: &str) -> bool {
@@ -154,7 +154,7 @@ fn year_rows(text: &str, lines: &[Line], first: usize) -> Option<Found> {
 
 fn year_row_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
     static TOKEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)not\s+available|n/?a\b|\[?[cx]\]?|-?[\d,]+(?:\.\d+)?%?|-|\*").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)not\s+available|n/?a(?-u:\b)|\[?[cx]\]?|-?[\d,]+(?:\.\d+)?%?|-|\*").expect("valid regex"));
     let s = line.text(text);
     let c = YEAR_ROW.captures(s).expect("checked row");
     let label = c.get(1).expect("label");

@@ -4,7 +4,32 @@
 //! also wraps sentences over several lines. A sentence here is what one figure's context is:
 //! it ends at `.`, `?` or `!` before a capital, at a blank line, at a heading or at a bullet.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// A set of byte ranges, kept merged, that answers "does this overlap any of them?" in
+/// logarithmic time (the scans of a long document claim thousands of spans).
+#[derive(Debug, Default)]
+pub struct Spans(BTreeMap<usize, usize>);
+
+impl Spans {
+    /// True when `r` overlaps a range of the set.
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+    }
+
+    /// Adds `r`, merging it with the ranges it overlaps or touches.
+    pub fn insert(&mut self, r: Range<usize>) {
+        let (mut start, mut end) = (r.start, r.end);
+        let touching: Vec<(usize, usize)> = self.0.range(..=r.end).rev().take_while(|(_, &e)| e >= r.start).map(|(&s, &e)| (s, e)).collect();
+        for (s, e) in touching {
+            self.0.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.0.insert(start, end);
+    }
+}
 
 /// One line of the text, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +120,10 @@ pub fn sentences(text: &str, lines: &[Line], in_table: &[bool]) -> Vec<Sentence>
     out
 }
 
+/// The longest sentence kept whole, in bytes: longer runs (tables pasted as prose, lists without
+/// stops, hostile input) are cut at clause punctuation so that reading stays linear.
+pub const MAX_SENTENCE: usize = 2000;
+
 /// Ends the open sentence at `end` (trimmed) and records it.
 fn close(
     out: &mut Vec<Sentence>,
@@ -105,10 +134,29 @@ fn close(
 ) {
     let Some((start, kind)) = open.take() else { return };
     let end = start + text[start..end].trim_end().len();
+    let mut start = start;
+    while end - start > MAX_SENTENCE {
+        let cut = cut_point(text, start, start + MAX_SENTENCE);
+        out.push(Sentence { span: start..cut, kind, new_block: *new_block });
+        *new_block = false;
+        start = cut + text[cut..end].len() - text[cut..end].trim_start().len();
+    }
     if end > start {
         out.push(Sentence { span: start..end, kind, new_block: *new_block });
         *new_block = kind == Kind::Heading;
     }
+}
+
+/// Where to cut an over-long sentence before `limit`: after the last ";" or ",", else the last
+/// space, else at a character boundary.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let at = window.rfind([';', ',']).map(|i| i + 1).or_else(|| window.rfind(' ')).filter(|&i| i > 0);
+    start + at.unwrap_or(window.len())
 }
 
 /// Closes sentences that end inside this line ("... in care. The total ...").
@@ -206,6 +254,24 @@ fn continues_previous(text: &str, previous: Line, body: &str) -> bool {
     }
     let first = body.trim_start().chars().next().unwrap_or(' ');
     first.is_lowercase() || before.chars().count() >= 60
+}
+
+/// The last `n` bytes of `s` or a little fewer, cut at a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut at = s.len().saturating_sub(n);
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    &s[at..]
+}
+
+/// The first `n` bytes of `s` or a little fewer, cut at a character boundary.
+pub fn head(s: &str, n: usize) -> &str {
+    let mut at = n.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[..at]
 }
 
 /// The byte range of a sentence trimmed of list markers and markdown emphasis.

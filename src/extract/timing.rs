@@ -77,13 +77,15 @@ impl Timeline {
             if let Some(day) = only_a_date(body) {
                 self.section_date = Some(day);
             }
-            self.heading = resolved.last().copied();
+            // "DATE: 26th January 2017" states the document's date, not what follows is about.
+            let dates_the_document = DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
+            self.heading = resolved.last().copied().filter(|_| !dates_the_document);
             self.heading_from_list = false;
         } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
             self.heading = resolved.last().copied();
             self.heading_from_list = true;
         }
-        if !has_figures && describes_data(body) {
+        if !has_figures && !resolved.is_empty() && describes_data(body) {
             if let Some(when) = resolved.last() {
                 self.frame = Some(*when);
             }
@@ -106,6 +108,10 @@ impl Timeline {
     }
 }
 
+/// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex"));
+
 /// "18TH DECEMBER 2017", "Wednesday, 4th July, 2018": a heading that is only a date.
 fn only_a_date(body: &str) -> Option<Point> {
     let core = body.trim_matches(|c: char| c.is_whitespace() || "*#_.,:-".contains(c));
@@ -123,7 +129,7 @@ fn only_a_date(body: &str) -> Option<Point> {
 /// Information as at the end of September 2014", "the performance scorecard ... up to March 2022".
 fn describes_data(body: &str) -> bool {
     static DATA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:information|data|figures|performance|scorecard|statistics|monitoring|dashboard)\b[^.]{0,80}?\b(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)\b")
+        Regex::new(r"(?i)(?-u:\b)(?:information|data|figures|performance|scorecard|statistics|monitoring|dashboard)(?-u:\b)[^.]{0,80}?(?-u:\b)(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)(?-u:\b)")
             .expect("valid regex")
     });
     DATA.is_match(body)
@@ -152,7 +158,7 @@ impl SentenceTimes<'_> {
 /// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
 fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:compared\s+(?:with|to)|than|relative\s+to|against|lower\s+than|higher\s+than)\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|than|relative\s+to|against|lower\s+than|higher\s+than)\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$").expect("valid regex")
     });
     COMPARE.is_match(&text[sentence_start..t.span.start])
 }
@@ -286,7 +292,7 @@ fn fallback(f: &ToDate<'_>, sentence: &link::Sentence<'_>, tl: &Timeline, wants_
 /// "has increased to 90%", "currently": a rate stated as the present position.
 fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static NOW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|\b(?:currently|now)\b").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
     });
     let clause = link::clause_around(sentence, f.span.start);
     NOW.is_match(&sentence.text[clause.start..f.span.start])
@@ -296,7 +302,7 @@ fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
 /// months needs the period, not the last month named.
 fn wants_period(body: &str) -> bool {
     static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:per\s+month|each\s+month|monthly|fluctuat\w+|a\s+low\s+of|a\s+high\s+of)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:per\s+month|each\s+month|monthly|fluctuat\w+|a\s+low\s+of|a\s+high\s+of)(?-u:\b)").expect("valid regex"));
     RANGE.is_match(body)
 }
 

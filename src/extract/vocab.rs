@@ -7,7 +7,7 @@
 //! rule. Order matters: where two rules could match at the same place, the earlier wins
 //! ("started to be looked after" is entering care, not children in care).
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -46,28 +46,28 @@ pub static MENTIONS: &[Rule] = &[
     rule("care-leavers", "care_leavers", r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort"),
     rule("left-care", "left_care", r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year"),
     rule("placed-for-adoption", "placed_for_adoption", r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:prospective\s+)?adopters|living\s+with\s+(?:their\s+)?prospective\s+adopters"),
-    rule("special-guardianship", "special_guardianship_orders", r"special\s+guardianship\s+orders?|(?-i:SGOs?)\b"),
-    rule("adoptions", "adoptions", r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions\b|adopted\s+(?:children|in\s+the\s+year)"),
+    rule("special-guardianship", "special_guardianship_orders", r"special\s+guardianship\s+orders?|(?-i:SGOs?)(?-u:\b)"),
+    rule("adoptions", "adoptions", r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions(?-u:\b)|adopted\s+(?:children|in\s+the\s+year)"),
     rule("care-proceedings", "care_proceedings", r"care\s+proceedings|care\s+applications?|applications?\s+for\s+care\s+(?:and\s+supervision\s+)?orders?|public\s+law\s+(?:proceedings|applications)"),
-    rule("section-47", "section_47_enquiries", r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)\b|child\s+protection\s+(?:enquiries|investigations)"),
-    rule("initial-conferences", "initial_cp_conferences", r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)\b|initial\s+conferences"),
+    rule("section-47", "section_47_enquiries", r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)(?-u:\b)|child\s+protection\s+(?:enquiries|investigations)"),
+    rule("initial-conferences", "initial_cp_conferences", r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences"),
     rule("cp-plans-started", "cp_plans_started", r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register"),
-    rule("cp-plans-ended", "cp_plans_ended", r"(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations"),
+    rule("cp-plans-ended", "cp_plans_ended", r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations"),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
-    rule("contacts", "contacts", r"(?:MASH\s+|front\s+door\s+)?contacts\b"),
-    rule("referrals", "referrals", r"referrals\b|referral\s+numbers|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)"),
+    rule("contacts", "contacts", r"(?:MASH\s+|front\s+door\s+)?contacts(?-u:\b)"),
+    rule("referrals", "referrals", r"referrals(?-u:\b)|referral\s+numbers|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)"),
     rule("health-assessments", "cla_health_checks_pct", r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)"),
-    rule("early-help", "early_help", r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)\b|common\s+assessment\s+frameworks?|families\s+(?:supported|being\s+supported)\s+(?:by|through)\s+early\s+help"),
-    rule("assessments", "assessments", r"(?:single|initial|core|social\s+work|child\s+and\s+family|C&F)\s+assessments?|assessments\b"),
+    rule("early-help", "early_help", r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|families\s+(?:are\s+)?(?:being\s+)?supported\s+(?:by|through)\s+early\s+help"),
+    rule("assessments", "assessments", r"(?:single|initial|core|social\s+work|child\s+and\s+family|C&F)\s+assessments?|assessments(?-u:\b)"),
     rule("missing-episodes", "missing_episodes", r"missing\s+(?:from\s+(?:home|care)\s+)?(?:episodes|incidents|events|occurrences)|episodes\s+of\s+(?:children\s+)?(?:going\s+)?missing"),
-    rule("uasc", "uasc", r"unaccompanied\s+(?:asylum[\s-]+seeking\s+)?(?:children|young\s+people|minors)|unaccompanied\s+child(?:ren)?\s+asylum\s+seekers|unaccompanied\s+asylum[\s-]+seekers?|(?-i:UASCs?)\b|separated\s+(?:migrant\s+)?children"),
-    rule("home-educated", "home_educated", r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)\b|home\s+education"),
+    rule("uasc", "uasc", r"unaccompanied\s+(?:asylum[\s-]+seeking\s+)?(?:children|young\s+people|minors)|unaccompanied\s+child(?:ren)?\s+asylum\s+seekers|unaccompanied\s+asylum[\s-]+seekers?|(?-i:UASCs?)(?-u:\b)|separated\s+(?:migrant\s+)?children"),
+    rule("home-educated", "home_educated", r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)(?-u:\b)|home\s+education"),
     rule("foster-carers", "foster_carers", r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break)\s+carers"),
     rule("caseload", "social_worker_caseload", r"(?:average\s+)?(?:social\s+work(?:er)?s?'?\s+)?caseloads?|cases\s+per\s+(?:social\s+)?(?:worker|practitioner)|per\s+(?:social\s+)?(?:worker|practitioner)|average\s+number\s+of\s+cases"),
-    rule("children-in-need", "children_in_need", r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)\b(?:\s+plans?)?"),
-    rule("cp-plans", "child_protection_plans", r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)\b|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan\b|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?\b|(?:child\s+protection|CP)\s+registers?|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)"),
+    rule("children-in-need", "children_in_need", r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?"),
+    rule("cp-plans", "child_protection_plans", r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)"),
     rule("open-cases", "open_cases", r"open\s+(?:children(?:'|’)?s\s+social\s+care\s+|social\s+care\s+|social\s+work\s+|CSC\s+)?cases|open\s+to\s+(?:the\s+)?(?:department|children(?:'|’)?s\s+social\s+care|social\s+care|CSC|the\s+service)|caseload\s+of\s+the\s+service|cases\s+open\s+to"),
-    rule("children-in-care", "children_in_care", r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care\b|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)\b|cared\s+for\s+children|(?:the\s+)?care\s+population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)"),
+    rule("children-in-care", "children_in_care", r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?care\s+population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)"),
 ];
 
 /// The phrases that name percentage indicators, most specific first.
@@ -75,27 +75,27 @@ pub static PREDICATES: &[Rule] = &[
     rule("assessment-timeliness", "assessments_on_time_pct", r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:timescales?|(?:45|forty[\s-]five)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments"),
     rule("referral-conversion", "referral_to_assessment_pct", r"referrals?\s+(?:that\s+|which\s+)?(?:go|went|going|progress(?:ed)?|proceed(?:ed)?|led|lead|leading|result(?:ed)?\s+in|converted)\s+(?:on\s+)?(?:to|in)?\s*(?:an?\s+|be\s+)?(?:initial\s+|single\s+)?assessments?|referrals?\s+to\s+assessments?|conversion\s+rate"),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?|repeat\s+referrals?"),
-    rule("repeat-plans", "repeat_cp_plans_pct", r"(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan"),
+    rule("repeat-plans", "repeat_cp_plans_pct", r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan"),
     rule("icpc-timeliness", "icpc_on_time_pct", r"(?:initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?))\s+(?:were\s+|was\s+)?(?:held\s+)?(?:with)?in\s+(?:15\s+(?:working\s+)?days|timescales?|time)|(?-i:ICPC)\s+timeliness|timeliness\s+of\s+(?:initial\s+(?:child\s+protection|CP)\s+conferences|(?-i:ICPCs))"),
     rule("cp-reviews", "cp_reviews_on_time_pct", r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)"),
     rule("cla-reviews", "cla_reviews_on_time_pct", r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+in\s+care|looked\s+after)|up\s+to\s+date\s+reviews|reviews\s+(?:were\s+|have\s+been\s+)?(?:held\s+)?(?:in|on)\s+time|(?:which|that)\s+were\s+in\s+time"),
     rule("long-plans", "cp_plans_2_years_pct", r"(?:lasting|lasted|open\s+for|for)\s+(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s+years?\s+or\s+(?:more|longer)"),
     rule("statutory-visits", "statutory_visits_on_time_pct", r"statutory\s+visits?|visits?\s+(?:were\s+)?(?:made\s+|completed\s+)?(?:with)?in\s+timescales?"),
-    rule("return-interviews", "return_home_interviews_pct", r"return\s+(?:to\s+)?home\s+interviews?|(?-i:RHIs?)\b|return\s+interviews?"),
+    rule("return-interviews", "return_home_interviews_pct", r"return\s+(?:to\s+)?home\s+interviews?|(?-i:RHIs?)(?-u:\b)|return\s+interviews?"),
     rule("placement-moves", "placement_moves_3plus_pct", r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|short[\s-]term\s+(?:placement\s+)?stability"),
     rule("long-term-stability", "long_term_stability_pct", r"(?:2\.5|two\s+and\s+a\s+half)\s+years|long[\s-]term\s+(?:placement\s+)?stability|same\s+placement\s+for\s+(?:at\s+least\s+)?(?:2|two)\s+years"),
-    rule("neet", "care_leavers_neet_pct", r"(?-i:NEET)\b|not\s+in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+or\s+(?:employment|training|education))?"),
-    rule("eet", "care_leavers_eet_pct", r"(?-i:EET)\b|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?"),
+    rule("neet", "care_leavers_neet_pct", r"(?-i:NEET)(?-u:\b)|not\s+in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+or\s+(?:employment|training|education))?"),
+    rule("eet", "care_leavers_eet_pct", r"(?-i:EET)(?-u:\b)|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?"),
     rule("suitable-accommodation", "care_leavers_accommodation_pct", r"suitable\s+accommodation|appropriate\s+accommodation|accommodation\s+(?:that\s+is|judged)\s+suitable"),
     rule("adopted-in-12-months", "adopted_within_12_months_pct", r"adopted\s+within\s+(?:12|twelve)\s+months|(?:adoptions?|placed)\s+within\s+(?:12|twelve)\s+months"),
     rule("health-checks", "cla_health_checks_pct", r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)|dental\s+checks?|teeth\s+checked"),
-    rule("allocated-worker", "allocated_social_worker_pct", r"allocated\s+(?:to\s+)?(?:a\s+)?(?:qualified\s+)?(?:social\s+worker|(?-i:QSW))|(?-i:QSW)\b|qualified\s+social\s+workers?"),
+    rule("allocated-worker", "allocated_social_worker_pct", r"allocated\s+(?:to\s+)?(?:a\s+)?(?:qualified\s+)?(?:social\s+worker|(?-i:QSW))|(?-i:QSW)(?-u:\b)|qualified\s+social\s+workers?"),
 ];
 
 /// Words that, right after a mention, show it only qualifies another noun
 /// ("Children in Care Council", "adoption service", "CIN reviews").
 static MODIFIED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s’']*(?:service|services|team|teams|council|panel|board|budgets?|costs?|funding|nurses?|reviews?|reviewing|visits?|strategy|strategies|policy|policies|procedures?|placements?|allowance|grants?|premium|champions?|forum|awards?|events?|managers?|officers?|staff|unit|sufficiency|health|education|attainment|pupils?|enquiries|agency|agencies|support|leave|approvals|panels|workers?|training|recruitment|process|pathway|assessment\s+framework)\b")
+    Regex::new(r"(?i)^[\s’']*(?:service|services|team|teams|council|panel|board|budgets?|costs?|funding|nurses?|reviews?|reviewing|visits?|strategy|strategies|policy|policies|procedures?|placements?|allowance|grants?|premium|champions?|forum|awards?|events?|managers?|officers?|staff|unit|sufficiency|health|education|attainment|pupils?|enquiries|agency|agencies|support|leave|approvals|panels|workers?|training|recruitment|process|pathway|assessment\s+framework)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -127,16 +127,18 @@ pub struct Mention {
     pub rule: &'static Rule,
 }
 
+/// A rule list compiled twice: one regex that finds any rule's words, and a set that says which
+/// rule matched them (the first that matches the whole phrase, as the alternation would).
 struct Compiled {
     any: Regex,
-    each: Vec<Regex>,
+    each: RegexSet,
 }
 
 fn compile(rules: &'static [Rule]) -> Compiled {
     let any = rules.iter().map(|r| format!("(?:{})", r.pattern)).collect::<Vec<_>>().join("|");
     Compiled {
-        any: Regex::new(&format!(r"(?i)\b(?:{any})")).expect("valid vocabulary regex"),
-        each: rules.iter().map(|r| Regex::new(&format!(r"(?i)^(?:{})$", r.pattern)).expect("valid rule")).collect(),
+        any: Regex::new(&format!(r"(?i)(?-u:\b)(?:{any})")).expect("valid vocabulary regex"),
+        each: RegexSet::new(rules.iter().map(|r| format!(r"(?i)^(?:{})$", r.pattern))).expect("valid rules"),
     }
 }
 
@@ -148,7 +150,7 @@ fn scan(compiled: &Compiled, rules: &'static [Rule], text: &str, range: Range<us
         .any
         .find_iter(&text[range.clone()])
         .filter_map(|m| {
-            let index = compiled.each.iter().position(|r| r.is_match(m.as_str()))?;
+            let index = compiled.each.matches(m.as_str()).iter().next()?;
             Some(Mention { span: m.start() + range.start..m.end() + range.start, rule: &rules[index] })
         })
         .collect()
@@ -176,38 +178,44 @@ pub struct Aliases {
     words: Vec<(String, &'static Rule)>,
 }
 
-/// "Looked After Children (LAC)", "Unaccompanied Child Asylum Seekers (UCAS)".
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Za-z][\w’'-]*\s+){1,6}[A-Za-z][\w’'-]*)\s+\(([A-Z]{2,6}s?)\)").expect("valid regex")
-});
+/// "(UCAS)": an acronym being defined by the words before it.
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([A-Z]{2,6}s?)\)").expect("valid regex"));
 
-/// Short names that stand for an indicator once the full name has been used in the document.
-const SHORT_NAMES: [(&str, &str); 3] = [
-    ("care_proceedings", "applications"),
-    ("missing_episodes", "episodes"),
-    ("initial_cp_conferences", "conferences"),
+/// Short names that stand for an indicator once the full name has been used in the document:
+/// (indicator, short name, the full names that license it).
+const SHORT_NAMES: [(&str, &str, &str); 3] = [
+    ("care_proceedings", "applications", r"(?i)care\s+(?:applications|proceedings)"),
+    ("missing_episodes", "episodes", r"(?i)missing\s+episodes"),
+    ("initial_cp_conferences", "conferences", r"(?i)initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences"),
 ];
+
+static SHORT_NAME_LICENCES: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| SHORT_NAMES.iter().map(|(_, _, full)| Regex::new(full).expect("valid regex")).collect());
 
 impl Aliases {
     /// Reads the aliases a document defines.
     pub fn from_document(text: &str) -> Aliases {
-        let mut words = Vec::new();
-        for c in DEFINITION.captures_iter(text) {
-            let long = c.get(1).expect("group").as_str();
-            let short = &c[2];
-            if let Some(m) = scan(&MENTION_REGEX, MENTIONS, long, 0..long.len()).last() {
-                if m.span.end == long.len() && !MENTION_REGEX.any.is_match(short) {
+        let mut words: Vec<(String, &'static Rule)> = Vec::new();
+        for c in ACRONYM.captures_iter(text) {
+            let open = c.get(0).expect("match").start();
+            let mut from = open.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let long = text[from..open].trim_end();
+            let short = &c[1];
+            let named = scan(&MENTION_REGEX, MENTIONS, long, 0..long.len());
+            if let Some(m) = named.last().filter(|m| m.span.end == long.len()) {
+                if !MENTION_REGEX.any.is_match(short) && !words.iter().any(|(w, _)| w == short) {
                     words.push((short.to_string(), m.rule));
                 }
             }
         }
-        for (indicator, short) in SHORT_NAMES {
-            let rule = MENTIONS.iter().find(|r| r.indicator == indicator).expect("rule exists");
-            let index = MENTIONS.iter().position(|r| r.indicator == indicator).expect("rule exists");
-            if MENTION_REGEX.each[index].is_match("x") || !MENTION_REGEX.any.find_iter(text).any(|m| MENTION_REGEX.each[index].is_match(m.as_str())) {
-                continue;
+        for ((indicator, short, _), licence) in SHORT_NAMES.iter().zip(SHORT_NAME_LICENCES.iter()) {
+            if licence.is_match(text) {
+                let rule = MENTIONS.iter().find(|r| r.indicator == *indicator).expect("rule exists");
+                words.push((short.to_string(), rule));
             }
-            words.push((short.to_string(), rule));
         }
         Aliases { words }
     }
@@ -216,15 +224,15 @@ impl Aliases {
         let s = &text[range.clone()];
         let mut out = Vec::new();
         for (word, rule) in &self.words {
-            let case_insensitive = word.chars().all(|c| c.is_lowercase());
-            for (i, _) in s.match_indices(word.as_str()).chain(if case_insensitive { Vec::new() } else { Vec::new() }) {
+            for (i, _) in s.match_indices(word.as_str()) {
                 let end = i + word.len();
                 let bounded = !s[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-')
                     && !s[end..].starts_with(|c: char| c.is_alphanumeric());
-                let inside_full = scan(&MENTION_REGEX, MENTIONS, s, i.saturating_sub(40)..(end + 40).min(s.len()))
-                    .iter()
-                    .any(|m| m.span.start + i.saturating_sub(40) <= i && m.span.end + i.saturating_sub(40) >= end);
-                if bounded && !inside_full && s.is_char_boundary(i) {
+                let window_start = i - super::text::tail(&s[..i], 40).len();
+                let window_end = end + super::text::head(&s[end..], 40).len();
+                let inside_full =
+                    scan(&MENTION_REGEX, MENTIONS, s, window_start..window_end).iter().any(|m| m.span.start <= i && m.span.end >= end);
+                if bounded && !inside_full {
                     out.push(Mention { span: range.start + i..range.start + end, rule });
                 }
             }
@@ -244,6 +252,7 @@ mod tests {
     #[test]
     fn every_rule_compiles_and_names_a_known_indicator() {
         assert!(MENTION_REGEX.each.len() == MENTIONS.len() && PREDICATE_REGEX.each.len() == PREDICATES.len());
+        assert!(MENTIONS.iter().chain(PREDICATES).all(|r| !r.indicator.is_empty() && !r.name.is_empty()));
     }
 
     #[test]
