@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing Report Explorer need, and only what is missing
 # or at the wrong version: the wasm32 target, Trunk, wasm-bindgen-cli (the version pinned in
-# Cargo.toml), wasm-opt (binaryen), and Debian's Chromium + ChromeDriver for the browser tests.
-# Safe to run again and again: each step checks first.
+# Cargo.toml), wasm-opt (binaryen from npm, into target/tools), Debian's Chromium for the
+# browser tests, and the end-to-end tests' playwright-core. Safe to run again and again: each
+# step checks first. Scripts that build put target/tools/node_modules/.bin first on PATH.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# Debian's binaryen 108 breaks the reference-types table rustc 1.95 emits ("Table.set():
+# Argument 1 is invalid"); binaryen 132 from npm handles it.
+BINARYEN_VERSION=132.0.0
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -47,8 +51,22 @@ ensure_apt() { # packages whose binaries are missing: pairs of binary:package
   fi
 }
 
+ensure_npm_package() { # folder, package, version
+  local folder=$1 package=$2 version=$3
+  if [ "$(node -p "require('./$folder/node_modules/$package/package.json').version" 2>/dev/null)" != "$version" ]; then
+    say "installing $package $version from npm into $folder"
+    mkdir -p "$folder"
+    npm install --prefix "$folder" --no-audit --no-fund --loglevel=error "$package@$version" >/dev/null
+  fi
+}
+
 ensure_target
-ensure_apt wasm-opt:binaryen chromium:chromium chromedriver:chromium-driver
+ensure_apt chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm
+ensure_npm_package target/tools binaryen "$BINARYEN_VERSION"
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  say "installing the end-to-end tests' playwright-core"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 ensure_cargo_tool trunk trunk "$TRUNK_VERSION"
 ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$(bindgen_version)"
 say "toolchain ready"

@@ -21,7 +21,11 @@ pub const MAX_INPUT_BYTES: usize = 64 << 20;
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(ErrorKind::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES }.into());
+        return Err(ErrorKind::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        }
+        .into());
     }
     if let Some(looks_like) = sniff_binary(bytes) {
         return Err(ErrorKind::Binary { looks_like }.into());
@@ -84,8 +88,14 @@ mod tests {
     #[test]
     fn refuses_empty_and_binary() {
         assert_eq!(decode(b"  \n ").unwrap_err().kind(), &ErrorKind::Empty);
-        assert!(matches!(decode(b"ab\0cd").unwrap_err().kind(), ErrorKind::Binary { .. }));
-        assert!(matches!(decode(b"PK\x03\x04..").unwrap_err().kind(), ErrorKind::Binary { .. }));
+        assert!(matches!(
+            decode(b"ab\0cd").unwrap_err().kind(),
+            ErrorKind::Binary { .. }
+        ));
+        assert!(matches!(
+            decode(b"PK\x03\x04..").unwrap_err().kind(),
+            ErrorKind::Binary { .. }
+        ));
     }
 
     #[test]

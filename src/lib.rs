@@ -16,6 +16,8 @@ pub mod export;
 pub mod extract;
 pub mod input;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 
 pub use error::{Error, ErrorKind};
 pub use extract::{extract, Options};

@@ -21,7 +21,10 @@ pub struct Report {
 impl Report {
     /// A report holding the given documents.
     pub fn new(documents: Vec<Document>) -> Report {
-        Report { schema: SCHEMA.to_string(), documents }
+        Report {
+            schema: SCHEMA.to_string(),
+            documents,
+        }
     }
 }
 

@@ -72,7 +72,11 @@ impl Score {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn when(&self) -> f64 {
         ratio(self.when_ok, self.tp)
@@ -80,7 +84,11 @@ impl Score {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn same_value(a: f64, b: f64) -> bool {
@@ -90,14 +98,24 @@ fn same_value(a: f64, b: f64) -> bool {
 /// Scores one document's extraction against its gold, adding to `score`.
 fn score_document(doc: &Doc, score: &mut Score) {
     let gold: Value = serde_json::from_str(doc.gold).expect("gold JSON parses");
-    let mut left: Vec<&Value> = gold["figures"].as_array().expect("gold figures").iter().collect();
+    let mut left: Vec<&Value> = gold["figures"]
+        .as_array()
+        .expect("gold figures")
+        .iter()
+        .collect();
     let extracted = extract(doc.name, doc.text, &Options::default());
     for f in extracted.figures.iter().filter(|f| f.indicator.is_some()) {
         let indicator = f.indicator.as_deref().unwrap_or_default();
-        let hit = left.iter().position(|g| g["indicator"] == indicator && same_value(g["value"].as_f64().unwrap_or(f64::NAN), f.value));
+        let hit = left.iter().position(|g| {
+            g["indicator"] == indicator
+                && same_value(g["value"].as_f64().unwrap_or(f64::NAN), f.value)
+        });
         let Some(hit) = hit else {
             score.fp += 1;
-            score.misses.push(format!("{}: FP {indicator}={} | {}", doc.name, f.value, f.sentence));
+            score.misses.push(format!(
+                "{}: FP {indicator}={} | {}",
+                doc.name, f.value, f.sentence
+            ));
             continue;
         };
         let g = left.remove(hit);
@@ -105,7 +123,10 @@ fn score_document(doc: &Doc, score: &mut Score) {
         if g["when"].as_str() == f.when.as_deref() {
             score.when_ok += 1;
         } else {
-            score.misses.push(format!("{}: WHEN {indicator}={} got {:?} want {}", doc.name, f.value, f.when, g["when"]));
+            score.misses.push(format!(
+                "{}: WHEN {indicator}={} got {:?} want {}",
+                doc.name, f.value, f.when, g["when"]
+            ));
         }
         if g["approx"].as_bool().unwrap_or(false) == f.approx {
             score.approx_ok += 1;
@@ -113,7 +134,10 @@ fn score_document(doc: &Doc, score: &mut Score) {
     }
     for g in left {
         score.fn_ += 1;
-        score.misses.push(format!("{}: FN {}={} | {}", doc.name, g["indicator"], g["value"], g["quote"]));
+        score.misses.push(format!(
+            "{}: FN {}={} | {}",
+            doc.name, g["indicator"], g["value"], g["quote"]
+        ));
     }
 }
 
@@ -138,14 +162,29 @@ fn development_set_meets_the_bars() {
         score.fn_,
         CORPUS.len()
     );
-    assert!(score.f1() >= 0.95, "F1 {:.3} is under the 0.95 bar", score.f1());
-    assert!(score.when() >= 0.90, "date accuracy {:.2} is under the 0.90 bar", score.when());
+    assert!(
+        score.f1() >= 0.95,
+        "F1 {:.3} is under the 0.95 bar",
+        score.f1()
+    );
+    assert!(
+        score.when() >= 0.90,
+        "date accuracy {:.2} is under the 0.90 bar",
+        score.when()
+    );
 }
 
 #[test]
 fn the_hard_negative_gives_no_indicator_figure() {
-    let doc = CORPUS.iter().find(|d| d.name.starts_with("seeds/002")).expect("fixture present");
+    let doc = CORPUS
+        .iter()
+        .find(|d| d.name.starts_with("seeds/002"))
+        .expect("fixture present");
     let extracted = extract(doc.name, doc.text, &Options::default());
-    let linked: Vec<_> = extracted.figures.iter().filter(|f| f.indicator.is_some()).collect();
+    let linked: Vec<_> = extracted
+        .figures
+        .iter()
+        .filter(|f| f.indicator.is_some())
+        .collect();
     assert!(linked.is_empty(), "{linked:#?}");
 }

@@ -17,7 +17,12 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the binary runs");
     if let Some(bytes) = stdin {
-        child.stdin.take().expect("stdin").write_all(bytes).expect("stdin written");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(bytes)
+            .expect("stdin written");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("the binary ends")
@@ -31,11 +36,15 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-const REPORT: &str = "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care.";
+const REPORT: &str =
+    "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care.";
 
 #[test]
 fn json_follows_the_schema() {
-    let out = run(&["extract", "--format", "json", "-"], Some(REPORT.as_bytes()));
+    let out = run(
+        &["extract", "--format", "json", "-"],
+        Some(REPORT.as_bytes()),
+    );
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["schema"], "report-explorer/1");
@@ -44,28 +53,48 @@ fn json_follows_the_schema() {
     assert_eq!(figure["value"], 366.0);
     assert_eq!(figure["when"], "2017-01-13");
     assert_eq!(figure["area"], "local");
-    let [start, end] = [figure["span"][0].as_u64().unwrap() as usize, figure["span"][1].as_u64().unwrap() as usize];
+    let [start, end] = [
+        figure["span"][0].as_u64().unwrap() as usize,
+        figure["span"][1].as_u64().unwrap() as usize,
+    ];
     assert_eq!(&REPORT[start..end], "366");
 }
 
 #[test]
 fn csv_has_the_contract_header_and_quotes_sentences() {
-    let out = run(&["extract", "--format", "csv", "-"], Some(REPORT.as_bytes()));
+    let out = run(
+        &["extract", "--format", "csv", "-"],
+        Some(REPORT.as_bytes()),
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let mut lines = text.trim_start_matches('\u{feff}').lines();
-    assert_eq!(lines.next(), Some("document,indicator,label,value,unit,approx,when,area,target,sentence,start,end"));
-    assert!(lines.next().unwrap().starts_with("stdin,children_in_care,children in care,366.0,count,false,2017-01-13,local,false,"));
+    assert_eq!(
+        lines.next(),
+        Some("document,indicator,label,value,unit,approx,when,area,target,sentence,start,end")
+    );
+    assert!(lines.next().unwrap().starts_with(
+        "stdin,children_in_care,children in care,366.0,count,false,2017-01-13,local,false,"
+    ));
 }
 
 #[test]
 fn date_option_resolves_undated_documents() {
-    let out = run(&["extract", "--date", "2020-05-01", "-"], Some(b"There are currently 300 children in care."));
+    let out = run(
+        &["extract", "--date", "2020-05-01", "-"],
+        Some(b"There are currently 300 children in care."),
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["documents"][0]["figures"][0]["when"], "2020-05-01");
-    let out = run(&["extract", "-"], Some(b"There are currently 300 children in care."));
+    let out = run(
+        &["extract", "-"],
+        Some(b"There are currently 300 children in care."),
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(json["documents"][0]["figures"][0]["when"], serde_json::Value::Null);
+    assert_eq!(
+        json["documents"][0]["figures"][0]["when"],
+        serde_json::Value::Null
+    );
 }
 
 #[test]
@@ -73,27 +102,58 @@ fn bad_files_get_one_line_each_and_the_rest_still_print() {
     let good = temp_file("good.txt", REPORT.as_bytes());
     let binary_file = temp_file("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let empty = temp_file("empty.txt", b"   \n");
-    let cp1252 = temp_file("windows.txt", b"There are 366 children in care \x96 up from 300.");
+    let cp1252 = temp_file(
+        "windows.txt",
+        b"There are 366 children in care \x96 up from 300.",
+    );
     let missing = "no-such-file.txt";
     let out = run(
-        &["extract", good.to_str().unwrap(), binary_file.to_str().unwrap(), empty.to_str().unwrap(), missing, cp1252.to_str().unwrap()],
+        &[
+            "extract",
+            good.to_str().unwrap(),
+            binary_file.to_str().unwrap(),
+            empty.to_str().unwrap(),
+            missing,
+            cp1252.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
-    assert!(lines[0].contains("image.png") && lines[0].contains("PNG"), "{stderr}");
-    assert!(lines[1].contains("empty.txt") && lines[1].contains("empty"), "{stderr}");
+    assert!(
+        lines[0].contains("image.png") && lines[0].contains("PNG"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("empty.txt") && lines[1].contains("empty"),
+        "{stderr}"
+    );
     assert!(lines[2].contains("no-such-file.txt"), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    let names: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["good.txt", "windows.txt"]);
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&["extract", "--format", "xml", "-"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--format", "xml", "-"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
-    assert_eq!(run(&["extract", "--date", "yesterday", "-"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--date", "yesterday", "-"], None)
+            .status
+            .code(),
+        Some(2)
+    );
 }

@@ -11,14 +11,20 @@ const HEADER: &str = "DATE: 15th March 2023\n\n";
 fn linked(line: &str) -> Vec<(String, f64)> {
     let text = format!("{HEADER}{line}");
     let doc = extract("line.txt", &text, &Options::default());
-    doc.figures.into_iter().filter_map(|f| Some((f.indicator?, f.value))).collect()
+    doc.figures
+        .into_iter()
+        .filter_map(|f| Some((f.indicator?, f.value)))
+        .collect()
 }
 
 /// The `when` of the first indicator figure of one line.
 fn when(line: &str) -> Option<String> {
     let text = format!("{HEADER}{line}");
     let doc = extract("line.txt", &text, &Options::default());
-    doc.figures.into_iter().find(|f| f.indicator.is_some()).and_then(|f| f.when)
+    doc.figures
+        .into_iter()
+        .find(|f| f.indicator.is_some())
+        .and_then(|f| f.when)
 }
 
 fn check(cases: &[(&str, &[(&str, f64)])]) {
@@ -30,110 +36,362 @@ fn check(cases: &[(&str, &[(&str, f64)])]) {
             failures.push(format!("{line}\n    want {want:?}\n    got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} lines failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} lines failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn stocks() {
     check(&[
-        ("There are currently 412 children looked after by the council.", &[("children_in_care", 412.0)]),
-        ("The number of Looked After Children (LAC) has risen to 301.", &[("children_in_care", 301.0)]),
-        ("CLA numbers stood at 289 at the end of February.", &[("children_in_care", 289.0)]),
-        ("We have 356 children in our care.", &[("children_in_care", 356.0)]),
-        ("The care population is now 512.", &[("children_in_care", 512.0)]),
-        ("At the end of Q3 there were 198 CiC.", &[("children_in_care", 198.0)]),
+        (
+            "There are currently 412 children looked after by the council.",
+            &[("children_in_care", 412.0)],
+        ),
+        (
+            "The number of Looked After Children (LAC) has risen to 301.",
+            &[("children_in_care", 301.0)],
+        ),
+        (
+            "CLA numbers stood at 289 at the end of February.",
+            &[("children_in_care", 289.0)],
+        ),
+        (
+            "We have 356 children in our care.",
+            &[("children_in_care", 356.0)],
+        ),
+        (
+            "The care population is now 512.",
+            &[("children_in_care", 512.0)],
+        ),
+        (
+            "At the end of Q3 there were 198 CiC.",
+            &[("children_in_care", 198.0)],
+        ),
         ("Children in care: 430", &[("children_in_care", 430.0)]),
-        ("The number of children looked after in Caerphilly was 320.", &[("children_in_care", 320.0)]),
-        ("There are 245 children subject to a child protection plan.", &[("child_protection_plans", 245.0)]),
-        ("The number of children on a CP plan has fallen to 180.", &[("child_protection_plans", 180.0)]),
-        ("There were 95 children on the child protection register at 31 March.", &[("child_protection_plans", 95.0)]),
-        ("The number of children with a Child Protection Plan was 212.", &[("child_protection_plans", 212.0)]),
-        ("Neglect accounted for 150 of the 266 children on a plan.", &[("child_protection_plans", 266.0)]),
-        ("There are 1,203 children in need.", &[("children_in_need", 1203.0)]),
-        ("CIN cases have increased to 890.", &[("children_in_need", 890.0)]),
-        ("The number of children with a child in need plan is 640.", &[("children_in_need", 640.0)]),
-        ("There are 2,104 open cases across the service.", &[("open_cases", 2104.0)]),
-        ("The number of children open to children's social care is 1,950.", &[("open_cases", 1950.0)]),
+        (
+            "The number of children looked after in Caerphilly was 320.",
+            &[("children_in_care", 320.0)],
+        ),
+        (
+            "There are 245 children subject to a child protection plan.",
+            &[("child_protection_plans", 245.0)],
+        ),
+        (
+            "The number of children on a CP plan has fallen to 180.",
+            &[("child_protection_plans", 180.0)],
+        ),
+        (
+            "There were 95 children on the child protection register at 31 March.",
+            &[("child_protection_plans", 95.0)],
+        ),
+        (
+            "The number of children with a Child Protection Plan was 212.",
+            &[("child_protection_plans", 212.0)],
+        ),
+        (
+            "Neglect accounted for 150 of the 266 children on a plan.",
+            &[("child_protection_plans", 266.0)],
+        ),
+        (
+            "There are 1,203 children in need.",
+            &[("children_in_need", 1203.0)],
+        ),
+        (
+            "CIN cases have increased to 890.",
+            &[("children_in_need", 890.0)],
+        ),
+        (
+            "The number of children with a child in need plan is 640.",
+            &[("children_in_need", 640.0)],
+        ),
+        (
+            "There are 2,104 open cases across the service.",
+            &[("open_cases", 2104.0)],
+        ),
+        (
+            "The number of children open to children's social care is 1,950.",
+            &[("open_cases", 1950.0)],
+        ),
         ("There are now over 400 CAFs.", &[("early_help", 400.0)]),
-        ("610 families are being supported through early help.", &[("early_help", 610.0)]),
-        ("We are supporting 288 care leavers.", &[("care_leavers", 288.0)]),
-        ("The leaving care service supports 212 young people.", &[("care_leavers", 212.0)]),
-        ("There are currently 89 foster carers.", &[("foster_carers", 89.0)]),
-        ("We have 140 approved fostering households.", &[("foster_carers", 140.0)]),
-        ("The number of in-house foster carers is 112.", &[("foster_carers", 112.0)]),
-        ("19 children are placed for adoption.", &[("placed_for_adoption", 19.0)]),
-        ("There are 12 children living with their prospective adopters.", &[("placed_for_adoption", 12.0)]),
-        ("There are 232 children known to be electively home educated.", &[("home_educated", 232.0)]),
-        ("EHE numbers have risen to 410.", &[("home_educated", 410.0)]),
+        (
+            "610 families are being supported through early help.",
+            &[("early_help", 610.0)],
+        ),
+        (
+            "We are supporting 288 care leavers.",
+            &[("care_leavers", 288.0)],
+        ),
+        (
+            "The leaving care service supports 212 young people.",
+            &[("care_leavers", 212.0)],
+        ),
+        (
+            "There are currently 89 foster carers.",
+            &[("foster_carers", 89.0)],
+        ),
+        (
+            "We have 140 approved fostering households.",
+            &[("foster_carers", 140.0)],
+        ),
+        (
+            "The number of in-house foster carers is 112.",
+            &[("foster_carers", 112.0)],
+        ),
+        (
+            "19 children are placed for adoption.",
+            &[("placed_for_adoption", 19.0)],
+        ),
+        (
+            "There are 12 children living with their prospective adopters.",
+            &[("placed_for_adoption", 12.0)],
+        ),
+        (
+            "There are 232 children known to be electively home educated.",
+            &[("home_educated", 232.0)],
+        ),
+        (
+            "EHE numbers have risen to 410.",
+            &[("home_educated", 410.0)],
+        ),
         ("We currently look after 60 UASC.", &[("uasc", 60.0)]),
-        ("There are 35 unaccompanied asylum-seeking children in our care.", &[("uasc", 35.0)]),
-        ("The number of unaccompanied minors is 22.", &[("uasc", 22.0)]),
-        ("The average caseload is 18 children per social worker.", &[("social_worker_caseload", 18.0)]),
-        ("Caseloads average 17.5.", &[("social_worker_caseload", 17.5)]),
+        (
+            "There are 35 unaccompanied asylum-seeking children in our care.",
+            &[("uasc", 35.0)],
+        ),
+        (
+            "The number of unaccompanied minors is 22.",
+            &[("uasc", 22.0)],
+        ),
+        (
+            "The average caseload is 18 children per social worker.",
+            &[("social_worker_caseload", 18.0)],
+        ),
+        (
+            "Caseloads average 17.5.",
+            &[("social_worker_caseload", 17.5)],
+        ),
     ]);
 }
 
 #[test]
 fn flows() {
     check(&[
-        ("The MASH received 3,450 contacts in the quarter.", &[("contacts", 3450.0)]),
-        ("Contacts to the front door rose to 12,100 in 2022/23.", &[("contacts", 12100.0)]),
-        ("There were 1,064 referrals to children's social care between April and November.", &[("referrals", 1064.0)]),
-        ("Referrals have increased to 540 this quarter.", &[("referrals", 540.0)]),
-        ("The service received 820 referrals in 2021/22.", &[("referrals", 820.0)]),
-        ("Social workers completed 2,310 assessments in 2022/23.", &[("assessments", 2310.0)]),
-        ("The number of single assessments completed was 1,540.", &[("assessments", 1540.0)]),
-        ("There were 612 Section 47 enquiries during the year.", &[("section_47_enquiries", 612.0)]),
-        ("S47 investigations rose to 300.", &[("section_47_enquiries", 300.0)]),
-        ("The number of child protection enquiries was 410.", &[("section_47_enquiries", 410.0)]),
-        ("132 initial CP conferences were held.", &[("initial_cp_conferences", 132.0)]),
-        ("There were 98 ICPCs in the quarter.", &[("initial_cp_conferences", 98.0)]),
-        ("115 children became the subject of a CP plan.", &[("cp_plans_started", 115.0)]),
-        ("There were 4,175 children added to registers during the year.", &[("cp_plans_started", 4175.0)]),
-        ("The number of new child protection plans was 300.", &[("cp_plans_started", 300.0)]),
-        ("The number of CP plans ended during the year was 280.", &[("cp_plans_ended", 280.0)]),
-        ("210 children ceased to be subject to a child protection plan.", &[("cp_plans_ended", 210.0)]),
-        ("86 children were admitted to care.", &[("entered_care", 86.0)]),
-        ("The number of children entering care was 150.", &[("entered_care", 150.0)]),
-        ("In 2022/23, 131 children came into care.", &[("entered_care", 131.0)]),
-        ("Just under 2,000 children started to be looked after.", &[("entered_care", 2000.0)]),
-        ("84 children ceased to be looked after.", &[("left_care", 84.0)]),
-        ("The number of children leaving care was 143.", &[("left_care", 143.0)]),
-        ("143 children left care during 2022.", &[("left_care", 143.0)]),
-        ("27 children have been adopted since April 2016.", &[("adoptions", 27.0)]),
-        ("There were 35 adoptions in 2021/22.", &[("adoptions", 35.0)]),
-        ("There were 42 Special Guardianship Orders granted.", &[("special_guardianship_orders", 42.0)]),
+        (
+            "The MASH received 3,450 contacts in the quarter.",
+            &[("contacts", 3450.0)],
+        ),
+        (
+            "Contacts to the front door rose to 12,100 in 2022/23.",
+            &[("contacts", 12100.0)],
+        ),
+        (
+            "There were 1,064 referrals to children's social care between April and November.",
+            &[("referrals", 1064.0)],
+        ),
+        (
+            "Referrals have increased to 540 this quarter.",
+            &[("referrals", 540.0)],
+        ),
+        (
+            "The service received 820 referrals in 2021/22.",
+            &[("referrals", 820.0)],
+        ),
+        (
+            "Social workers completed 2,310 assessments in 2022/23.",
+            &[("assessments", 2310.0)],
+        ),
+        (
+            "The number of single assessments completed was 1,540.",
+            &[("assessments", 1540.0)],
+        ),
+        (
+            "There were 612 Section 47 enquiries during the year.",
+            &[("section_47_enquiries", 612.0)],
+        ),
+        (
+            "S47 investigations rose to 300.",
+            &[("section_47_enquiries", 300.0)],
+        ),
+        (
+            "The number of child protection enquiries was 410.",
+            &[("section_47_enquiries", 410.0)],
+        ),
+        (
+            "132 initial CP conferences were held.",
+            &[("initial_cp_conferences", 132.0)],
+        ),
+        (
+            "There were 98 ICPCs in the quarter.",
+            &[("initial_cp_conferences", 98.0)],
+        ),
+        (
+            "115 children became the subject of a CP plan.",
+            &[("cp_plans_started", 115.0)],
+        ),
+        (
+            "There were 4,175 children added to registers during the year.",
+            &[("cp_plans_started", 4175.0)],
+        ),
+        (
+            "The number of new child protection plans was 300.",
+            &[("cp_plans_started", 300.0)],
+        ),
+        (
+            "The number of CP plans ended during the year was 280.",
+            &[("cp_plans_ended", 280.0)],
+        ),
+        (
+            "210 children ceased to be subject to a child protection plan.",
+            &[("cp_plans_ended", 210.0)],
+        ),
+        (
+            "86 children were admitted to care.",
+            &[("entered_care", 86.0)],
+        ),
+        (
+            "The number of children entering care was 150.",
+            &[("entered_care", 150.0)],
+        ),
+        (
+            "In 2022/23, 131 children came into care.",
+            &[("entered_care", 131.0)],
+        ),
+        (
+            "Just under 2,000 children started to be looked after.",
+            &[("entered_care", 2000.0)],
+        ),
+        (
+            "84 children ceased to be looked after.",
+            &[("left_care", 84.0)],
+        ),
+        (
+            "The number of children leaving care was 143.",
+            &[("left_care", 143.0)],
+        ),
+        (
+            "143 children left care during 2022.",
+            &[("left_care", 143.0)],
+        ),
+        (
+            "27 children have been adopted since April 2016.",
+            &[("adoptions", 27.0)],
+        ),
+        (
+            "There were 35 adoptions in 2021/22.",
+            &[("adoptions", 35.0)],
+        ),
+        (
+            "There were 42 Special Guardianship Orders granted.",
+            &[("special_guardianship_orders", 42.0)],
+        ),
         ("SGOs: 25", &[("special_guardianship_orders", 25.0)]),
-        ("The number of care proceedings issued was 35.", &[("care_proceedings", 35.0)]),
-        ("Cafcass received 1,021 new care applications in June.", &[("care_proceedings", 1021.0)]),
-        ("There were 218 missing episodes in the quarter.", &[("missing_episodes", 218.0)]),
-        ("A total of 340 missing from home incidents were recorded.", &[("missing_episodes", 340.0)]),
+        (
+            "The number of care proceedings issued was 35.",
+            &[("care_proceedings", 35.0)],
+        ),
+        (
+            "Cafcass received 1,021 new care applications in June.",
+            &[("care_proceedings", 1021.0)],
+        ),
+        (
+            "There were 218 missing episodes in the quarter.",
+            &[("missing_episodes", 218.0)],
+        ),
+        (
+            "A total of 340 missing from home incidents were recorded.",
+            &[("missing_episodes", 340.0)],
+        ),
     ]);
 }
 
 #[test]
 fn percentages() {
     check(&[
-        ("87% of assessments were completed within 45 working days.", &[("assessments_on_time_pct", 87.0)]),
-        ("Assessment timeliness is 92%.", &[("assessments_on_time_pct", 92.0)]),
-        ("About 75% of referrals go on to be initial assessments.", &[("referral_to_assessment_pct", 75.0)]),
-        ("The re-referral rate was 21%.", &[("re_referrals_pct", 21.0)]),
-        ("Re-referrals within 12 months stood at 18.5%.", &[("re_referrals_pct", 18.5)]),
-        ("14% of children became subject to a plan for a second or subsequent time.", &[("repeat_cp_plans_pct", 14.0)]),
-        ("92% of ICPCs were held within 15 working days.", &[("icpc_on_time_pct", 92.0)]),
-        ("100% of CP reviews have been held in time.", &[("cp_reviews_on_time_pct", 100.0)]),
-        ("3% of plans had lasted two years or more.", &[("cp_plans_2_years_pct", 3.0)]),
-        ("91% of statutory visits were completed on time.", &[("statutory_visits_on_time_pct", 91.0)]),
-        ("Return home interviews were offered in 96% of cases.", &[("return_home_interviews_pct", 96.0)]),
-        ("98% of LAC reviews were held on time.", &[("cla_reviews_on_time_pct", 98.0)]),
-        ("9% of children in care had three or more placements during the year.", &[("placement_moves_3plus_pct", 9.0)]),
-        ("Long-term stability is 71%.", &[("long_term_stability_pct", 71.0)]),
-        ("56% of care leavers are in education, employment or training.", &[("care_leavers_eet_pct", 56.0)]),
-        ("38% of care leavers are NEET.", &[("care_leavers_neet_pct", 38.0)]),
-        ("93% of care leavers live in suitable accommodation.", &[("care_leavers_accommodation_pct", 93.0)]),
-        ("75% were adopted within 12 months of the decision.", &[("adopted_within_12_months_pct", 75.0)]),
-        ("88% of children in care had an up-to-date health assessment.", &[("cla_health_checks_pct", 88.0)]),
-        ("97% of children are allocated to a qualified social worker.", &[("allocated_social_worker_pct", 97.0)]),
+        (
+            "87% of assessments were completed within 45 working days.",
+            &[("assessments_on_time_pct", 87.0)],
+        ),
+        (
+            "Assessment timeliness is 92%.",
+            &[("assessments_on_time_pct", 92.0)],
+        ),
+        (
+            "About 75% of referrals go on to be initial assessments.",
+            &[("referral_to_assessment_pct", 75.0)],
+        ),
+        (
+            "The re-referral rate was 21%.",
+            &[("re_referrals_pct", 21.0)],
+        ),
+        (
+            "Re-referrals within 12 months stood at 18.5%.",
+            &[("re_referrals_pct", 18.5)],
+        ),
+        (
+            "14% of children became subject to a plan for a second or subsequent time.",
+            &[("repeat_cp_plans_pct", 14.0)],
+        ),
+        (
+            "92% of ICPCs were held within 15 working days.",
+            &[("icpc_on_time_pct", 92.0)],
+        ),
+        (
+            "100% of CP reviews have been held in time.",
+            &[("cp_reviews_on_time_pct", 100.0)],
+        ),
+        (
+            "3% of plans had lasted two years or more.",
+            &[("cp_plans_2_years_pct", 3.0)],
+        ),
+        (
+            "91% of statutory visits were completed on time.",
+            &[("statutory_visits_on_time_pct", 91.0)],
+        ),
+        (
+            "Return home interviews were offered in 96% of cases.",
+            &[("return_home_interviews_pct", 96.0)],
+        ),
+        (
+            "98% of LAC reviews were held on time.",
+            &[("cla_reviews_on_time_pct", 98.0)],
+        ),
+        (
+            "9% of children in care had three or more placements during the year.",
+            &[("placement_moves_3plus_pct", 9.0)],
+        ),
+        (
+            "Long-term stability is 71%.",
+            &[("long_term_stability_pct", 71.0)],
+        ),
+        (
+            "56% of care leavers are in education, employment or training.",
+            &[("care_leavers_eet_pct", 56.0)],
+        ),
+        (
+            "38% of care leavers are NEET.",
+            &[("care_leavers_neet_pct", 38.0)],
+        ),
+        (
+            "93% of care leavers live in suitable accommodation.",
+            &[("care_leavers_accommodation_pct", 93.0)],
+        ),
+        (
+            "75% were adopted within 12 months of the decision.",
+            &[("adopted_within_12_months_pct", 75.0)],
+        ),
+        (
+            "88% of children in care had an up-to-date health assessment.",
+            &[("cla_health_checks_pct", 88.0)],
+        ),
+        (
+            "97% of children are allocated to a qualified social worker.",
+            &[("allocated_social_worker_pct", 97.0)],
+        ),
     ]);
 }
 
@@ -163,19 +421,49 @@ fn lines_with_no_indicator_figure() {
 #[test]
 fn dates() {
     let cases: &[(&str, Option<&str>)] = &[
-        ("As at 31 March 2022 there were 300 children in care.", Some("2022-03-31")),
-        ("At the end of January there were 300 children in care.", Some("2023-01")),
-        ("In 2021/22 there were 150 referrals.", Some("2021-04/2022-03")),
-        ("Between April and December 2022 there were 450 referrals.", Some("2022-04/2022-12")),
-        ("In Quarter 3 there were 120 referrals.", Some("2022-10/2022-12")),
-        ("There are currently 300 children in care.", Some("2023-03-15")),
-        ("Since April, 300 referrals have been received.", Some("2022-04/2023-03")),
+        (
+            "As at 31 March 2022 there were 300 children in care.",
+            Some("2022-03-31"),
+        ),
+        (
+            "At the end of January there were 300 children in care.",
+            Some("2023-01"),
+        ),
+        (
+            "In 2021/22 there were 150 referrals.",
+            Some("2021-04/2022-03"),
+        ),
+        (
+            "Between April and December 2022 there were 450 referrals.",
+            Some("2022-04/2022-12"),
+        ),
+        (
+            "In Quarter 3 there were 120 referrals.",
+            Some("2022-10/2022-12"),
+        ),
+        (
+            "There are currently 300 children in care.",
+            Some("2023-03-15"),
+        ),
+        (
+            "Since April, 300 referrals have been received.",
+            Some("2022-04/2023-03"),
+        ),
         ("Last year there were 280 children in care.", Some("2022")),
         ("There were 150 referrals.", None),
         ("There are 300 children in care.", Some("2023-03-15")),
-        ("The number of children in care at 31/12/22 was 305.", Some("2022-12-31")),
-        ("In the year ending 31 March 2022, 140 children entered care.", Some("2021-04/2022-03")),
-        ("During Q1 2022-23 there were 400 contacts.", Some("2022-04/2022-06")),
+        (
+            "The number of children in care at 31/12/22 was 305.",
+            Some("2022-12-31"),
+        ),
+        (
+            "In the year ending 31 March 2022, 140 children entered care.",
+            Some("2021-04/2022-03"),
+        ),
+        (
+            "During Q1 2022-23 there were 400 contacts.",
+            Some("2022-04/2022-06"),
+        ),
     ];
     let mut failures = Vec::new();
     for (line, expected) in cases {
@@ -185,4 +473,16 @@ fn dates() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn tables() {
+    check(&[
+        ("Our current figures are:\n\nChild in Need\t355\nChild Protection\t190\nChildren in our Care\t378", &[("children_in_need", 355.0), ("child_protection_plans", 190.0), ("children_in_care", 378.0)]),
+        ("\t2019/20\t2020/21\nChildren in care\t300\t320\nChildren in need\t900\t950", &[("children_in_care", 300.0), ("children_in_care", 320.0), ("children_in_need", 900.0), ("children_in_need", 950.0)]),
+        ("Budget\tSpend\nChildren in care\t£5,000\nFoster carers\t£2,000", &[]),
+        ("\tEntering\tLeaving\tNet\nTotal in 2001\t111\t95\t16\nTotal in 2002\t103\t117\t-14", &[("entered_care", 111.0), ("left_care", 95.0), ("entered_care", 103.0), ("left_care", 117.0)]),
+        ("Year Children In Need Child Protection Plans Children In Care\n2016/17 4293 370 625\n2017/18 3449 299 654", &[("children_in_need", 4293.0), ("child_protection_plans", 370.0), ("children_in_care", 625.0), ("children_in_need", 3449.0), ("child_protection_plans", 299.0), ("children_in_care", 654.0)]),
+        ("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385", &[("contacts", 31854.0), ("contacts", 29565.0), ("contacts", 31385.0)]),
+    ]);
 }

@@ -7,12 +7,46 @@ use report_explorer::{decode, extract, Options};
 
 /// Fragments of real report text, recombined at random: they reach the deep rules.
 const FRAGMENTS: &[&str] = &[
-    "As at 13th January there are ", "366 children in care", ", up from ", "1778 in October", " & ",
-    "between April and November 2010", "\t", "\n", "\n\n", "Total in 2001\t111\t95\t16", "2016/17 1845 ",
-    "not available", "(", ")", "%", " per cent", "£5,500", "Quarter 2 2022-23", "•", "**", "-48", "30/01/20",
-    "the national average of 11%", "a target of 95%", "It was 51.16 per cent the year before.", "UASC (UCAS)",
-    "of whom", "Of the 149 young people", "DATE: ", "aged 3, 8 and 13", "since April", "currently", "2,950",
-    "é", "’", "\u{feff}", "13.8% of CLA had experienced three or more moves", "Child in Need\t355", ". ", ":",
+    "As at 13th January there are ",
+    "366 children in care",
+    ", up from ",
+    "1778 in October",
+    " & ",
+    "between April and November 2010",
+    "\t",
+    "\n",
+    "\n\n",
+    "Total in 2001\t111\t95\t16",
+    "2016/17 1845 ",
+    "not available",
+    "(",
+    ")",
+    "%",
+    " per cent",
+    "£5,500",
+    "Quarter 2 2022-23",
+    "•",
+    "**",
+    "-48",
+    "30/01/20",
+    "the national average of 11%",
+    "a target of 95%",
+    "It was 51.16 per cent the year before.",
+    "UASC (UCAS)",
+    "of whom",
+    "Of the 149 young people",
+    "DATE: ",
+    "aged 3, 8 and 13",
+    "since April",
+    "currently",
+    "2,950",
+    "é",
+    "’",
+    "\u{feff}",
+    "13.8% of CLA had experienced three or more moves",
+    "Child in Need\t355",
+    ". ",
+    ":",
 ];
 
 proptest! {
@@ -51,7 +85,13 @@ fn hostile_shapes_are_handled() {
     let tabs = "\t1\t2\t3\n".repeat(5_000);
     let digits = "9".repeat(100_000);
     let script = "<script>alert('366 children in care')</script>";
-    for text in [long_line.as_str(), deep.as_str(), tabs.as_str(), digits.as_str(), script] {
+    for text in [
+        long_line.as_str(),
+        deep.as_str(),
+        tabs.as_str(),
+        digits.as_str(),
+        script,
+    ] {
         extract("hostile.txt", text, &Options::default());
     }
 }

@@ -63,7 +63,9 @@ fn main() -> ExitCode {
 }
 
 fn parse(args: &[String]) -> Result<Args> {
-    let Some((command, rest)) = args.split_first() else { bail!("expected a command") };
+    let Some((command, rest)) = args.split_first() else {
+        bail!("expected a command")
+    };
     if command == "--help" || command == "-h" {
         println!("{USAGE}");
         std::process::exit(0);
@@ -71,7 +73,11 @@ fn parse(args: &[String]) -> Result<Args> {
     if command != "extract" {
         bail!("expected the command 'extract', found '{command}'");
     }
-    let mut parsed = Args { format: Format::Json, options: Options::default(), files: Vec::new() };
+    let mut parsed = Args {
+        format: Format::Json,
+        options: Options::default(),
+        files: Vec::new(),
+    };
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -108,9 +114,15 @@ fn read_document(file: &str, options: &Options) -> Result<Document> {
             .context("standard input: cannot read")?;
         ("stdin".to_string(), bytes)
     } else {
-        let size = std::fs::metadata(file).with_context(|| format!("{file}: cannot read"))?.len();
+        let size = std::fs::metadata(file)
+            .with_context(|| format!("{file}: cannot read"))?
+            .len();
         if size > MAX_INPUT_BYTES as u64 {
-            bail!("{file}: the file is too large: {} MB, the limit is {} MB", size.div_ceil(1 << 20), MAX_INPUT_BYTES >> 20);
+            bail!(
+                "{file}: the file is too large: {} MB, the limit is {} MB",
+                size.div_ceil(1 << 20),
+                MAX_INPUT_BYTES >> 20
+            );
         }
         let bytes = std::fs::read(file).with_context(|| format!("{file}: cannot read"))?;
         (display_name(file), bytes)
@@ -121,5 +133,7 @@ fn read_document(file: &str, options: &Options) -> Result<Document> {
 
 /// The file name without its folders, as the document's name.
 fn display_name(path: &str) -> String {
-    std::path::Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }

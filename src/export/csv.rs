@@ -5,8 +5,20 @@ use crate::model::Report;
 use serde::Serialize;
 
 /// The columns of the CSV contract, in order.
-pub const HEADER: [&str; 12] =
-    ["document", "indicator", "label", "value", "unit", "approx", "when", "area", "target", "sentence", "start", "end"];
+pub const HEADER: [&str; 12] = [
+    "document",
+    "indicator",
+    "label",
+    "value",
+    "unit",
+    "approx",
+    "when",
+    "area",
+    "target",
+    "sentence",
+    "start",
+    "end",
+];
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -26,7 +38,9 @@ struct Row<'a> {
 
 /// The report's figures as CSV bytes (UTF-8, with a byte-order mark for Excel).
 pub fn to_csv(report: &Report) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().has_headers(true).from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(true)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
     for doc in &report.documents {
         for f in &doc.figures {
             let row = Row {

@@ -11,16 +11,42 @@ use std::sync::LazyLock;
 
 /// Comparator phrases, checked in this order.
 static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
-    let cue = |pattern: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")).expect("valid area cue");
+    let cue = |pattern: &str| {
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")).expect("valid area cue")
+    };
     vec![
-        (Area::StatisticalNeighbours, cue(r"statistical\s+neighbours?'?|comparator\s+authorities|similar\s+(?:authorities|councils)")),
-        (Area::Wales, cue(r"wales\s+average|welsh\s+average|all[\s-]wales|across\s+wales|in\s+wales")),
-        (Area::Scotland, cue(r"scottish\s+average|in\s+scotland|across\s+scotland")),
+        (
+            Area::StatisticalNeighbours,
+            cue(
+                r"statistical\s+neighbours?'?|comparator\s+authorities|similar\s+(?:authorities|councils)",
+            ),
+        ),
+        (
+            Area::Wales,
+            cue(r"wales\s+average|welsh\s+average|all[\s-]wales|across\s+wales|in\s+wales"),
+        ),
+        (
+            Area::Scotland,
+            cue(r"scottish\s+average|in\s+scotland|across\s+scotland"),
+        ),
         (Area::NorthernIreland, cue(r"northern\s+ireland")),
         (Area::Uk, cue(r"uk\s+average|across\s+the\s+uk")),
-        (Area::Region, cue(r"regional\s+average|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire|london|eastern)\s+(?:average|region)|the\s+region|london\s+was")),
-        (Area::England, cue(r"national\s+(?:average|figure|rate|position|level|picture)|nationally|england\s+average|in\s+england|across\s+england|english\s+average")),
-        (Area::Other, cue(r"across\s+councils|other\s+(?:councils|authorities|local\s+authorities)")),
+        (
+            Area::Region,
+            cue(
+                r"regional\s+average|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire|london|eastern)\s+(?:average|region)|the\s+region|london\s+was",
+            ),
+        ),
+        (
+            Area::England,
+            cue(
+                r"national\s+(?:average|figure|rate|position|level|picture)|nationally|england\s+average|in\s+england|across\s+england|english\s+average",
+            ),
+        ),
+        (
+            Area::Other,
+            cue(r"across\s+councils|other\s+(?:councils|authorities|local\s+authorities)"),
+        ),
     ]
 });
 
@@ -36,7 +62,9 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
     if !ANY_CUE.is_match(before) && !ANY_CUE.is_match(after) {
         return None;
     }
-    CUES.iter().find(|(_, re)| re.is_match(before) || re.is_match(after)).map(|(area, _)| *area)
+    CUES.iter()
+        .find(|(_, re)| re.is_match(before) || re.is_match(after))
+        .map(|(area, _)| *area)
 }
 
 /// The area of a document with no council of its own, from how it opens.
@@ -45,10 +73,21 @@ pub fn document_default(text: &str, has_authority: bool) -> Area {
         return Area::Local;
     }
     let opening = head(text, 3000);
-    let count = |words: &[&str]| words.iter().map(|w| opening.matches(w).count()).sum::<usize>();
+    let count = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| opening.matches(w).count())
+            .sum::<usize>()
+    };
     let wales = count(&["Wales", "Welsh"]);
     let scotland = count(&["Scotland", "Scottish"]);
-    let england = count(&["England", "DCSF", "DfE", "Cafcass", "Department for Education"]);
+    let england = count(&[
+        "England",
+        "DCSF",
+        "DfE",
+        "Cafcass",
+        "Department for Education",
+    ]);
     match (wales, scotland, england) {
         (w, s, e) if w > 0 && w >= s && w >= e => Area::Wales,
         (_, s, e) if s > 0 && s >= e => Area::Scotland,

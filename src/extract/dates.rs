@@ -25,15 +25,27 @@ pub struct Point {
 impl Point {
     /// A day.
     pub fn day(y: i32, m: u8, d: u8) -> Point {
-        Point { y, m: Some(m), d: Some(d) }
+        Point {
+            y,
+            m: Some(m),
+            d: Some(d),
+        }
     }
     /// A month.
     pub fn month(y: i32, m: u8) -> Point {
-        Point { y, m: Some(m), d: None }
+        Point {
+            y,
+            m: Some(m),
+            d: None,
+        }
     }
     /// A year.
     pub fn year(y: i32) -> Point {
-        Point { y, m: None, d: None }
+        Point {
+            y,
+            m: None,
+            d: None,
+        }
     }
     /// The same point shifted by whole years.
     pub fn add_years(self, n: i32) -> Point {
@@ -41,7 +53,11 @@ impl Point {
             (Some(2), Some(29)) => Some(28),
             _ => self.d,
         };
-        Point { y: self.y + n, d, ..self }
+        Point {
+            y: self.y + n,
+            d,
+            ..self
+        }
     }
     /// The month of this point as a month count since year 0, for comparisons.
     fn month_index(self) -> i32 {
@@ -152,7 +168,11 @@ impl Expr {
     pub fn is_explicit(&self) -> bool {
         !matches!(
             self,
-            Expr::PreviousYear | Expr::SamePeriod | Expr::LastYear | Expr::LastFinancialYear | Expr::YearEnd
+            Expr::PreviousYear
+                | Expr::SamePeriod
+                | Expr::LastYear
+                | Expr::LastFinancialYear
+                | Expr::YearEnd
         )
     }
     /// True for expressions that name a date or period by themselves.
@@ -202,14 +222,18 @@ fn month_regex(template: &str) -> Regex {
 
 /// "13th January 2017", "Wednesday, 4th July, 2018", "13th January"; not "13 children".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    month_regex(r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?")
+    month_regex(
+        r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
+    )
 });
 /// "June 28th 2018", "July 10, 2019"; not "June 2018".
-static MONTH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| month_regex(r"(?i)(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?"));
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    month_regex(r"(?i)(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
+});
 /// "30/01/20", "30/01/2020", "2017-01-26"; not "10/15%".
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?-u:\b)")
+        .expect("valid regex")
 });
 /// "November 2020", "Dec 2020"; not "November" alone.
 static MONTH_YEAR: LazyLock<Regex> =
@@ -220,8 +244,9 @@ static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019"; checked to be consecutive years.
-static FINANCIAL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})(?-u:\b)").expect("valid regex"));
+static FINANCIAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})(?-u:\b)").expect("valid regex")
+});
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
@@ -233,7 +258,8 @@ static QUARTERS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "in 2008", "Total in 2001"; not "2,008" nor "2008/09".
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)(?-u:\b)(?:
@@ -253,7 +279,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
 /// a month name or a relative time word. Most sentences have none and skip the rest.
 static ANY_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    month_regex(r"(?i)[0-9]|(?-u:\b)(?:MONTH|now|current(?:ly)?|present(?:ly)?|this|last|previous|preceding|prior|before|ago|earlier|same\s+period|year|quarter|months)(?-u:\b)")
+    month_regex(
+        r"(?i)[0-9]|(?-u:\b)(?:MONTH|now|current(?:ly)?|present(?:ly)?|this|last|previous|preceding|prior|before|ago|earlier|same\s+period|year|quarter|months)(?-u:\b)",
+    )
 });
 
 /// Finds the time expressions of `text[range]`, in order, with offsets into `text`.
@@ -277,7 +305,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
         let a = parse_digit(c.get(1).or(c.get(3)));
         let b = parse_digit(c.get(2).or(c.get(4)));
         let q = |q| Box::new(Expr::Quarter { q, fy: None });
-        claim(c.get(0).expect("match").range(), Expr::Range(q(a), q(b)), &mut found);
+        claim(
+            c.get(0).expect("match").range(),
+            Expr::Range(q(a), q(b)),
+            &mut found,
+        );
     }
     for c in QUARTER.captures_iter(s) {
         let q = match (c.get(1).or(c.get(2)), c.get(3)) {
@@ -286,12 +318,22 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             _ => continue,
         };
         let fy = c.get(4).and_then(|m| financial_year(m.as_str()));
-        claim(c.get(0).expect("match").range(), Expr::Quarter { q, fy }, &mut found);
+        claim(
+            c.get(0).expect("match").range(),
+            Expr::Quarter { q, fy },
+            &mut found,
+        );
     }
     scan_days(digits, &mut found, &mut claim);
     for c in MONTH_YEAR.captures_iter(digits) {
-        let (Some(m), Some(y)) = (month_number(&c[1]), c[2].parse().ok()) else { continue };
-        claim(c.get(0).expect("match").range(), Expr::Month { y: Some(y), m }, &mut found);
+        let (Some(m), Some(y)) = (month_number(&c[1]), c[2].parse().ok()) else {
+            continue;
+        };
+        claim(
+            c.get(0).expect("match").range(),
+            Expr::Month { y: Some(y), m },
+            &mut found,
+        );
     }
     for m in FINANCIAL_YEAR.find_iter(digits) {
         if let Some(y) = financial_year(m.as_str()) {
@@ -302,7 +344,11 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     }
     for m in YEAR.find_iter(digits) {
         if is_plain_year(s, m.range()) {
-            claim(m.range(), Expr::Year(m.as_str().parse().unwrap_or(0)), &mut found);
+            claim(
+                m.range(),
+                Expr::Year(m.as_str().parse().unwrap_or(0)),
+                &mut found,
+            );
         }
     }
     for m in MONTH_ONLY.find_iter(s) {
@@ -316,7 +362,10 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     let found = combine(s, found);
     found
         .into_iter()
-        .map(|t| TimeExpr { span: t.span.start + range.start..t.span.end + range.start, expr: t.expr })
+        .map(|t| TimeExpr {
+            span: t.span.start + range.start..t.span.end + range.start,
+            expr: t.expr,
+        })
         .collect()
 }
 
@@ -330,27 +379,54 @@ fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
             (None, Some(y)) => (&c[6], &c[5], y.as_str()),
             _ => continue,
         };
-        let (Ok(d), Ok(m), Ok(mut y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else { continue };
+        let (Ok(d), Ok(m), Ok(mut y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else {
+            continue;
+        };
         if y < 100 {
             y += 2000;
         }
         if (1..=31).contains(&d) && (1..=12).contains(&m) && (1950..2100).contains(&y) {
-            claim(c.get(0).expect("match").range(), Expr::Day { y: Some(y), m, d }, found);
+            claim(
+                c.get(0).expect("match").range(),
+                Expr::Day { y: Some(y), m, d },
+                found,
+            );
         }
     }
     for c in DAY_MONTH.captures_iter(s) {
-        let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else { continue };
+        let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
+            continue;
+        };
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
-        if (1..=31).contains(&d) && (y.is_some() || c[2].chars().next().is_some_and(char::is_uppercase)) {
-            claim(c.get(0).expect("match").range(), Expr::Day { y, m, d }, found);
+        if (1..=31).contains(&d)
+            && (y.is_some() || c[2].chars().next().is_some_and(char::is_uppercase))
+        {
+            claim(
+                c.get(0).expect("match").range(),
+                Expr::Day { y, m, d },
+                found,
+            );
         }
     }
     for c in MONTH_DAY.captures_iter(s) {
-        let (Ok(d), Some(m)) = (c[2].parse::<u8>(), month_number(&c[1])) else { continue };
+        let (Ok(d), Some(m)) = (c[2].parse::<u8>(), month_number(&c[1])) else {
+            continue;
+        };
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
-        let ordinal = c.get(0).expect("match").as_str().contains(['s', 'n', 'r', 't', 'h']);
-        if (1..=31).contains(&d) && (y.is_some() || ordinal) && c[1].chars().next().is_some_and(char::is_uppercase) {
-            claim(c.get(0).expect("match").range(), Expr::Day { y, m, d }, found);
+        let ordinal = c
+            .get(0)
+            .expect("match")
+            .as_str()
+            .contains(['s', 'n', 'r', 't', 'h']);
+        if (1..=31).contains(&d)
+            && (y.is_some() || ordinal)
+            && c[1].chars().next().is_some_and(char::is_uppercase)
+        {
+            claim(
+                c.get(0).expect("match").range(),
+                Expr::Day { y, m, d },
+                found,
+            );
         }
     }
 }
@@ -359,10 +435,12 @@ fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
 fn scan_relative(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     let so_far = s.contains("so far") || s.contains("to date");
     for c in RELATIVE.captures_iter(s) {
-        let name = ["ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "same", "now"]
-            .into_iter()
-            .find(|n| c.name(n).is_some())
-            .unwrap_or("now");
+        let name = [
+            "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "same", "now",
+        ]
+        .into_iter()
+        .find(|n| c.name(n).is_some())
+        .unwrap_or("now");
         let expr = match name {
             "ytd" => Expr::YearToDate,
             "half" => Expr::FirstHalfOfYear,
@@ -394,8 +472,9 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>year\s+(?:to|ending|ended))|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
-    static JOIN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:and|to|until|till|–|-|—|&)\s*$").expect("valid regex"));
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:and|to|until|till|–|-|—|&)\s*$").expect("valid regex")
+    });
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -404,7 +483,9 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         let window = super::text::tail(before, 40);
         let cue = BEFORE.captures(window);
         let cue_name = cue.as_ref().and_then(|c| {
-            ["between", "since", "yearto", "start", "end"].into_iter().find(|n| c.name(n).is_some())
+            ["between", "since", "yearto", "start", "end"]
+                .into_iter()
+                .find(|n| c.name(n).is_some())
         });
         let cue_start = cue.as_ref().map_or(atom.span.start, |c| {
             before.len() - window.len() + c.get(0).expect("match").start()
@@ -414,17 +495,29 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             let between = &s[atom.span.end..n.span.start];
             // "April and November" is a period only after "between"; "December 2016 and February
             // 2017" names two months.
-            JOIN.is_match(between) && (cue_name == Some("between") || !between.contains("and") && !between.contains('&'))
+            JOIN.is_match(between)
+                && (cue_name == Some("between")
+                    || !between.contains("and") && !between.contains('&'))
         });
-        if let Some(next) = joined.filter(|_| cue_name == Some("between") || !matches!(atom.expr, Expr::Year(_))) {
+        if let Some(next) =
+            joined.filter(|_| cue_name == Some("between") || !matches!(atom.expr, Expr::Year(_)))
+        {
             let (a, b) = fill_range_years(atom.expr.clone(), next.expr.clone());
-            out.push(TimeExpr { span: cue_start..next.span.end, expr: Expr::Range(Box::new(a), Box::new(b)) });
+            out.push(TimeExpr {
+                span: cue_start..next.span.end,
+                expr: Expr::Range(Box::new(a), Box::new(b)),
+            });
             i += 2;
             continue;
         }
         let expr = match (cue_name, &atom.expr) {
             (Some("since"), e) => Expr::Since(Box::new(e.clone())),
-            (Some("between"), e) if cue.as_ref().is_some_and(|c| c.name("between").is_some_and(|m| m.as_str().eq_ignore_ascii_case("from"))) && is_month_like(e) => {
+            (Some("between"), e)
+                if cue.as_ref().is_some_and(|c| {
+                    c.name("between")
+                        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("from"))
+                }) && is_month_like(e) =>
+            {
                 Expr::Since(Box::new(e.clone()))
             }
             (Some("yearto"), e) => Expr::YearTo(Box::new(e.clone())),
@@ -432,7 +525,11 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             (Some("end"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 12 },
             (_, e) => e.clone(),
         };
-        let span = if cue_name.is_some() && expr != atom.expr { cue_start..atom.span.end } else { atom.span.clone() };
+        let span = if cue_name.is_some() && expr != atom.expr {
+            cue_start..atom.span.end
+        } else {
+            atom.span.clone()
+        };
         out.push(TimeExpr { span, expr });
         i += 1;
     }
@@ -454,8 +551,23 @@ fn fill_range_years(a: Expr, b: Expr) -> (Expr, Expr) {
         _ => 12,
     };
     let a = match a {
-        Expr::Month { y: None, m } => Expr::Month { y: Some(if m <= end_month { end_year } else { end_year - 1 }), m },
-        Expr::Day { y: None, m, d } => Expr::Day { y: Some(if m <= end_month { end_year } else { end_year - 1 }), m, d },
+        Expr::Month { y: None, m } => Expr::Month {
+            y: Some(if m <= end_month {
+                end_year
+            } else {
+                end_year - 1
+            }),
+            m,
+        },
+        Expr::Day { y: None, m, d } => Expr::Day {
+            y: Some(if m <= end_month {
+                end_year
+            } else {
+                end_year - 1
+            }),
+            m,
+            d,
+        },
         other => other,
     };
     (a, b)
@@ -481,7 +593,10 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
         }
         Expr::Range(a, b) => {
             let b = resolve(b, anchors)?;
-            let inner = Anchors { now: Some(b.end()), year_of: Some(b.end()) };
+            let inner = Anchors {
+                now: Some(b.end()),
+                year_of: Some(b.end()),
+            };
             let a = resolve(a, if a.is_absolute() { anchors } else { inner })?;
             When::Between(start_of(a), b.end())
         }
@@ -499,7 +614,9 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
             let now = anchors.now?;
             When::Between(Point::month(financial_year_of(now), 4), month_of(now))
         }
-        Expr::FirstHalfOfYear => When::Between(Point::month(reference?.y, 1), Point::month(reference?.y, 6)),
+        Expr::FirstHalfOfYear => {
+            When::Between(Point::month(reference?.y, 1), Point::month(reference?.y, 6))
+        }
         Expr::YearEnd => When::At(Point::month(financial_year_of(reference?), 3)),
         Expr::PreviousYear | Expr::SamePeriod => return None,
     })
@@ -550,7 +667,10 @@ pub fn financial_year(s: &str) -> Option<i32> {
 
 /// "16-25 year olds" is an age range, not a financial year.
 fn followed_by_age(s: &str, end: usize) -> bool {
-    super::text::head(&s[end..], 20).trim_start().to_ascii_lowercase().starts_with("year old")
+    super::text::head(&s[end..], 20)
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("year old")
 }
 
 /// A four-digit year standing alone: not "2,008", "2008/09", "£2008" or "2008 children".
@@ -583,8 +703,13 @@ fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
 
 fn month_number(name: &str) -> Option<u8> {
     let lower = name.to_ascii_lowercase();
-    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    NAMES.iter().position(|n| lower.starts_with(n)).map(|i| i as u8 + 1)
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    NAMES
+        .iter()
+        .position(|n| lower.starts_with(n))
+        .map(|i| i as u8 + 1)
 }
 
 fn ordinal(word: &str) -> u8 {
@@ -615,7 +740,10 @@ mod tests {
 
     fn when(text: &str, now: &str) -> Vec<String> {
         let now = parse_date(now).or_else(|| {
-            find(now, 0..now.len()).first().and_then(|t| resolve(&t.expr, Anchors::default())).map(When::end)
+            find(now, 0..now.len())
+                .first()
+                .and_then(|t| resolve(&t.expr, Anchors::default()))
+                .map(When::end)
         });
         let anchors = Anchors { now, year_of: now };
         find(text, 0..text.len())
@@ -627,24 +755,80 @@ mod tests {
     #[test]
     fn resolves_against_the_document_date() {
         let cases: &[(&str, &str, &[&str])] = &[
-            ("As at 13th January there are", "26 January 2017", &["2017-01-13"]),
-            ("up from 1778 in October & 1686 in July", "26 January 2017", &["2016-10", "2016-07"]),
-            ("adopted since April 2016, and", "26 January 2017", &["2016-04/2017-01"]),
-            ("between April and November 2010", "24 January 2011", &["2010-04/2010-11"]),
-            ("between April and November is 115", "24 January 2011", &["2010-04/2010-11"]),
-            ("In 2019 /20 13.1% of", "December 2020", &["2019-04/2020-03"]),
+            (
+                "As at 13th January there are",
+                "26 January 2017",
+                &["2017-01-13"],
+            ),
+            (
+                "up from 1778 in October & 1686 in July",
+                "26 January 2017",
+                &["2016-10", "2016-07"],
+            ),
+            (
+                "adopted since April 2016, and",
+                "26 January 2017",
+                &["2016-04/2017-01"],
+            ),
+            (
+                "between April and November 2010",
+                "24 January 2011",
+                &["2010-04/2010-11"],
+            ),
+            (
+                "between April and November is 115",
+                "24 January 2011",
+                &["2010-04/2010-11"],
+            ),
+            (
+                "In 2019 /20 13.1% of",
+                "December 2020",
+                &["2019-04/2020-03"],
+            ),
             ("Quarter 2 2022-23", "December 2020", &["2022-07/2022-09"]),
-            ("in Quarters 1 and 2 despite", "December 2020", &["2020-04/2020-09"]),
-            ("during the first 6 months of this year", "December 2020", &["2020-01/2020-06"]),
-            ("in the year to March 2008 was", "1 May 2009", &["2007-04/2008-03"]),
-            ("during the year ending 31 March 2013", "1 May 2013", &["2012-04/2013-03"]),
+            (
+                "in Quarters 1 and 2 despite",
+                "December 2020",
+                &["2020-04/2020-09"],
+            ),
+            (
+                "during the first 6 months of this year",
+                "December 2020",
+                &["2020-01/2020-06"],
+            ),
+            (
+                "in the year to March 2008 was",
+                "1 May 2009",
+                &["2007-04/2008-03"],
+            ),
+            (
+                "during the year ending 31 March 2013",
+                "1 May 2013",
+                &["2012-04/2013-03"],
+            ),
             ("at the start of 2021 stood at", "1 May 2023", &["2021-01"]),
-            ("from April 2018 to March 2019", "10 July 2019", &["2018-04/2019-03"]),
+            (
+                "from April 2018 to March 2019",
+                "10 July 2019",
+                &["2018-04/2019-03"],
+            ),
             ("as at 30/01/20", "31 January 2020", &["2020-01-30"]),
             ("June 28th 2018 - Number", "4 July 2018", &["2018-06-28"]),
-            ("there are now over 400 CAFs", "26 January 2017", &["2017-01-26"]),
-            ("last year (year end figure 53%)", "24 January 2011", &["2010", "2010-03"]),
-            ("This year has seen ... so far", "24 January 2011", &["2010-04/2011-01"]),
+            (
+                "there are now over 400 CAFs",
+                "26 January 2017",
+                &["2017-01-26"],
+            ),
+            (
+                "last year (year end figure 53%)",
+                "24 January 2011",
+                &["2010", "2010-03"],
+            ),
+            (
+                "This year has seen ... so far",
+                "24 January 2011",
+                &["2010-04/2011-01"],
+            ),
         ];
         for (text, now, expected) in cases {
             assert_eq!(&when(text, now), expected, "{text}");
@@ -653,8 +837,18 @@ mod tests {
 
     #[test]
     fn ignores_what_is_not_a_date() {
-        for text in ["16-25 year olds", "aged 3, 8 and 13", "10/15%", "1,840 cases", "we may meet"] {
-            assert_eq!(when(text, "26 January 2017"), Vec::<String>::new(), "{text}");
+        for text in [
+            "16-25 year olds",
+            "aged 3, 8 and 13",
+            "10/15%",
+            "1,840 cases",
+            "we may meet",
+        ] {
+            assert_eq!(
+                when(text, "26 January 2017"),
+                Vec::<String>::new(),
+                "{text}"
+            );
         }
     }
 

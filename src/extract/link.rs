@@ -70,27 +70,46 @@ pub struct Sentence<'t> {
 pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
     let mut links: Vec<Option<Link>> = Vec::with_capacity(s.quantities.len());
     for (i, q) in s.quantities.iter().enumerate() {
-        let link = if linkable(s, i) { link_one(s, i, q, &links, topic) } else { None };
+        let link = if linkable(s, i) {
+            link_one(s, i, q, &links, topic)
+        } else {
+            None
+        };
         links.push(link);
     }
     links
 }
 
-fn link_one(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>], topic: &Topic) -> Option<Link> {
+fn link_one(
+    s: &Sentence<'_>,
+    i: usize,
+    q: &Quantity,
+    links: &[Option<Link>],
+    topic: &Topic,
+) -> Option<Link> {
     let link = match q.unit {
         Unit::Percent => percent_of(s, q),
         _ => count_noun(s, q).or_else(|| noun_value(s, i, q)),
     };
-    let link = link.or_else(|| sequence(s, i, q, links)).or_else(|| anaphora(s, q, topic))?;
-    let fits = if vocab::is_percent(link.indicator) { q.unit == Unit::Percent } else { q.unit != Unit::Percent };
-    (fits && !excluded(s, q, link.indicator) && (!q.word || link.how == "count-noun")).then_some(link)
+    let link = link
+        .or_else(|| sequence(s, i, q, links))
+        .or_else(|| anaphora(s, q, topic))?;
+    let fits = if vocab::is_percent(link.indicator) {
+        q.unit == Unit::Percent
+    } else {
+        q.unit != Unit::Percent
+    };
+    (fits && !excluded(s, q, link.indicator) && (!q.word || link.how == "count-noun"))
+        .then_some(link)
 }
 
 /// Quantities that can never be indicator figures: changes, bounds, money, durations,
 /// breakdowns of a total.
 fn linkable(s: &Sentence<'_>, i: usize) -> bool {
     let q = &s.quantities[i];
-    q.role == Role::Value && matches!(q.unit, Unit::Count | Unit::Percent | Unit::Per10k) && !breakdown(s, q)
+    q.role == Role::Value
+        && matches!(q.unit, Unit::Count | Unit::Percent | Unit::Per10k)
+        && !breakdown(s, q)
 }
 
 /// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...".
@@ -98,8 +117,10 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)(?-u:\b)|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
     });
-    static OF_THE_TOTAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$").expect("valid regex"));
+    static OF_THE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
+            .expect("valid regex")
+    });
     let after = &s.text[q.end..s.range.end];
     let before = &s.text[s.range.start..q.span.start];
     if q.unit == Unit::Percent {
@@ -121,13 +142,25 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             )?$"#)
         .expect("valid regex")
     });
-    let m = s.mentions.iter().find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
+    let m = s
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
     let gap = &s.text[q.end..m.span.start];
     let stock = vocab::measure(m.rule.indicator) == vocab::Measure::Stock;
-    if !GAP.is_match(gap) || stock && restricted_after(s, m) || per_something(&s.text[m.span.end..s.range.end]) {
+    if !GAP.is_match(gap)
+        || stock && restricted_after(s, m)
+        || per_something(&s.text[m.span.end..s.range.end])
+    {
         return None;
     }
-    Some(Link { indicator: m.rule.indicator, how: "count-noun", rule: m.rule.name, label: Some(m.span.clone()), after: None })
+    Some(Link {
+        indicator: m.rule.indicator,
+        how: "count-noun",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
+        after: None,
+    })
 }
 
 /// "5 foster carers are proceeding to ...", "twenty-one looked after children had received an
@@ -138,29 +171,56 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 16] = [
-        "subject", "the", "on", "in", "looked", "placed", "open", "recorded", "known", "currently", "now",
-        "supported", "living", "a", "adopted", "registered",
+        "subject",
+        "the",
+        "on",
+        "in",
+        "looked",
+        "placed",
+        "open",
+        "recorded",
+        "known",
+        "currently",
+        "now",
+        "supported",
+        "living",
+        "a",
+        "adopted",
+        "registered",
     ];
     let after = &s.text[m.span.end..s.range.end];
-    VERB.captures(after).is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
+    VERB.captures(after)
+        .is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
 }
 
 /// "10 contacts for each referral", "76 children in care per 100,000": a ratio, not a count.
 fn per_something(after: &str) -> bool {
-    static PER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:for\s+each|for\s+every|per\s+(?:\d|head|capita)|each)(?-u:\b)").expect("valid regex"));
+    static PER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:for\s+each|for\s+every|per\s+(?:\d|head|capita)|each)(?-u:\b)")
+            .expect("valid regex")
+    });
     PER.is_match(after)
 }
 
 /// `noun-value`: "the number of children looked after which stood at 1,082", "Number of
 /// Children & Young People in Care: 350", "the number of referrals had increased to 277".
 fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
-    let m = s.mentions.iter().rev().find(|m| m.span.end <= q.span.start)?;
+    let m = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= q.span.start)?;
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
     if blocked_gap(&gap) || gap.split_whitespace().count() > 14 || counts_another_noun(s, q, m) {
         return None;
     }
-    Some(Link { indicator: m.rule.indicator, how: "noun-value", rule: m.rule.name, label: Some(m.span.clone()), after: None })
+    Some(Link {
+        indicator: m.rule.indicator,
+        how: "noun-value",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
+        after: None,
+    })
 }
 
 /// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
@@ -170,7 +230,9 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
         Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|then|per|since|until|after|before|about|above|below)$").expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
-    let Some(word) = after.split_whitespace().next() else { return false };
+    let Some(word) = after.split_whitespace().next() else {
+        return false;
+    };
     if !word.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
@@ -182,7 +244,10 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
 /// The text between two offsets with time expressions and change quantities taken out, or
 /// `None` when a clause break or another value lies between.
 fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<String> {
-    if s.quantities[..index].iter().any(|o| o.span.start >= from && o.role == Role::Value && !o.word) {
+    if s.quantities[..index]
+        .iter()
+        .any(|o| o.span.start >= from && o.role == Role::Value && !o.word)
+    {
         return None;
     }
     let mut gap = String::new();
@@ -214,11 +279,20 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
         .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
         .min_by_key(|p| distance(&p.span, &q.span))?;
-    Some(Link { indicator: best.rule.indicator, how: "percent-of", rule: best.rule.name, label: Some(best.span.clone()), after: None })
+    Some(Link {
+        indicator: best.rule.indicator,
+        how: "percent-of",
+        rule: best.rule.name,
+        label: Some(best.span.clone()),
+        after: None,
+    })
 }
 
 fn needs_care_leavers(indicator: &str) -> bool {
-    matches!(indicator, "care_leavers_eet_pct" | "care_leavers_neet_pct" | "care_leavers_accommodation_pct")
+    matches!(
+        indicator,
+        "care_leavers_eet_pct" | "care_leavers_neet_pct" | "care_leavers_accommodation_pct"
+    )
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -234,14 +308,25 @@ pub fn clause_breaks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i);|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
     });
-    BREAK.find_iter(&text[range.clone()]).map(|m| m.start() + range.start..m.end() + range.start).collect()
+    BREAK
+        .find_iter(&text[range.clone()])
+        .map(|m| m.start() + range.start..m.end() + range.start)
+        .collect()
 }
 
 /// The clause around an offset.
 pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
     let next = s.breaks.partition_point(|b| b.end <= at);
-    let start = next.checked_sub(1).map_or(s.range.start, |i| s.breaks[i].end);
-    let end = s.breaks.get(next).map_or(s.range.end, |b| if b.start >= at { b.start } else { s.range.end });
+    let start = next
+        .checked_sub(1)
+        .map_or(s.range.start, |i| s.breaks[i].end);
+    let end = s.breaks.get(next).map_or(s.range.end, |b| {
+        if b.start >= at {
+            b.start
+        } else {
+            s.range.end
+        }
+    });
     start..end
 }
 
@@ -250,18 +335,42 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just)\s*(?:TIME\s*)?\(?\s*$").expect("valid regex")
     });
-    let (j, prev) = links[..i].iter().enumerate().rev().find_map(|(j, l)| l.as_ref().map(|l| (j, l)))?;
+    let (j, prev) = links[..i]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(j, l)| l.as_ref().map(|l| (j, l)))?;
     let p = &s.quantities[j];
-    let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent) || q.unit == Unit::Count && p.unit == Unit::Percent;
+    let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent)
+        || q.unit == Unit::Count && p.unit == Unit::Percent;
     let gap = gap_words(s, p.end, q.span.start, i)?;
     let own_label = prev.label.clone();
     let mentions_between = q.unit != Unit::Percent
-        && s.mentions.iter().any(|m| m.span.start >= p.end && m.span.end <= q.span.start && Some(&m.span) != own_label.as_ref());
-    let followed_by_noun = prev.label.as_ref().and_then(|l| s.mentions.iter().find(|m| m.span == *l)).is_some_and(|m| counts_another_noun(s, q, m));
-    if !same_kind || mentions_between || followed_by_noun || !CONNECTOR.is_match(&gap) || gap.split_whitespace().count() > 16 {
+        && s.mentions.iter().any(|m| {
+            m.span.start >= p.end
+                && m.span.end <= q.span.start
+                && Some(&m.span) != own_label.as_ref()
+        });
+    let followed_by_noun = prev
+        .label
+        .as_ref()
+        .and_then(|l| s.mentions.iter().find(|m| m.span == *l))
+        .is_some_and(|m| counts_another_noun(s, q, m));
+    if !same_kind
+        || mentions_between
+        || followed_by_noun
+        || !CONNECTOR.is_match(&gap)
+        || gap.split_whitespace().count() > 16
+    {
         return None;
     }
-    Some(Link { indicator: prev.indicator, how: "sequence", rule: prev.rule, label: prev.label.clone(), after: Some(j) })
+    Some(Link {
+        indicator: prev.indicator,
+        how: "sequence",
+        rule: prev.rule,
+        label: prev.label.clone(),
+        after: Some(j),
+    })
 }
 
 /// `anaphora`: "It was 51.16 per cent the year before", "the percentage was 49%", "The
@@ -278,8 +387,18 @@ fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     if !OPENER.is_match(body) && !OPENER.is_match(&s.text[s.range.clone()]) {
         return None;
     }
-    let (indicator, rule) = if q.unit == Unit::Percent { topic.percent? } else { topic.count? };
-    Some(Link { indicator, how: "anaphora", rule, label: None, after: None })
+    let (indicator, rule) = if q.unit == Unit::Percent {
+        topic.percent?
+    } else {
+        topic.count?
+    };
+    Some(Link {
+        indicator,
+        how: "anaphora",
+        rule,
+        label: None,
+        after: None,
+    })
 }
 
 /// Exclusions that depend on the indicator: monthly averages of a flow, and foster carers still
@@ -288,15 +407,19 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     static MONTHLY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:per\s+month|a\s+month|each\s+month|monthly|per\s+week|a\s+week)(?-u:\b)").expect("valid regex")
     });
-    static AVERAGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)averag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$").expect("valid regex"));
+    static AVERAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)averag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$")
+            .expect("valid regex")
+    });
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)(?-u:\b)").expect("valid regex")
     });
     let clause = clause_around(s, q.span.start);
     let clause_text = &s.text[clause.clone()];
     match vocab::measure(indicator) {
-        vocab::Measure::Flow => MONTHLY.is_match(clause_text) || AVERAGE.is_match(&s.text[clause.start..q.span.start]),
+        vocab::Measure::Flow => {
+            MONTHLY.is_match(clause_text) || AVERAGE.is_match(&s.text[clause.start..q.span.start])
+        }
         _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
         _ => false,
     }
@@ -309,7 +432,10 @@ mod tests {
 
     /// The (indicator, value) pairs linked in one sentence.
     fn linked(text: &str) -> Vec<(&'static str, f64)> {
-        let times: Vec<_> = dates::find(text, 0..text.len()).into_iter().map(|t| t.span).collect();
+        let times: Vec<_> = dates::find(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.span)
+            .collect();
         let quantities = numbers::find(text, 0..text.len(), &times);
         let aliases = vocab::Aliases::from_document(text);
         let mentions = vocab::mentions(text, 0..text.len(), &aliases);
@@ -325,7 +451,10 @@ mod tests {
             times: &times,
             care_leaver_context: text.contains("care leaver"),
         };
-        let topic = Topic { count: Some(("children_in_care", "t")), percent: Some(("care_leavers_eet_pct", "t")) };
+        let topic = Topic {
+            count: Some(("children_in_care", "t")),
+            percent: Some(("care_leavers_eet_pct", "t")),
+        };
         link_sentence(&s, &topic)
             .into_iter()
             .zip(&quantities)

@@ -16,8 +16,9 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "this month (December 2020)".
-static THIS_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)this\s+month\s+\(([A-Za-z]+\s+\d{4})\)").expect("valid regex"));
+static THIS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)this\s+month\s+\(([A-Za-z]+\s+\d{4})\)").expect("valid regex")
+});
 /// "Blackburn with Darwen Borough Council", "London Borough of Lambeth", "Durham County Council".
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:London\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?|Royal\s+Borough\s+of\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?|City\s+of\s+[A-Z][a-z]+(?:\s+Council)?|(?:[A-Z][a-z]+(?:[\s-]+(?:with|upon|on|and|of|in|under)\s+|[\s-]+)){0,3}[A-Z][a-z]+\s+(?:County\s+Borough|Metropolitan\s+Borough|Borough|County|City|District)\s+Council)")
@@ -36,7 +37,9 @@ pub fn detect(text: &str) -> Meta {
         title: title(text),
         authority: authority(text),
         date: date(text).map(|p| p.to_string()),
-        committee: COMMITTEE.find(&text[..floor(text, 4000)]).map(|m| m.as_str().trim().to_string()),
+        committee: COMMITTEE
+            .find(&text[..floor(text, 4000)])
+            .map(|m| m.as_str().trim().to_string()),
         kind: Some(kind(text).to_string()),
     }
 }
@@ -68,13 +71,17 @@ pub fn date(text: &str) -> Option<Point> {
     let mut labelled: [Option<Point>; 3] = [None; 3];
     for (part, offset) in [(head, 0), (&text[tail_start..], tail_start)] {
         for c in DATE_LABEL.captures_iter(part) {
-            let group = ["decision", "meeting", "plain"].iter().position(|g| c.name(g).is_some()).unwrap_or(2);
+            let group = ["decision", "meeting", "plain"]
+                .iter()
+                .position(|g| c.name(g).is_some())
+                .unwrap_or(2);
             if labelled[group].is_some() {
                 continue;
             }
             let after = offset + c.get(0).expect("match").end();
             let window = &text[after..floor(text, after + 60)];
-            labelled[group] = first_day(window.trim_start_matches([':', ' ', '\t', '\n', '\r', '-', '–']));
+            labelled[group] =
+                first_day(window.trim_start_matches([':', ' ', '\t', '\n', '\r', '-', '–']));
         }
     }
     let [decision, meeting, plain] = labelled;
@@ -101,25 +108,31 @@ fn first_day(s: &str) -> Option<Point> {
 
 /// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019").
 fn date_line(text: &str) -> Option<Point> {
-    text.lines().filter(|l| !l.trim().is_empty()).take(15).filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit())).find_map(|line| {
-        let cell = line.split('\t').next().unwrap_or("");
-        let core = cell.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:".contains(c));
-        let found = dates::find(core, 0..core.len());
-        match found.as_slice() {
-            [t] if t.span.len() + 2 >= core.len() && !core.is_empty() => match t.expr {
-                Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(15)
+        .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
+        .find_map(|line| {
+            let cell = line.split('\t').next().unwrap_or("");
+            let core = cell.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:".contains(c));
+            let found = dates::find(core, 0..core.len());
+            match found.as_slice() {
+                [t] if t.span.len() + 2 >= core.len() && !core.is_empty() => match t.expr {
+                    Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+                    _ => None,
+                },
                 _ => None,
-            },
-            _ => None,
-        }
-    })
+            }
+        })
 }
 
 /// " date 2019-10-23 ..." at the top of a saved page.
 fn iso_near_top(text: &str) -> Option<Point> {
-    static ISO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)date\s+(\d{4}-\d{2}-\d{2})(?-u:\b)").expect("valid regex"));
-    ISO.captures(&text[..floor(text, 300)]).and_then(|c| dates::parse_date(&c[1]))
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)date\s+(\d{4}-\d{2}-\d{2})(?-u:\b)").expect("valid regex")
+    });
+    ISO.captures(&text[..floor(text, 300)])
+        .and_then(|c| dates::parse_date(&c[1]))
 }
 
 fn this_month(text: &str) -> Option<Point> {
@@ -133,7 +146,14 @@ fn this_month(text: &str) -> Option<Point> {
 
 /// The first line that reads as a title.
 fn title(text: &str) -> Option<String> {
-    const CHROME: [&str; 6] = ["agenda item", "home >", "skip to", "public document pack", "issue - meetings", "- request"];
+    const CHROME: [&str; 6] = [
+        "agenda item",
+        "home >",
+        "skip to",
+        "public document pack",
+        "issue - meetings",
+        "- request",
+    ];
     text.lines()
         .map(|l| l.trim().trim_matches('*').trim())
         .filter(|l| !l.is_empty() && l.chars().count() <= 150 && l.chars().any(char::is_alphabetic))
@@ -143,21 +163,47 @@ fn title(text: &str) -> Option<String> {
 
 /// The council that most often names itself, preferring one named near the top.
 fn authority(text: &str) -> Option<String> {
-    let names: Vec<&str> = AUTHORITY.find_iter(&text[..floor(text, 20_000)]).map(|m| m.as_str()).collect();
-    let near_top = AUTHORITY.find(&text[..floor(text, 1500)]).map(|m| m.as_str());
-    let most = names.iter().max_by_key(|n| names.iter().filter(|m| m == n).count()).copied();
-    near_top.or(most).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+    let names: Vec<&str> = AUTHORITY
+        .find_iter(&text[..floor(text, 20_000)])
+        .map(|m| m.as_str())
+        .collect();
+    let near_top = AUTHORITY
+        .find(&text[..floor(text, 1500)])
+        .map(|m| m.as_str());
+    let most = names
+        .iter()
+        .max_by_key(|n| names.iter().filter(|m| m == n).count())
+        .copied();
+    near_top
+        .or(most)
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// `minutes`, `foi`, `statistics`, `news`, `agenda` or `report`.
 fn kind(text: &str) -> &'static str {
     let head = &text[..floor(text, 6000)];
     let has = |words: &[&str]| words.iter().any(|w| head.contains(w));
-    if has(&["Freedom of Information", "FOI ", "Your request", "freedom of information"]) {
+    if has(&[
+        "Freedom of Information",
+        "FOI ",
+        "Your request",
+        "freedom of information",
+    ]) {
         "foi"
-    } else if has(&["Minutes:", "RESOLVED", "PRESENT", "Decision Record", "Cabinet Decision"]) {
+    } else if has(&[
+        "Minutes:",
+        "RESOLVED",
+        "PRESENT",
+        "Decision Record",
+        "Cabinet Decision",
+    ]) {
         "minutes"
-    } else if has(&["statistical release", "Statistical release", "statistics for", "National Statistics"]) {
+    } else if has(&[
+        "statistical release",
+        "Statistical release",
+        "statistics for",
+        "National Statistics",
+    ]) {
         "statistics"
     } else if has(&["AGENDA", "Agenda item"]) {
         "agenda"
@@ -183,7 +229,11 @@ mod tests {
             ("Emma presented information as at the end of September 2014.", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(date(text).map(|p| p.to_string()).as_deref(), *expected, "{text}");
+            assert_eq!(
+                date(text).map(|p| p.to_string()).as_deref(),
+                *expected,
+                "{text}"
+            );
         }
     }
 }

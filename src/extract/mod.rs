@@ -47,7 +47,12 @@ pub fn extract(name: &str, text: &str, options: &Options) -> Document {
         meta.date = fallback.map(|p| p.to_string());
     }
     let (figures, tables) = reader::read(text, doc_date, meta.authority.is_some());
-    Document { name: name.to_string(), meta, figures, tables }
+    Document {
+        name: name.to_string(),
+        meta,
+        figures,
+        tables,
+    }
 }
 
 /// "2017-01-26" or "2020-12" back into a point.

@@ -100,7 +100,8 @@ static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "just under 400" is approximate, not a bound.
-static JUST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
+static JUST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
@@ -108,7 +109,8 @@ static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "per 10,000" after a number, perhaps after its noun: "47 children per 10,000".
 static PER_BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// Finds the quantities of `text[range]`, skipping numbers inside the `skip` spans (dates).
@@ -120,7 +122,9 @@ pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quant
         blocked.insert(r.start - range.start..r.end - range.start);
     }
     if has_digit {
-        NOT_FIGURES.find_iter(s).for_each(|m| blocked.insert(m.range()));
+        NOT_FIGURES
+            .find_iter(s)
+            .for_each(|m| blocked.insert(m.range()));
     }
     let mut out: Vec<Quantity> = Vec::new();
     for c in NUMBER.captures_iter(if has_digit { s } else { "" }) {
@@ -154,11 +158,15 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     let raw = num.as_str();
     let after = &s[num.end()..];
     if after.starts_with(|ch: char| ch.is_alphanumeric() || ch == '_')
-        && !after.starts_with(['m', 'k', 'b']) || is_identifier(raw) || is_item_number(s, num.range())
+        && !after.starts_with(['m', 'k', 'b'])
+        || is_identifier(raw)
+        || is_item_number(s, num.range())
     {
         return None;
     }
-    if s[..num.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == '(' && is_legal_ref(s, num.range())) {
+    if s[..num.start()].ends_with(|ch: char| {
+        ch.is_alphanumeric() || ch == '.' || ch == '(' && is_legal_ref(s, num.range())
+    }) {
         return None;
     }
     let mut value: f64 = raw.replace(',', "").parse().ok()?;
@@ -193,7 +201,8 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     if LABEL_BEFORE.is_match(before_num) || continues_ages(before_num) {
         return None;
     }
-    let signed = c.name("sign").is_some() && (before.is_empty() || before.ends_with([' ', '(', '\t', '\n']));
+    let signed =
+        c.name("sign").is_some() && (before.is_empty() || before.ends_with([' ', '(', '\t', '\n']));
     let mut role = classify(s, before, end, unit);
     if signed || continues_change(before, earlier) {
         role = Role::Change;
@@ -207,9 +216,25 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     }
     let approx = APPROX_BEFORE.is_match(before);
     let target = TARGET_BEFORE.is_match(before);
-    let start = c.name("sign").map_or(num.start(), |sign| if signed { sign.start() } else { num.start() });
-    let value = if signed && c["sign"].trim_start().starts_with(['-', '−']) { -value } else { value };
-    Some(Quantity { span: start..num.end(), end, value, unit, approx, target, word: false, role })
+    let start = c.name("sign").map_or(
+        num.start(),
+        |sign| if signed { sign.start() } else { num.start() },
+    );
+    let value = if signed && c["sign"].trim_start().starts_with(['-', '−']) {
+        -value
+    } else {
+        value
+    };
+    Some(Quantity {
+        span: start..num.end(),
+        end,
+        value,
+        unit,
+        approx,
+        target,
+        word: false,
+        role,
+    })
 }
 
 /// A quantity written in words, or `None` when it is a duration, an age or part of a phrase.
@@ -233,12 +258,23 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
     }
     let role = classify(s, before, end, unit);
     let approx = APPROX_BEFORE.is_match(before);
-    Some(Quantity { span: r, end, value, unit, approx, target: false, word: true, role })
+    Some(Quantity {
+        span: r,
+        end,
+        value,
+        unit,
+        approx,
+        target: false,
+        word: true,
+        role,
+    })
 }
 
 /// Change, bound or plain value, from the words around the number.
 fn classify(s: &str, before: &str, end: usize, unit: Unit) -> Role {
-    if CHANGE_BEFORE.is_match(before) || CHANGE_AFTER.is_match(&s[end..]) && !after_is_comparison(&s[end..]) {
+    if CHANGE_BEFORE.is_match(before)
+        || CHANGE_AFTER.is_match(&s[end..]) && !after_is_comparison(&s[end..])
+    {
         Role::Change
     } else if BOUND_BEFORE.is_match(before) && !JUST.is_match(before) && unit != Unit::Gbp {
         Role::Bound
@@ -258,21 +294,26 @@ fn after_is_comparison(after: &str) -> bool {
 
 /// "aged 3, 8 and 13": the numbers after an age in a list are ages too.
 fn continues_ages(before: &str) -> bool {
-    static AGE_LIST: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)aged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex"));
+    static AGE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)aged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex")
+    });
     AGE_LIST.is_match(before)
 }
 
 /// "by 8% and 9% respectively": a number listed after a change is a change too.
 fn continues_change(before: &str, earlier: &[Quantity]) -> bool {
-    static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|and|&|or|\()\s*$").expect("valid regex"));
-    earlier.last().is_some_and(|q| q.role == Role::Change && before.len() >= q.end && LIST.is_match(&before[q.end..]))
+    static LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:,|and|&|or|\()\s*$").expect("valid regex"));
+    earlier.last().is_some_and(|q| {
+        q.role == Role::Change && before.len() >= q.end && LIST.is_match(&before[q.end..])
+    })
 }
 
 /// "£1.2m", "£2bn", "£5k": the multiplier and the length of its suffix.
 fn money_multiplier(after: &str) -> (f64, usize) {
-    static SUFFIX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s?(million|billion|bn|m|k)(?-u:\b)").expect("valid regex"));
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s?(million|billion|bn|m|k)(?-u:\b)").expect("valid regex")
+    });
     match SUFFIX.captures(after) {
         Some(c) => {
             let m = match c[1].to_ascii_lowercase().as_str() {
@@ -288,21 +329,33 @@ fn money_multiplier(after: &str) -> (f64, usize) {
 
 /// Reference numbers, case numbers and the like: long runs of digits with no separators.
 fn is_identifier(raw: &str) -> bool {
-    !raw.contains([',', '.']) && raw.len() >= 7 || raw.len() >= 2 && raw.starts_with('0') && !raw.contains('.')
+    !raw.contains([',', '.']) && raw.len() >= 7
+        || raw.len() >= 2 && raw.starts_with('0') && !raw.contains('.')
 }
 
 /// "4. BACKGROUND", "1.1 Purpose", "6 IMPLICATIONS", "2) Members": numbering at a line start.
 fn is_item_number(s: &str, r: Range<usize>) -> bool {
     let line_start = s[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let lead = &s[line_start..r.start];
-    if !lead.chars().all(|c| c.is_whitespace() || "*#•(".contains(c)) {
+    if !lead
+        .chars()
+        .all(|c| c.is_whitespace() || "*#•(".contains(c))
+    {
         return false;
     }
     let after = &s[r.end..];
     let raw = &s[r.clone()];
-    let marker = after.starts_with(". ") || after.starts_with(") ") || after.starts_with(".\t") || after == "." || after.starts_with('\t');
-    let section = raw.contains('.') && after.starts_with([' ', '\t']) && raw.split('.').all(|p| p.len() <= 2);
-    let caps = after.trim_start().split_whitespace().next().is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let marker = after.starts_with(". ")
+        || after.starts_with(") ")
+        || after.starts_with(".\t")
+        || after == "."
+        || after.starts_with('\t');
+    let section =
+        raw.contains('.') && after.starts_with([' ', '\t']) && raw.split('.').all(|p| p.len() <= 2);
+    let caps = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
     marker || section || caps
 }
 
@@ -315,10 +368,30 @@ fn is_legal_ref(s: &str, r: Range<usize>) -> bool {
 /// The value of a number written in words.
 fn word_value(raw: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     match raw.as_str() {
         "a third" => return Some(1.0 / 3.0),
@@ -329,7 +402,10 @@ fn word_value(raw: &str) -> Option<f64> {
     }
     let mut parts = raw.split(['-', ' ']);
     let first = parts.next()?;
-    let tens = TENS.iter().position(|t| *t == first).map(|i| (i as f64 + 2.0) * 10.0);
+    let tens = TENS
+        .iter()
+        .position(|t| *t == first)
+        .map(|i| (i as f64 + 2.0) * 10.0);
     let units = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as f64);
     match (tens, parts.next()) {
         (Some(t), Some(u)) => Some(t + units(u)?),
@@ -343,8 +419,14 @@ mod tests {
     use super::*;
 
     fn quantities(s: &str) -> Vec<(f64, &'static str, Role)> {
-        let skip: Vec<_> = crate::extract::dates::find(s, 0..s.len()).into_iter().map(|t| t.span).collect();
-        find(s, 0..s.len(), &skip).into_iter().map(|q| (q.value, q.unit.as_str(), q.role)).collect()
+        let skip: Vec<_> = crate::extract::dates::find(s, 0..s.len())
+            .into_iter()
+            .map(|t| t.span)
+            .collect();
+        find(s, 0..s.len(), &skip)
+            .into_iter()
+            .map(|q| (q.value, q.unit.as_str(), q.role))
+            .collect()
     }
 
     #[test]
@@ -355,7 +437,11 @@ mod tests {
             ("only 45.16 per cent of", 45.16, "percent"),
             ("costing above £5,500 per week", 5500.0, "gbp"),
             ("a budget of £1.2m for", 1_200_000.0, "gbp"),
-            ("a rate of 47 children per 10,000 population", 47.0, "per_10k"),
+            (
+                "a rate of 47 children per 10,000 population",
+                47.0,
+                "per_10k",
+            ),
             ("from 26 weeks to", 26.0, "weeks"),
             ("held within 15 working days", f64::NAN, ""),
             ("twenty-seven children", 27.0, "count"),
@@ -366,7 +452,11 @@ mod tests {
                 assert!(found.is_empty(), "{text}: {found:?}");
                 continue;
             }
-            assert_eq!(found.first().map(|q| (q.0, q.1)), Some((*value, *unit)), "{text}");
+            assert_eq!(
+                found.first().map(|q| (q.0, q.1)),
+                Some((*value, *unit)),
+                "{text}"
+            );
         }
     }
 

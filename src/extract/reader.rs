@@ -3,7 +3,7 @@
 //! ([`Topic`], for "It was 51.16 per cent the year before").
 
 use super::area;
-use super::dates::{self, Expr, Point, When};
+use super::dates::{self, Point, When};
 use super::link::{self, Link, Topic};
 use super::numbers::{self, Quantity};
 use super::tables::{self, Found};
@@ -61,7 +61,11 @@ pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Fi
     for (i, f) in figures.iter_mut().enumerate() {
         f.id = format!("f{}", i + 1);
     }
-    let tables = found.iter().enumerate().map(|(i, t)| table_model(text, &lines, t, i)).collect();
+    let tables = found
+        .iter()
+        .enumerate()
+        .map(|(i, t)| table_model(text, &lines, t, i))
+        .collect();
     (figures, tables)
 }
 
@@ -75,7 +79,11 @@ struct Scanned {
 }
 
 /// The items of a list sorted by start offset that lie wholly inside `range`.
-fn within<T>(items: &[T], range: &Range<usize>, span: impl Fn(&T) -> Range<usize>) -> std::ops::Range<usize> {
+fn within<T>(
+    items: &[T],
+    range: &Range<usize>,
+    span: impl Fn(&T) -> Range<usize>,
+) -> std::ops::Range<usize> {
     let first = items.partition_point(|t| span(t).start < range.start);
     let last = first + items[first..].partition_point(|t| span(t).start < range.end);
     let mut end = last;
@@ -106,12 +114,19 @@ impl Reader<'_> {
         let scanned = &self.scanned;
         let times = &scanned.times[within(&scanned.times, &range, |t| t.span.clone())];
         let time_spans = &scanned.time_spans[within(&scanned.time_spans, &range, Clone::clone)];
-        let mut quantities = scanned.quantities[within(&scanned.quantities, &range, |q| q.span.start..q.end)].to_vec();
+        let mut quantities = scanned.quantities
+            [within(&scanned.quantities, &range, |q| q.span.start..q.end)]
+        .to_vec();
         self.read += 1;
         if self.read <= 6 && s.kind == Kind::Heading && quantities.is_empty() {
             self.timeline.title(text, range.clone());
         }
-        let st = SentenceTimes { text, range: range.clone(), times, first_quantity: quantities.first().map(|q| q.span.start) };
+        let st = SentenceTimes {
+            text,
+            range: range.clone(),
+            times,
+            first_quantity: quantities.first().map(|q| q.span.start),
+        };
         if quantities.is_empty() {
             self.timeline.leave(&st, s.kind, false);
             self.pending_topic = Some(range.clone());
@@ -120,7 +135,8 @@ impl Reader<'_> {
         }
         rates_per_10k(text, &range, &mut quantities);
         let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
-        let predicates = &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
+        let predicates =
+            &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
         if let Some(previous) = self.pending_topic.take() {
             if mentions.is_empty() && predicates.is_empty() {
                 self.topic = topic_of(&self.scanned, previous);
@@ -140,12 +156,20 @@ impl Reader<'_> {
             care_leaver_context: self.care_leavers_near(&range),
         };
         let links = link::link_sentence(&sentence, &self.topic);
-        let areas: Vec<(Area, bool)> = quantities.iter().map(|q| self.area_of(&sentence, q)).collect();
+        let areas: Vec<(Area, bool)> = quantities
+            .iter()
+            .map(|q| self.area_of(&sentence, q))
+            .collect();
         let to_date: Vec<ToDate<'_>> = quantities
             .iter()
             .zip(&links)
             .zip(&areas)
-            .map(|((q, l), (_, comparator))| ToDate { span: q.span.clone(), end: q.end, link: l.as_ref(), comparator: *comparator })
+            .map(|((q, l), (_, comparator))| ToDate {
+                span: q.span.clone(),
+                end: q.end,
+                link: l.as_ref(),
+                comparator: *comparator,
+            })
             .collect();
         let whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
         for (i, q) in quantities.iter().enumerate() {
@@ -156,10 +180,17 @@ impl Reader<'_> {
             self.figures.push(figure);
         }
         self.topic = next_topic(&links, mentions, predicates);
-        if let Some(last) = links.iter().zip(&whens).filter(|(l, _)| l.is_some()).filter_map(|(_, w)| *w).last() {
+        if let Some(last) = links
+            .iter()
+            .zip(&whens)
+            .filter(|(l, _)| l.is_some())
+            .filter_map(|(_, w)| *w)
+            .next_back()
+        {
             self.timeline.last_figure = Some(last);
         }
-        self.timeline.leave(&st, s.kind, links.iter().any(Option::is_some));
+        self.timeline
+            .leave(&st, s.kind, links.iter().any(Option::is_some));
         self.remember(range);
     }
 
@@ -172,25 +203,47 @@ impl Reader<'_> {
 
     /// True when care leavers are named in this sentence or the two before it.
     fn care_leavers_near(&self, range: &Range<usize>) -> bool {
-        static CARE_LEAVERS: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)").expect("valid regex"));
-        std::iter::once(range).chain(&self.recent).any(|r| CARE_LEAVERS.is_match(&self.text[r.clone()]))
+        static CARE_LEAVERS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)").expect("valid regex")
+        });
+        std::iter::once(range)
+            .chain(&self.recent)
+            .any(|r| CARE_LEAVERS.is_match(&self.text[r.clone()]))
     }
 
     fn area_of(&self, s: &link::Sentence<'_>, q: &Quantity) -> (Area, bool) {
         let clause = link::clause_around(s, q.span.start);
-        match area::cue(&self.text[clause.start..q.span.start], &self.text[q.end..clause.end.max(q.end)]) {
+        match area::cue(
+            &self.text[clause.start..q.span.start],
+            &self.text[q.end..clause.end.max(q.end)],
+        ) {
             Some(area) => (area, true),
             None => (self.default_area, false),
         }
     }
 
-    fn figure(&self, q: &Quantity, link: Option<&Link>, when: Option<When>, area: Area, sentence: &Range<usize>) -> Figure {
+    fn figure(
+        &self,
+        q: &Quantity,
+        link: Option<&Link>,
+        when: Option<When>,
+        area: Area,
+        sentence: &Range<usize>,
+    ) -> Figure {
         let label = match link.and_then(|l| l.label.clone()) {
-            Some(r) => self.text[r].split_whitespace().collect::<Vec<_>>().join(" "),
-            None => link.map_or_else(|| words_after(self.text, q.end, sentence.end), |l| l.indicator.replace('_', " ")),
+            Some(r) => self.text[r]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => link.map_or_else(
+                || words_after(self.text, q.end, sentence.end),
+                |l| l.indicator.replace('_', " "),
+            ),
         };
-        let rule = link.map_or_else(|| "quantity".to_string(), |l| format!("{}:{}", l.how, l.rule));
+        let rule = link.map_or_else(
+            || "quantity".to_string(),
+            |l| format!("{}:{}", l.how, l.rule),
+        );
         Figure {
             id: String::new(),
             indicator: link.map(|l| l.indicator.to_string()),
@@ -210,23 +263,40 @@ impl Reader<'_> {
     fn table(&mut self, t: &Found) {
         let text = self.text;
         for row in &t.rows {
-            let Some((label, values)) = row.cells.split_first() else { continue };
+            let Some((label, values)) = row.cells.split_first() else {
+                continue;
+            };
             let row_when = self.when_of_cell(label.clone());
             let row_indicator = tables::indicator_of(text, label.clone(), &self.aliases);
             for (k, cell) in values.iter().enumerate() {
                 if !tables::is_number_cell(&text[cell.clone()]) {
                     continue;
                 }
-                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().next() else { continue };
+                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().next() else {
+                    continue;
+                };
                 let header = t.header.get(k + 1).cloned();
-                let column = header.as_ref().and_then(|h| tables::indicator_of(text, h.clone(), &self.aliases));
-                let named = if t.header.is_empty() { row_indicator } else { column };
-                let named = named.filter(|(id, _)| vocab::is_percent(id) == (q.unit == Unit::Percent));
+                let column = header
+                    .as_ref()
+                    .and_then(|h| tables::indicator_of(text, h.clone(), &self.aliases));
+                let named = column.or(row_indicator);
+                let fits = |id: &str| match q.unit {
+                    Unit::Percent => vocab::is_percent(id),
+                    Unit::Count | Unit::Per10k => !vocab::is_percent(id),
+                    _ => false, // money and durations are never indicator figures
+                };
+                let named = named.filter(|(id, _)| fits(id));
                 let when = row_when
                     .or_else(|| header.and_then(|h| self.when_of_cell(h)))
                     .map(|w| snapshot(w, t.year_end_snapshot, named.map(|n| n.0)))
                     .or_else(|| self.table_context(named.map(|n| n.0)));
-                let link = named.map(|(indicator, rule)| Link { indicator, how: t.layout, rule, label: None, after: None });
+                let link = named.map(|(indicator, rule)| Link {
+                    indicator,
+                    how: t.layout,
+                    rule,
+                    label: None,
+                    after: None,
+                });
                 let mut figure = self.figure(&q, link.as_ref(), when, self.default_area, &row.span);
                 if let (Some(link), Some(h)) = (&link, t.header.get(k + 1)) {
                     figure.label = one_line(&text[h.clone()]);
@@ -243,7 +313,9 @@ impl Reader<'_> {
     /// The date a row label or column header names ("Total in 2001", "2016/17").
     fn when_of_cell(&self, cell: Range<usize>) -> Option<When> {
         let found = dates::find(self.text, cell);
-        found.iter().find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
+        found
+            .iter()
+            .find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
     }
 
     /// A table cell with no date of its own takes the date of what introduces the table.
@@ -251,7 +323,9 @@ impl Reader<'_> {
         let indicator = indicator?;
         let tl = &self.timeline;
         tl.previous.or(tl.heading).or(tl.frame).or_else(|| {
-            timing::is_stock_like(indicator).then_some(tl.section_date.or(tl.doc_date).map(When::At)).flatten()
+            timing::is_stock_like(indicator)
+                .then_some(tl.section_date.or(tl.doc_date).map(When::At))
+                .flatten()
         })
     }
 }
@@ -259,7 +333,9 @@ impl Reader<'_> {
 /// A stock in a table of financial years "as at 31 March of each year" is dated 31 March.
 fn snapshot(when: When, year_end: bool, indicator: Option<&str>) -> When {
     match (when, indicator) {
-        (When::Between(_, end), Some(id)) if year_end && timing::is_stock_like(id) && end.m == Some(3) => {
+        (When::Between(_, end), Some(id))
+            if year_end && timing::is_stock_like(id) && end.m == Some(3) =>
+        {
             When::At(Point::day(end.y, 3, 31))
         }
         _ => when,
@@ -269,10 +345,14 @@ fn snapshot(when: When, year_end: bool, indicator: Option<&str>) -> When {
 /// "The percentage of applications per 10,000 child population fell from 19.7 per cent": a
 /// rate per 10,000 stated as a percentage.
 fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) {
-    static PER_10K: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)").expect("valid regex"));
+    static PER_10K: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)").expect("valid regex"));
     if let Some(m) = PER_10K.find(&text[range.clone()]) {
         let at = range.start + m.end();
-        for q in quantities.iter_mut().filter(|q| q.span.start > at && q.unit == Unit::Percent) {
+        for q in quantities
+            .iter_mut()
+            .filter(|q| q.span.start > at && q.unit == Unit::Percent)
+        {
             q.unit = Unit::Per10k;
         }
     }
@@ -285,9 +365,17 @@ fn topic_of(scanned: &Scanned, range: Range<usize>) -> Topic {
     next_topic(&[], mentions, predicates)
 }
 
-fn next_topic(links: &[Option<Link>], mentions: &[vocab::Mention], predicates: &[vocab::Mention]) -> Topic {
+fn next_topic(
+    links: &[Option<Link>],
+    mentions: &[vocab::Mention],
+    predicates: &[vocab::Mention],
+) -> Topic {
     let linked = |percent: bool| {
-        links.iter().flatten().filter(|l| vocab::is_percent(l.indicator) == percent).last().map(|l| (l.indicator, l.rule))
+        links
+            .iter()
+            .flatten()
+            .rfind(|l| vocab::is_percent(l.indicator) == percent)
+            .map(|l| (l.indicator, l.rule))
     };
     let named = |found: &[vocab::Mention]| found.last().map(|m| (m.rule.indicator, m.rule.name));
     Topic {
@@ -318,11 +406,10 @@ fn table_model(text: &str, lines: &[text::Line], t: &Found, index: usize) -> Tab
         span: [lines[t.lines.start].start, lines[t.lines.end - 1].end],
         caption: t.caption.as_ref().map(cell),
         header: t.header.iter().map(cell).collect(),
-        rows: t.rows.iter().map(|r| r.cells.iter().map(cell).collect()).collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(cell).collect())
+            .collect(),
     }
-}
-
-#[allow(dead_code)]
-fn is_now(e: &Expr) -> bool {
-    *e == Expr::Now
 }

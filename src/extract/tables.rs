@@ -46,20 +46,46 @@ pub struct Row {
 
 /// Labels that name an indicator only as a table heading ("Entering", "Child Protection").
 static HEADINGS: &[Rule] = &[
-    Rule { name: "heading-entering", indicator: "entered_care", pattern: r"entering(?:\s+care)?|admissions|starters|started|new\s+entrants|entered(?:\s+care)?|(?:number\s+)?starting\s+to\s+be\s+looked\s+after" },
-    Rule { name: "heading-leaving", indicator: "left_care", pattern: r"leaving(?:\s+care)?|ceased|left(?:\s+care)?|leavers|discharges|ceasing\s+to\s+be\s+looked\s+after" },
-    Rule { name: "heading-cp", indicator: "child_protection_plans", pattern: r"child\s+protection(?:\s+plans?)?|cp(?:\s+plans?)?|cpp" },
-    Rule { name: "heading-cin", indicator: "children_in_need", pattern: r"child(?:ren)?\s+in\s+need|cin" },
-    Rule { name: "heading-cic", indicator: "children_in_care", pattern: r"(?:children\s+)?(?:in\s+care|looked\s+after)|lac|cla|cic|looked\s+after\s+children" },
+    Rule {
+        name: "heading-entering",
+        indicator: "entered_care",
+        pattern: r"entering(?:\s+care)?|admissions|starters|started|new\s+entrants|entered(?:\s+care)?|(?:number\s+)?starting\s+to\s+be\s+looked\s+after",
+    },
+    Rule {
+        name: "heading-leaving",
+        indicator: "left_care",
+        pattern: r"leaving(?:\s+care)?|ceased|left(?:\s+care)?|leavers|discharges|ceasing\s+to\s+be\s+looked\s+after",
+    },
+    Rule {
+        name: "heading-cp",
+        indicator: "child_protection_plans",
+        pattern: r"child\s+protection(?:\s+plans?)?|cp(?:\s+plans?)?|cpp",
+    },
+    Rule {
+        name: "heading-cin",
+        indicator: "children_in_need",
+        pattern: r"child(?:ren)?\s+in\s+need|cin",
+    },
+    Rule {
+        name: "heading-cic",
+        indicator: "children_in_care",
+        pattern: r"(?:children\s+)?(?:in\s+care|looked\s+after)|lac|cla|cic|looked\s+after\s+children",
+    },
 ];
 
 static HEADING_REGEX: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    HEADINGS.iter().map(|r| Regex::new(&format!(r"(?i)^\W*(?:{})\W*$", r.pattern)).expect("valid heading rule")).collect()
+    HEADINGS
+        .iter()
+        .map(|r| {
+            Regex::new(&format!(r"(?i)^\W*(?:{})\W*$", r.pattern)).expect("valid heading rule")
+        })
+        .collect()
 });
 
 /// "2019", "2016/17", "Total in 2001", "2019-20": a row label that is a year.
 static YEAR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*((?:total\s+(?:in|for)\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?\d{2,4})?)\s*$").expect("valid regex")
+    Regex::new(r"(?i)^\s*((?:total\s+(?:in|for)\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?\d{2,4})?)\s*$")
+        .expect("valid regex")
 });
 /// "2016/17 1845   not available 678 not available": a year then value tokens.
 static YEAR_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,8 +95,10 @@ static YEAR_ROW: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-−]?£?[\d,]+(?:\.\d+)?\s*%?\s*$").expect("valid regex"));
 /// The note that makes a table of financial years a table of year-end snapshots.
-static SNAPSHOT_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)as\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)(?-u:\b)").expect("valid regex"));
+static SNAPSHOT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)as\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)(?-u:\b)")
+        .expect("valid regex")
+});
 
 /// True when a cell holds one number and nothing else.
 pub fn is_number_cell(cell: &str) -> bool {
@@ -87,7 +115,8 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Found> {
             .or_else(|| vertical(text, lines, i));
         match next {
             Some(mut table) => {
-                table.year_end_snapshot = lines[table.lines.end..lines.len().min(table.lines.end + 6)]
+                table.year_end_snapshot = lines
+                    [table.lines.end..lines.len().min(table.lines.end + 6)]
                     .iter()
                     .any(|l| SNAPSHOT_NOTE.is_match(l.text(text)));
                 i = table.lines.end;
@@ -127,40 +156,86 @@ fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
     }
     let rows: Vec<Row> = lines[first..end]
         .iter()
-        .map(|l| Row { span: l.start..l.end, cells: cell_ranges(text, l) })
+        .map(|l| Row {
+            span: l.start..l.end,
+            cells: cell_ranges(text, l),
+        })
         .collect();
-    let header_is_text = rows[0].cells.iter().skip(1).all(|c| !NUMBER_CELL.is_match(&text[c.clone()]));
-    let numeric_rows = rows.iter().skip(1).any(|r| r.cells.iter().skip(1).any(|c| NUMBER_CELL.is_match(&text[c.clone()])));
+    // A header names its columns: words, or years ("\t2019/20\t2020/21").
+    let header_is_text = rows[0].cells.iter().skip(1).all(|c| {
+        let cell = &text[c.clone()];
+        !NUMBER_CELL.is_match(cell) || YEAR_LABEL.is_match(cell) && !cell.contains(',')
+    });
+    let numeric_rows = rows.iter().skip(1).any(|r| {
+        r.cells
+            .iter()
+            .skip(1)
+            .any(|c| NUMBER_CELL.is_match(&text[c.clone()]))
+    });
     let (header, rows) = if header_is_text && numeric_rows {
         (rows[0].cells.clone(), rows[1..].to_vec())
     } else {
         (Vec::new(), rows)
     };
-    Some(Found { lines: first..end, header, rows, caption: caption(text, lines, first), year_end_snapshot: false, layout: "tabs" })
+    Some(Found {
+        lines: first..end,
+        header,
+        rows,
+        caption: caption(text, lines, first),
+        year_end_snapshot: false,
+        layout: "tabs",
+    })
 }
 
 /// Space-separated rows that start with a year, under a header line.
 fn year_rows(text: &str, lines: &[Line], first: usize) -> Option<Found> {
-    let end = first + lines[first..].iter().take_while(|l| YEAR_ROW.is_match(l.text(text))).count();
+    let end = first
+        + lines[first..]
+            .iter()
+            .take_while(|l| YEAR_ROW.is_match(l.text(text)))
+            .count();
     if end - first < 2 {
         return None;
     }
-    let rows: Vec<Row> = lines[first..end].iter().map(|l| Row { span: l.start..l.end, cells: year_row_cells(text, l) }).collect();
+    let rows: Vec<Row> = lines[first..end]
+        .iter()
+        .map(|l| Row {
+            span: l.start..l.end,
+            cells: year_row_cells(text, l),
+        })
+        .collect();
     let header_line = first.checked_sub(1).filter(|&h| !lines[h].is_blank(text));
-    let header = header_line.map(|h| split_header(text, lines[h], rows[0].cells.len())).unwrap_or_default();
+    let header = header_line
+        .map(|h| split_header(text, lines[h], rows[0].cells.len()))
+        .unwrap_or_default();
     let start = header_line.unwrap_or(first);
-    Some(Found { lines: start..end, header, rows, caption: caption(text, lines, start), year_end_snapshot: false, layout: "year-rows" })
+    Some(Found {
+        lines: start..end,
+        header,
+        rows,
+        caption: caption(text, lines, start),
+        year_end_snapshot: false,
+        layout: "year-rows",
+    })
 }
 
 fn year_row_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
-    static TOKEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)not\s+available|n/?a(?-u:\b)|\[?[cx]\]?|-?[\d,]+(?:\.\d+)?%?|-|\*").expect("valid regex"));
+    static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)not\s+available|n/?a(?-u:\b)|\[?[cx]\]?|-?[\d,]+(?:\.\d+)?%?|-|\*")
+            .expect("valid regex")
+    });
     let s = line.text(text);
     let c = YEAR_ROW.captures(s).expect("checked row");
     let label = c.get(1).expect("label");
     let rest = c.get(2).expect("rest");
-    let mut cells = vec![line.start + label.start()..line.start + label.end()];
-    cells.extend(TOKEN.find_iter(rest.as_str()).map(|m| line.start + rest.start() + m.start()..line.start + rest.start() + m.end()));
+    let label_cell = line.start + label.start()..line.start + label.end();
+    let mut cells = Vec::with_capacity(8);
+    cells.push(label_cell);
+    cells.extend(
+        TOKEN
+            .find_iter(rest.as_str())
+            .map(|m| line.start + rest.start() + m.start()..line.start + rest.start() + m.end()),
+    );
     cells
 }
 
@@ -171,8 +246,15 @@ fn split_header(text: &str, line: Line, columns: usize) -> Vec<Range<usize>> {
     if named.len() + 1 != columns {
         return Vec::new();
     }
-    let first_word_end = line.start + line.text(text).trim_start().find(char::is_whitespace).unwrap_or(0) + (line.text(text).len() - line.text(text).trim_start().len());
-    let mut header = vec![line.start..first_word_end];
+    let first_word_end = line.start
+        + line
+            .text(text)
+            .trim_start()
+            .find(char::is_whitespace)
+            .unwrap_or(0)
+        + (line.text(text).len() - line.text(text).trim_start().len());
+    let mut header = Vec::with_capacity(columns);
+    header.push(line.start..first_word_end);
     header.extend(named.into_iter().map(|m| m.span));
     header
 }
@@ -181,32 +263,64 @@ fn split_header(text: &str, line: Line, columns: usize) -> Vec<Range<usize>> {
 fn vertical(text: &str, lines: &[Line], first: usize) -> Option<Found> {
     let mut rows = Vec::new();
     let mut i = first;
-    while i + 1 < lines.len() && YEAR_LABEL.is_match(lines[i].text(text)) && NUMBER_CELL.is_match(lines[i + 1].text(text)) {
+    while i + 1 < lines.len()
+        && YEAR_LABEL.is_match(lines[i].text(text))
+        && NUMBER_CELL.is_match(lines[i + 1].text(text))
+    {
         let (label, value) = (lines[i], lines[i + 1]);
-        rows.push(Row { span: label.start..value.end, cells: vec![trim(text, label.start..label.end), trim(text, value.start..value.end)] });
+        rows.push(Row {
+            span: label.start..value.end,
+            cells: vec![
+                trim(text, label.start..label.end),
+                trim(text, value.start..value.end),
+            ],
+        });
         i += 2;
     }
     if rows.len() < 3 {
         return None;
     }
-    let header_lines: Vec<usize> = (first.saturating_sub(2)..first).filter(|&h| !lines[h].is_blank(text)).collect();
+    let header_lines: Vec<usize> = (first.saturating_sub(2)..first)
+        .filter(|&h| !lines[h].is_blank(text))
+        .collect();
     let header = match header_lines.as_slice() {
-        [a, b] => vec![lines[*a].start..lines[*a].end, lines[*b].start..lines[*b].end],
-        [b] => vec![lines[*b].start..lines[*b].end, lines[*b].start..lines[*b].end],
+        [a, b] => vec![
+            lines[*a].start..lines[*a].end,
+            lines[*b].start..lines[*b].end,
+        ],
+        [b] => vec![
+            lines[*b].start..lines[*b].end,
+            lines[*b].start..lines[*b].end,
+        ],
         _ => Vec::new(),
     };
     let start = header_lines.first().copied().unwrap_or(first);
-    Some(Found { lines: start..i, header, rows, caption: caption(text, lines, start), year_end_snapshot: false, layout: "vertical" })
+    Some(Found {
+        lines: start..i,
+        header,
+        rows,
+        caption: caption(text, lines, start),
+        year_end_snapshot: false,
+        layout: "vertical",
+    })
 }
 
 /// The nearest non-blank line above the table, when it is short enough to be a caption.
 fn caption(text: &str, lines: &[Line], first: usize) -> Option<Range<usize>> {
-    let line = lines[..first].iter().rev().take(3).find(|l| !l.is_blank(text))?;
+    let line = lines[..first]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|l| !l.is_blank(text))?;
     (line.text(text).trim().len() <= 200).then(|| trim(text, line.start..line.end))
 }
 
 /// The indicator a header or label cell names, with the rule's name.
-pub fn indicator_of(text: &str, cell: Range<usize>, aliases: &Aliases) -> Option<(&'static str, &'static str)> {
+pub fn indicator_of(
+    text: &str,
+    cell: Range<usize>,
+    aliases: &Aliases,
+) -> Option<(&'static str, &'static str)> {
     let s = &text[cell.clone()];
     if let Some(i) = HEADING_REGEX.iter().position(|r| r.is_match(s)) {
         return Some((HEADINGS[i].indicator, HEADINGS[i].name));
@@ -221,17 +335,30 @@ mod tests {
     use crate::extract::text::lines;
 
     fn tables(text: &str) -> Vec<(&'static str, usize, usize)> {
-        find(text, &lines(text)).iter().map(|t| (t.layout, t.header.len(), t.rows.len())).collect()
+        find(text, &lines(text))
+            .iter()
+            .map(|t| (t.layout, t.header.len(), t.rows.len()))
+            .collect()
     }
 
     #[test]
     fn reads_the_three_layouts() {
         assert_eq!(tables("x\n\tEntering\tLeaving\tNet\nTotal in 2001\t111\t95\t16\nTotal in 2002\t103\t117\t-14\n"), [("tabs", 4, 2)]);
-        assert_eq!(tables("Child in Need\t355\nChild Protection\t190\n"), [("tabs", 0, 2)]);
+        assert_eq!(
+            tables("Child in Need\t355\nChild Protection\t190\n"),
+            [("tabs", 0, 2)]
+        );
         assert_eq!(
             tables("Year Children In Need Child Protection Plans Children In Care\n2016/17 4293 370 625\n2017/18 3449 299 654\n"),
             [("year-rows", 4, 2)]
         );
-        assert_eq!(tables("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385\n"), [("vertical", 2, 3)]);
+        assert_eq!(
+            tables("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385\n"),
+            [("vertical", 2, 3)]
+        );
+        assert_eq!(
+            tables("\t2019/20\t2020/21\nChildren in care\t300\t320\nCIN\t900\t950\n"),
+            [("tabs", 3, 2)]
+        );
     }
 }

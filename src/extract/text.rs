@@ -15,13 +15,22 @@ pub struct Spans(BTreeMap<usize, usize>);
 impl Spans {
     /// True when `r` overlaps a range of the set.
     pub fn overlaps(&self, r: &Range<usize>) -> bool {
-        self.0.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
     }
 
     /// Adds `r`, merging it with the ranges it overlaps or touches.
     pub fn insert(&mut self, r: Range<usize>) {
         let (mut start, mut end) = (r.start, r.end);
-        let touching: Vec<(usize, usize)> = self.0.range(..=r.end).rev().take_while(|(_, &e)| e >= r.start).map(|(&s, &e)| (s, e)).collect();
+        let touching: Vec<(usize, usize)> = self
+            .0
+            .range(..=r.end)
+            .rev()
+            .take_while(|(_, &e)| e >= r.start)
+            .map(|(&s, &e)| (s, e))
+            .collect();
         for (s, e) in touching {
             self.0.remove(&s);
             start = start.min(s);
@@ -80,13 +89,20 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     for (i, byte) in text.bytes().enumerate() {
         if byte == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             lines.push(Line { start, end });
             start = i + 1;
         }
     }
     if start < text.len() {
-        lines.push(Line { start, end: text.len() });
+        lines.push(Line {
+            start,
+            end: text.len(),
+        });
     }
     lines
 }
@@ -104,7 +120,8 @@ pub fn sentences(text: &str, lines: &[Line], in_table: &[bool]) -> Vec<Sentence>
         }
         let body = line.text(text);
         let kind = line_kind(body, lines.get(i + 1).map(|next| next.text(text)));
-        let continues = open.is_some() && kind == Kind::Prose && continues_previous(text, lines[i - 1], body);
+        let continues =
+            open.is_some() && kind == Kind::Prose && continues_previous(text, lines[i - 1], body);
         if !continues {
             close(&mut out, &mut open, text, line.start, &mut new_block);
             let lead = body.len() - body.trim_start().len();
@@ -132,17 +149,27 @@ fn close(
     end: usize,
     new_block: &mut bool,
 ) {
-    let Some((start, kind)) = open.take() else { return };
+    let Some((start, kind)) = open.take() else {
+        return;
+    };
     let end = start + text[start..end].trim_end().len();
     let mut start = start;
     while end - start > MAX_SENTENCE {
         let cut = cut_point(text, start, start + MAX_SENTENCE);
-        out.push(Sentence { span: start..cut, kind, new_block: *new_block });
+        out.push(Sentence {
+            span: start..cut,
+            kind,
+            new_block: *new_block,
+        });
         *new_block = false;
         start = cut + text[cut..end].len() - text[cut..end].trim_start().len();
     }
     if end > start {
-        out.push(Sentence { span: start..end, kind, new_block: *new_block });
+        out.push(Sentence {
+            span: start..end,
+            kind,
+            new_block: *new_block,
+        });
         *new_block = kind == Kind::Heading;
     }
 }
@@ -155,7 +182,11 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
         limit -= 1;
     }
     let window = &text[start..limit];
-    let at = window.rfind([';', ',']).map(|i| i + 1).or_else(|| window.rfind(' ')).filter(|&i| i > 0);
+    let at = window
+        .rfind([';', ','])
+        .map(|i| i + 1)
+        .or_else(|| window.rfind(' '))
+        .filter(|&i| i > 0);
     start + at.unwrap_or(window.len())
 }
 
@@ -178,7 +209,14 @@ fn split_inside(
             let rest = &text[i + 1..line.end];
             let next = i + 1 + rest.len() - rest.trim_start().len();
             if next < line.end {
-                *open = Some((next, if kind == Kind::Heading { Kind::Prose } else { kind }));
+                *open = Some((
+                    next,
+                    if kind == Kind::Heading {
+                        Kind::Prose
+                    } else {
+                        kind
+                    },
+                ));
             }
         } else if c == '•' && !text[line.start..i].trim().is_empty() {
             close(out, open, text, i, new_block);
@@ -194,7 +232,9 @@ fn ends_sentence(text: &str, i: usize, line_end: usize) -> bool {
     if rest.len() == after.len() && !after.starts_with(char::is_whitespace) {
         return false; // "96.7", "e.g.x", "gov.uk"
     }
-    let Some(first) = rest.trim_start().chars().next() else { return true };
+    let Some(first) = rest.trim_start().chars().next() else {
+        return true;
+    };
     let starts_new = first.is_uppercase() || first.is_ascii_digit() || "“\"'‘•(".contains(first);
     starts_new && !(text.as_bytes()[i] == b'.' && is_abbreviation(&text[..i]))
 }
@@ -205,7 +245,10 @@ fn is_abbreviation(before: &str) -> bool {
         "no", "cllr", "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "etc", "approx", "c", "vs",
         "fig", "para", "ref", "s", "cf",
     ];
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let lower = word.to_ascii_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
@@ -288,14 +331,21 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let lines = lines(text);
         let in_table = vec![false; lines.len()];
-        sentences(text, &lines, &in_table).into_iter().map(|s| &text[s.span]).collect()
+        sentences(text, &lines, &in_table)
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
     }
 
     #[test]
     fn splits_sentences_but_not_decimals_or_abbreviations() {
         assert_eq!(
             split("There are 96.7% in time. Cllr. Smith said 4 No. 5 items. Next one."),
-            ["There are 96.7% in time.", "Cllr. Smith said 4 No. 5 items.", "Next one."]
+            [
+                "There are 96.7% in time.",
+                "Cllr. Smith said 4 No. 5 items.",
+                "Next one."
+            ]
         );
     }
 
@@ -304,7 +354,12 @@ mod tests {
         let text = "Main points\n\nOn 31 March 2024\n\n  • 7,198 children were looked after.\n  • 80.2% were on care orders.";
         assert_eq!(
             split(text),
-            ["Main points", "On 31 March 2024", "• 7,198 children were looked after.", "• 80.2% were on care orders."]
+            [
+                "Main points",
+                "On 31 March 2024",
+                "• 7,198 children were looked after.",
+                "• 80.2% were on care orders."
+            ]
         );
     }
 

@@ -41,7 +41,10 @@ pub struct Timeline {
 impl Timeline {
     /// A timeline for a document with the given date.
     pub fn new(doc_date: Option<Point>) -> Timeline {
-        Timeline { doc_date, ..Timeline::default() }
+        Timeline {
+            doc_date,
+            ..Timeline::default()
+        }
     }
 
     fn now(&self) -> Option<Point> {
@@ -50,8 +53,15 @@ impl Timeline {
 
     /// The anchors for expressions in the current sentence.
     pub fn anchors(&self) -> Anchors {
-        let year_of = self.previous.map(When::end).or(self.now()).or(self.frame.map(When::end));
-        Anchors { now: self.now(), year_of }
+        let year_of = self
+            .previous
+            .map(When::end)
+            .or(self.now())
+            .or(self.frame.map(When::end));
+        Anchors {
+            now: self.now(),
+            year_of,
+        }
     }
 
     /// Called at the start of every sentence, before dating its figures.
@@ -69,8 +79,12 @@ impl Timeline {
     /// Called after a sentence: what it said about time becomes context for what follows.
     pub fn leave(&mut self, s: &SentenceTimes<'_>, kind: Kind, has_figures: bool) {
         let anchors = self.anchors();
-        let resolved: Vec<When> =
-            s.times.iter().filter(|t| t.expr.is_explicit()).filter_map(|t| dates::resolve(&t.expr, anchors)).collect();
+        let resolved: Vec<When> = s
+            .times
+            .iter()
+            .filter(|t| t.expr.is_explicit())
+            .filter_map(|t| dates::resolve(&t.expr, anchors))
+            .collect();
         let framing = s.framing().and_then(|t| dates::resolve(&t.expr, anchors));
         let body = &s.text[s.range.clone()];
         if kind == Kind::Heading && !has_figures {
@@ -78,7 +92,8 @@ impl Timeline {
                 self.section_date = Some(day);
             }
             // "DATE: 26th January 2017" states the document's date, not what follows is about.
-            let dates_the_document = DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
+            let dates_the_document =
+                DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
             self.heading = resolved.last().copied().filter(|_| !dates_the_document);
             self.heading_from_list = false;
         } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
@@ -91,7 +106,11 @@ impl Timeline {
             }
         }
         self.previous = framing.or(resolved.last().copied());
-        if let Some(period) = resolved.iter().rev().find(|w| matches!(w, When::Between(..))) {
+        if let Some(period) = resolved
+            .iter()
+            .rev()
+            .find(|w| matches!(w, When::Between(..)))
+        {
             self.last_period = Some(*period);
         }
     }
@@ -100,7 +119,13 @@ impl Timeline {
     pub fn title(&mut self, text: &str, range: Range<usize>) {
         let found = dates::find(text, range);
         let period = found.iter().rev().find(|t| {
-            matches!(t.expr, Expr::FinancialYear(_) | Expr::Quarter { fy: Some(_), .. } | Expr::Range(..) | Expr::Year(_))
+            matches!(
+                t.expr,
+                Expr::FinancialYear(_)
+                    | Expr::Quarter { fy: Some(_), .. }
+                    | Expr::Range(..)
+                    | Expr::Year(_)
+            )
         });
         if let Some(when) = period.and_then(|t| dates::resolve(&t.expr, self.anchors())) {
             self.frame.get_or_insert(when);
@@ -109,8 +134,9 @@ impl Timeline {
 }
 
 /// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
-static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex"));
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex")
+});
 
 /// "18TH DECEMBER 2017", "Wednesday, 4th July, 2018": a heading that is only a date.
 fn only_a_date(body: &str) -> Option<Point> {
@@ -151,7 +177,11 @@ impl SentenceTimes<'_> {
     /// The expression that opens the sentence ("As at 13th January there are ...").
     fn framing(&self) -> Option<&TimeExpr> {
         let first = self.first_quantity.unwrap_or(self.range.end);
-        self.times.iter().find(|t| t.span.end <= first && !comparative(self.text, self.range.start, t) && t.expr.is_explicit())
+        self.times.iter().find(|t| {
+            t.span.end <= first
+                && !comparative(self.text, self.range.start, t)
+                && t.expr.is_explicit()
+        })
     }
 }
 
@@ -164,7 +194,11 @@ fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
 }
 
 /// Who owns each time expression: the index of the quantity it qualifies, if any.
-fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &[bool]) -> Vec<Option<usize>> {
+fn owners(
+    s: &SentenceTimes<'_>,
+    quantities: &[(Range<usize>, usize)],
+    linked: &[bool],
+) -> Vec<Option<usize>> {
     static AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:\(r\)\s*)?(?:[a-z’'-]+\s+){0,3}?(?:(?:in|during|at|for|by|on|of|since|over|up\s+to|until|as\s+at|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?)?$")
             .expect("valid regex")
@@ -176,21 +210,35 @@ fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &
     s.times
         .iter()
         .map(|t| {
-            let before = quantities.iter().enumerate().rev().find(|(_, (r, _))| r.end <= t.span.start);
+            let before = quantities
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, (r, _))| r.end <= t.span.start);
             if let Some((i, (_, end))) = before {
                 let gap = &s.text[*end..t.span.start];
                 let opens_with_preposition = starts_with_preposition(&s.text[t.span.clone()]);
-                if linked[i] && AFTER_NUMBER.is_match(gap) && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty()) {
+                if linked[i]
+                    && AFTER_NUMBER.is_match(gap)
+                    && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty())
+                {
                     return Some(i);
                 }
             }
-            let after = quantities.iter().enumerate().find(|(_, (r, _))| r.start >= t.span.end);
+            let after = quantities
+                .iter()
+                .enumerate()
+                .find(|(_, (r, _))| r.start >= t.span.end);
             if let Some((i, (r, _))) = after {
                 let gap = &s.text[t.span.end..r.start];
                 // Before the first number, "As at 13th January there are 366 ..., 307 ..." frames
                 // the whole sentence; only "In 2019/20 13.1%" (nothing between) is the number's own.
                 let opens_sentence = i == 0 && gap.chars().any(char::is_alphabetic);
-                if linked[i] && t.expr != Expr::PreviousYear && !opens_sentence && BEFORE_NUMBER.is_match(gap) {
+                if linked[i]
+                    && t.expr != Expr::PreviousYear
+                    && !opens_sentence
+                    && BEFORE_NUMBER.is_match(gap)
+                {
                     return Some(i);
                 }
             }
@@ -200,13 +248,33 @@ fn owners(s: &SentenceTimes<'_>, quantities: &[(Range<usize>, usize)], linked: &
 }
 
 fn starts_with_preposition(t: &str) -> bool {
-    let first = t.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    matches!(first.as_str(), "between" | "from" | "since" | "during" | "in" | "the")
+    let first = t
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "between" | "from" | "since" | "during" | "in" | "the"
+    )
 }
 
 fn has_preposition(gap: &str) -> bool {
     gap.split_whitespace().next_back().is_some_and(|w| {
-        matches!(w.to_ascii_lowercase().as_str(), "in" | "during" | "at" | "for" | "by" | "on" | "of" | "since" | "over" | "to" | "until" | "the")
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "in" | "during"
+                | "at"
+                | "for"
+                | "by"
+                | "on"
+                | "of"
+                | "since"
+                | "over"
+                | "to"
+                | "until"
+                | "the"
+        )
     })
 }
 
@@ -223,31 +291,59 @@ pub struct ToDate<'a> {
 }
 
 /// Dates the figures of one sentence.
-pub fn date_sentence(s: &SentenceTimes<'_>, sentence: &link::Sentence<'_>, figures: &[ToDate<'_>], tl: &Timeline) -> Vec<Option<When>> {
+pub fn date_sentence(
+    s: &SentenceTimes<'_>,
+    sentence: &link::Sentence<'_>,
+    figures: &[ToDate<'_>],
+    tl: &Timeline,
+) -> Vec<Option<When>> {
     let anchors = tl.anchors();
-    let spans: Vec<(Range<usize>, usize)> = figures.iter().map(|f| (f.span.clone(), f.end)).collect();
+    let spans: Vec<(Range<usize>, usize)> =
+        figures.iter().map(|f| (f.span.clone(), f.end)).collect();
     let linked: Vec<bool> = figures.iter().map(|f| f.link.is_some()).collect();
     let owner = owners(s, &spans, &linked);
     let framing = s.framing();
     let wants_period = wants_period(&s.text[s.range.clone()]);
     let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
     for (i, f) in figures.iter().enumerate() {
-        let base = f.link.and_then(|l| l.after).and_then(|j| out.get(j).copied().flatten()).or(tl.last_figure);
-        let own = s.times.iter().zip(&owner).filter(|(_, o)| **o == Some(i)).find_map(|(t, _)| resolve(t, anchors, base, tl));
-        let unowned_base = tl.last_figure.filter(|_| f.link.and_then(|l| l.after).is_none());
+        let base = f
+            .link
+            .and_then(|l| l.after)
+            .and_then(|j| out.get(j).copied().flatten())
+            .or(tl.last_figure);
+        let own = s
+            .times
+            .iter()
+            .zip(&owner)
+            .filter(|(_, o)| **o == Some(i))
+            .find_map(|(t, _)| resolve(t, anchors, base, tl));
+        let unowned_base = tl
+            .last_figure
+            .filter(|_| f.link.and_then(|l| l.after).is_none());
         let clause = link::clause_around(sentence, f.span.start);
         let in_clause = || {
             s.times
                 .iter()
                 .zip(&owner)
-                .filter(|(t, o)| o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end && !comparative(s.text, s.range.start, t))
+                .filter(|(t, o)| {
+                    o.is_none()
+                        && t.span.start >= clause.start
+                        && t.span.end <= clause.end
+                        && !comparative(s.text, s.range.start, t)
+                })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
                 .find_map(|(t, _)| resolve(t, anchors, unowned_base, tl))
         };
-        let framed = || framing.filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none()).and_then(|t| resolve(t, anchors, unowned_base, tl));
+        let framed = || {
+            framing
+                .filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none())
+                .and_then(|t| resolve(t, anchors, unowned_base, tl))
+        };
         let mut when = own.or_else(in_clause).or_else(framed);
         let said_now = s.times.iter().zip(&owner).any(|(t, o)| {
-            t.expr == Expr::Now && (*o == Some(i) || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
+            t.expr == Expr::Now
+                && (*o == Some(i)
+                    || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
         });
         let opens_comparison = from_to(s.text, s.range.start, f);
         if when.is_none() && f.link.is_some() && !f.comparator && !said_now && !opens_comparison {
@@ -261,7 +357,9 @@ pub fn date_sentence(s: &SentenceTimes<'_>, sentence: &link::Sentence<'_>, figur
 /// "from 90% to 94%": the first value of a comparison with no date of its own is the earlier one,
 /// whose date the text does not give.
 fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
-    let before = text[sentence_start..f.span.start].trim_end().to_ascii_lowercase();
+    let before = text[sentence_start..f.span.start]
+        .trim_end()
+        .to_ascii_lowercase();
     let after = text[f.end..].trim_start();
     before.ends_with("from") && after.starts_with("to ")
 }
@@ -276,9 +374,18 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
 }
 
 /// The context chain for a figure with no time in its sentence.
-fn fallback(f: &ToDate<'_>, sentence: &link::Sentence<'_>, tl: &Timeline, wants_period: bool) -> Option<When> {
+fn fallback(
+    f: &ToDate<'_>,
+    sentence: &link::Sentence<'_>,
+    tl: &Timeline,
+    wants_period: bool,
+) -> Option<When> {
     let link = f.link?;
-    let context = if wants_period { tl.last_period.or(tl.previous) } else { tl.previous };
+    let context = if wants_period {
+        tl.last_period.or(tl.previous)
+    } else {
+        tl.previous
+    };
     if let Some(when) = context.or(tl.heading).or(tl.frame) {
         return Some(when);
     }
@@ -301,8 +408,9 @@ fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
 /// "The numbers per month have fluctuated between a low of 297 and a high of 307": a range over
 /// months needs the period, not the last month named.
 fn wants_period(body: &str) -> bool {
-    static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:per\s+month|each\s+month|monthly|fluctuat\w+|a\s+low\s+of|a\s+high\s+of)(?-u:\b)").expect("valid regex"));
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:per\s+month|each\s+month|monthly|fluctuat\w+|a\s+low\s+of|a\s+high\s+of)(?-u:\b)").expect("valid regex")
+    });
     RANGE.is_match(body)
 }
 

@@ -36,60 +36,236 @@ pub struct Rule {
 }
 
 const fn rule(name: &'static str, indicator: &'static str, pattern: &'static str) -> Rule {
-    Rule { name, indicator, pattern }
+    Rule {
+        name,
+        indicator,
+        pattern,
+    }
 }
 
 /// The noun phrases that name counted indicators, most specific first.
 pub static MENTIONS: &[Rule] = &[
     // Flows that contain the words of stocks come first.
-    rule("entered-care", "entered_care", r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|became\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children"),
-    rule("care-leavers", "care_leavers", r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort"),
-    rule("left-care", "left_care", r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year"),
-    rule("placed-for-adoption", "placed_for_adoption", r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:prospective\s+)?adopters|living\s+with\s+(?:their\s+)?prospective\s+adopters"),
-    rule("special-guardianship", "special_guardianship_orders", r"special\s+guardianship\s+orders?|(?-i:SGOs?)(?-u:\b)"),
-    rule("adoptions", "adoptions", r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions(?-u:\b)|adopted\s+(?:children|in\s+the\s+year)"),
-    rule("care-proceedings", "care_proceedings", r"care\s+proceedings|care\s+applications?|applications?\s+for\s+care\s+(?:and\s+supervision\s+)?orders?|public\s+law\s+(?:proceedings|applications)"),
-    rule("section-47", "section_47_enquiries", r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)(?-u:\b)|child\s+protection\s+(?:enquiries|investigations)"),
-    rule("initial-conferences", "initial_cp_conferences", r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences"),
-    rule("cp-plans-started", "cp_plans_started", r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register"),
-    rule("cp-plans-ended", "cp_plans_ended", r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations"),
+    rule(
+        "entered-care",
+        "entered_care",
+        r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|became\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children",
+    ),
+    rule(
+        "care-leavers",
+        "care_leavers",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort",
+    ),
+    rule(
+        "left-care",
+        "left_care",
+        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year",
+    ),
+    rule(
+        "placed-for-adoption",
+        "placed_for_adoption",
+        r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:prospective\s+)?adopters|living\s+with\s+(?:their\s+)?prospective\s+adopters",
+    ),
+    rule(
+        "special-guardianship",
+        "special_guardianship_orders",
+        r"special\s+guardianship\s+orders?|(?-i:SGOs?)(?-u:\b)",
+    ),
+    rule(
+        "adoptions",
+        "adoptions",
+        r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions(?-u:\b)|adopted\s+(?:children|in\s+the\s+year)",
+    ),
+    rule(
+        "care-proceedings",
+        "care_proceedings",
+        r"care\s+proceedings|care\s+applications?|applications?\s+for\s+care\s+(?:and\s+supervision\s+)?orders?|public\s+law\s+(?:proceedings|applications)",
+    ),
+    rule(
+        "section-47",
+        "section_47_enquiries",
+        r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)(?-u:\b)|child\s+protection\s+(?:enquiries|investigations)",
+    ),
+    rule(
+        "initial-conferences",
+        "initial_cp_conferences",
+        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences",
+    ),
+    rule(
+        "cp-plans-started",
+        "cp_plans_started",
+        r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register",
+    ),
+    rule(
+        "cp-plans-ended",
+        "cp_plans_ended",
+        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations",
+    ),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
-    rule("contacts", "contacts", r"(?:MASH\s+|front\s+door\s+)?contacts(?-u:\b)"),
-    rule("referrals", "referrals", r"referrals(?-u:\b)|referral\s+numbers|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)"),
-    rule("health-assessments", "cla_health_checks_pct", r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)"),
-    rule("early-help", "early_help", r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|families\s+(?:are\s+)?(?:being\s+)?supported\s+(?:by|through)\s+early\s+help"),
-    rule("assessments", "assessments", r"(?:single|initial|core|social\s+work|child\s+and\s+family|C&F)\s+assessments?|assessments(?-u:\b)"),
-    rule("missing-episodes", "missing_episodes", r"missing\s+(?:from\s+(?:home|care)\s+)?(?:episodes|incidents|events|occurrences)|episodes\s+of\s+(?:children\s+)?(?:going\s+)?missing"),
-    rule("uasc", "uasc", r"unaccompanied\s+(?:asylum[\s-]+seeking\s+)?(?:children|young\s+people|minors)|unaccompanied\s+child(?:ren)?\s+asylum\s+seekers|unaccompanied\s+asylum[\s-]+seekers?|(?-i:UASCs?)(?-u:\b)|separated\s+(?:migrant\s+)?children"),
-    rule("home-educated", "home_educated", r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)(?-u:\b)|home\s+education"),
-    rule("foster-carers", "foster_carers", r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break)\s+carers"),
-    rule("caseload", "social_worker_caseload", r"(?:average\s+)?(?:social\s+work(?:er)?s?'?\s+)?caseloads?|cases\s+per\s+(?:social\s+)?(?:worker|practitioner)|per\s+(?:social\s+)?(?:worker|practitioner)|average\s+number\s+of\s+cases"),
-    rule("children-in-need", "children_in_need", r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?"),
-    rule("cp-plans", "child_protection_plans", r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)"),
-    rule("open-cases", "open_cases", r"open\s+(?:children(?:'|’)?s\s+social\s+care\s+|social\s+care\s+|social\s+work\s+|CSC\s+)?cases|open\s+to\s+(?:the\s+)?(?:department|children(?:'|’)?s\s+social\s+care|social\s+care|CSC|the\s+service)|caseload\s+of\s+the\s+service|cases\s+open\s+to"),
-    rule("children-in-care", "children_in_care", r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?care\s+population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)"),
+    rule(
+        "contacts",
+        "contacts",
+        r"(?:MASH\s+|front\s+door\s+)?contacts(?-u:\b)",
+    ),
+    rule(
+        "referrals",
+        "referrals",
+        r"referrals(?-u:\b)|referral\s+numbers|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)",
+    ),
+    rule(
+        "health-assessments",
+        "cla_health_checks_pct",
+        r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)",
+    ),
+    rule(
+        "early-help",
+        "early_help",
+        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|families\s+(?:are\s+)?(?:being\s+)?supported\s+(?:by|through)\s+early\s+help",
+    ),
+    rule(
+        "assessments",
+        "assessments",
+        r"(?:single|initial|core|social\s+work|child\s+and\s+family|C&F)\s+assessments?|assessments(?-u:\b)",
+    ),
+    rule(
+        "missing-episodes",
+        "missing_episodes",
+        r"missing\s+(?:from\s+(?:home|care)\s+)?(?:episodes|incidents|events|occurrences)|episodes\s+of\s+(?:children\s+)?(?:going\s+)?missing",
+    ),
+    rule(
+        "uasc",
+        "uasc",
+        r"unaccompanied\s+(?:asylum[\s-]+seeking\s+)?(?:children|young\s+people|minors)|unaccompanied\s+child(?:ren)?\s+asylum\s+seekers|unaccompanied\s+asylum[\s-]+seekers?|(?-i:UASCs?)(?-u:\b)|separated\s+(?:migrant\s+)?children",
+    ),
+    rule(
+        "home-educated",
+        "home_educated",
+        r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)(?-u:\b)|home\s+education",
+    ),
+    rule(
+        "foster-carers",
+        "foster_carers",
+        r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break)\s+carers",
+    ),
+    rule(
+        "caseload",
+        "social_worker_caseload",
+        r"(?:average\s+)?(?:social\s+work(?:er)?s?'?\s+)?caseloads?|cases\s+per\s+(?:social\s+)?(?:worker|practitioner)|per\s+(?:social\s+)?(?:worker|practitioner)|average\s+number\s+of\s+cases",
+    ),
+    rule(
+        "children-in-need",
+        "children_in_need",
+        r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?",
+    ),
+    rule(
+        "cp-plans",
+        "child_protection_plans",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)",
+    ),
+    rule(
+        "open-cases",
+        "open_cases",
+        r"open\s+(?:children(?:'|’)?s\s+social\s+care\s+|social\s+care\s+|social\s+work\s+|CSC\s+)?cases|open\s+to\s+(?:the\s+)?(?:department|children(?:'|’)?s\s+social\s+care|social\s+care|CSC|the\s+service)|caseload\s+of\s+the\s+service|cases\s+open\s+to",
+    ),
+    rule(
+        "children-in-care",
+        "children_in_care",
+        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?care\s+population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
+    ),
 ];
 
 /// The phrases that name percentage indicators, most specific first.
 pub static PREDICATES: &[Rule] = &[
-    rule("assessment-timeliness", "assessments_on_time_pct", r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:timescales?|(?:45|forty[\s-]five)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments"),
-    rule("referral-conversion", "referral_to_assessment_pct", r"referrals?\s+(?:that\s+|which\s+)?(?:go|went|going|progress(?:ed)?|proceed(?:ed)?|led|lead|leading|result(?:ed)?\s+in|converted)\s+(?:on\s+)?(?:to|in)?\s*(?:an?\s+|be\s+)?(?:initial\s+|single\s+)?assessments?|referrals?\s+to\s+assessments?|conversion\s+rate"),
-    rule("re-referrals", "re_referrals_pct", r"re-?referrals?|repeat\s+referrals?"),
-    rule("repeat-plans", "repeat_cp_plans_pct", r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan"),
-    rule("icpc-timeliness", "icpc_on_time_pct", r"(?:initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?))\s+(?:were\s+|was\s+)?(?:held\s+)?(?:with)?in\s+(?:15\s+(?:working\s+)?days|timescales?|time)|(?-i:ICPC)\s+timeliness|timeliness\s+of\s+(?:initial\s+(?:child\s+protection|CP)\s+conferences|(?-i:ICPCs))"),
-    rule("cp-reviews", "cp_reviews_on_time_pct", r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)"),
-    rule("cla-reviews", "cla_reviews_on_time_pct", r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+in\s+care|looked\s+after)|up\s+to\s+date\s+reviews|reviews\s+(?:were\s+|have\s+been\s+)?(?:held\s+)?(?:in|on)\s+time|(?:which|that)\s+were\s+in\s+time"),
-    rule("long-plans", "cp_plans_2_years_pct", r"(?:lasting|lasted|open\s+for|for)\s+(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s+years?\s+or\s+(?:more|longer)"),
-    rule("statutory-visits", "statutory_visits_on_time_pct", r"statutory\s+visits?|visits?\s+(?:were\s+)?(?:made\s+|completed\s+)?(?:with)?in\s+timescales?"),
-    rule("return-interviews", "return_home_interviews_pct", r"return\s+(?:to\s+)?home\s+interviews?|(?-i:RHIs?)(?-u:\b)|return\s+interviews?"),
-    rule("placement-moves", "placement_moves_3plus_pct", r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|short[\s-]term\s+(?:placement\s+)?stability"),
-    rule("long-term-stability", "long_term_stability_pct", r"(?:2\.5|two\s+and\s+a\s+half)\s+years|long[\s-]term\s+(?:placement\s+)?stability|same\s+placement\s+for\s+(?:at\s+least\s+)?(?:2|two)\s+years"),
-    rule("neet", "care_leavers_neet_pct", r"(?-i:NEET)(?-u:\b)|not\s+in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+or\s+(?:employment|training|education))?"),
-    rule("eet", "care_leavers_eet_pct", r"(?-i:EET)(?-u:\b)|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?"),
-    rule("suitable-accommodation", "care_leavers_accommodation_pct", r"suitable\s+accommodation|appropriate\s+accommodation|accommodation\s+(?:that\s+is|judged)\s+suitable"),
-    rule("adopted-in-12-months", "adopted_within_12_months_pct", r"adopted\s+within\s+(?:12|twelve)\s+months|(?:adoptions?|placed)\s+within\s+(?:12|twelve)\s+months"),
-    rule("health-checks", "cla_health_checks_pct", r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)|dental\s+checks?|teeth\s+checked"),
-    rule("allocated-worker", "allocated_social_worker_pct", r"allocated\s+(?:to\s+)?(?:a\s+)?(?:qualified\s+)?(?:social\s+worker|(?-i:QSW))|(?-i:QSW)(?-u:\b)|qualified\s+social\s+workers?"),
+    rule(
+        "assessment-timeliness",
+        "assessments_on_time_pct",
+        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:timescales?|(?:45|forty[\s-]five)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
+    ),
+    rule(
+        "referral-conversion",
+        "referral_to_assessment_pct",
+        r"referrals?\s+(?:that\s+|which\s+)?(?:go|went|going|progress(?:ed)?|proceed(?:ed)?|led|lead|leading|result(?:ed)?\s+in|converted)\s+(?:on\s+)?(?:to|in)?\s*(?:an?\s+|be\s+)?(?:initial\s+|single\s+)?assessments?|referrals?\s+to\s+assessments?|conversion\s+rate",
+    ),
+    rule(
+        "re-referrals",
+        "re_referrals_pct",
+        r"re-?referrals?|repeat\s+referrals?",
+    ),
+    rule(
+        "repeat-plans",
+        "repeat_cp_plans_pct",
+        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan",
+    ),
+    rule(
+        "icpc-timeliness",
+        "icpc_on_time_pct",
+        r"(?:initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?))\s+(?:were\s+|was\s+)?(?:held\s+)?(?:with)?in\s+(?:15\s+(?:working\s+)?days|timescales?|time)|(?-i:ICPC)\s+timeliness|timeliness\s+of\s+(?:initial\s+(?:child\s+protection|CP)\s+conferences|(?-i:ICPCs))",
+    ),
+    rule(
+        "cp-reviews",
+        "cp_reviews_on_time_pct",
+        r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)",
+    ),
+    rule(
+        "cla-reviews",
+        "cla_reviews_on_time_pct",
+        r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+in\s+care|looked\s+after)|up\s+to\s+date\s+reviews|reviews\s+(?:were\s+|have\s+been\s+)?(?:held\s+)?(?:in|on)\s+time|(?:which|that)\s+were\s+in\s+time",
+    ),
+    rule(
+        "long-plans",
+        "cp_plans_2_years_pct",
+        r"(?:lasting|lasted|open\s+for|for)\s+(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s+years?\s+or\s+(?:more|longer)",
+    ),
+    rule(
+        "statutory-visits",
+        "statutory_visits_on_time_pct",
+        r"statutory\s+visits?|visits?\s+(?:were\s+)?(?:made\s+|completed\s+)?(?:with)?in\s+timescales?",
+    ),
+    rule(
+        "return-interviews",
+        "return_home_interviews_pct",
+        r"return\s+(?:to\s+)?home\s+interviews?|(?-i:RHIs?)(?-u:\b)|return\s+interviews?",
+    ),
+    rule(
+        "placement-moves",
+        "placement_moves_3plus_pct",
+        r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|short[\s-]term\s+(?:placement\s+)?stability",
+    ),
+    rule(
+        "long-term-stability",
+        "long_term_stability_pct",
+        r"(?:2\.5|two\s+and\s+a\s+half)\s+years|long[\s-]term\s+(?:placement\s+)?stability|same\s+placement\s+for\s+(?:at\s+least\s+)?(?:2|two)\s+years",
+    ),
+    rule(
+        "neet",
+        "care_leavers_neet_pct",
+        r"(?-i:NEET)(?-u:\b)|not\s+in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+or\s+(?:employment|training|education))?",
+    ),
+    rule(
+        "eet",
+        "care_leavers_eet_pct",
+        r"(?-i:EET)(?-u:\b)|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?",
+    ),
+    rule(
+        "suitable-accommodation",
+        "care_leavers_accommodation_pct",
+        r"suitable\s+accommodation|appropriate\s+accommodation|accommodation\s+(?:that\s+is|judged)\s+suitable",
+    ),
+    rule(
+        "adopted-in-12-months",
+        "adopted_within_12_months_pct",
+        r"adopted\s+within\s+(?:12|twelve)\s+months|(?:adoptions?|placed)\s+within\s+(?:12|twelve)\s+months",
+    ),
+    rule(
+        "health-checks",
+        "cla_health_checks_pct",
+        r"(?:annual\s+|initial\s+and\s+review\s+|initial\s+|review\s+)?health\s+(?:assessments?|checks?)|dental\s+checks?|teeth\s+checked",
+    ),
+    rule(
+        "allocated-worker",
+        "allocated_social_worker_pct",
+        r"allocated\s+(?:to\s+)?(?:a\s+)?(?:qualified\s+)?(?:social\s+worker|(?-i:QSW))|(?-i:QSW)(?-u:\b)|qualified\s+social\s+workers?",
+    ),
 ];
 
 /// Words that, right after a mention, show it only qualifies another noun
@@ -102,11 +278,23 @@ static MODIFIED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// Which indicators are measured how.
 pub fn measure(indicator: &str) -> Measure {
     match indicator {
-        "children_in_care" | "child_protection_plans" | "children_in_need" | "open_cases" | "early_help"
-        | "care_leavers" | "foster_carers" | "placed_for_adoption" | "home_educated" | "uasc"
+        "children_in_care"
+        | "child_protection_plans"
+        | "children_in_need"
+        | "open_cases"
+        | "early_help"
+        | "care_leavers"
+        | "foster_carers"
+        | "placed_for_adoption"
+        | "home_educated"
+        | "uasc"
         | "social_worker_caseload" => Measure::Stock,
-        "placement_moves_3plus_pct" | "long_term_stability_pct" | "care_leavers_eet_pct"
-        | "care_leavers_neet_pct" | "care_leavers_accommodation_pct" | "cla_health_checks_pct"
+        "placement_moves_3plus_pct"
+        | "long_term_stability_pct"
+        | "care_leavers_eet_pct"
+        | "care_leavers_neet_pct"
+        | "care_leavers_accommodation_pct"
+        | "cla_health_checks_pct"
         | "allocated_social_worker_pct" => Measure::Status,
         id if id.ends_with("_pct") => Measure::Rate,
         _ => Measure::Flow,
@@ -135,23 +323,36 @@ struct Compiled {
 }
 
 fn compile(rules: &'static [Rule]) -> Compiled {
-    let any = rules.iter().map(|r| format!("(?:{})", r.pattern)).collect::<Vec<_>>().join("|");
+    let any = rules
+        .iter()
+        .map(|r| format!("(?:{})", r.pattern))
+        .collect::<Vec<_>>()
+        .join("|");
     Compiled {
         any: Regex::new(&format!(r"(?i)(?-u:\b)(?:{any})")).expect("valid vocabulary regex"),
-        each: RegexSet::new(rules.iter().map(|r| format!(r"(?i)^(?:{})$", r.pattern))).expect("valid rules"),
+        each: RegexSet::new(rules.iter().map(|r| format!(r"(?i)^(?:{})$", r.pattern)))
+            .expect("valid rules"),
     }
 }
 
 static MENTION_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(MENTIONS));
 static PREDICATE_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(PREDICATES));
 
-fn scan(compiled: &Compiled, rules: &'static [Rule], text: &str, range: Range<usize>) -> Vec<Mention> {
+fn scan(
+    compiled: &Compiled,
+    rules: &'static [Rule],
+    text: &str,
+    range: Range<usize>,
+) -> Vec<Mention> {
     compiled
         .any
         .find_iter(&text[range.clone()])
         .filter_map(|m| {
             let index = compiled.each.matches(m.as_str()).iter().next()?;
-            Some(Mention { span: m.start() + range.start..m.end() + range.start, rule: &rules[index] })
+            Some(Mention {
+                span: m.start() + range.start..m.end() + range.start,
+                rule: &rules[index],
+            })
         })
         .collect()
 }
@@ -162,7 +363,9 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
     let mut found = scan(&MENTION_REGEX, MENTIONS, text, range.clone());
     found.extend(extra.find(text, range));
     found.sort_by_key(|m| m.span.start);
-    found.retain(|m| !MODIFIED_NOUN.is_match(&text[m.span.end..]) || m.rule.indicator == "social_worker_caseload");
+    found.retain(|m| {
+        !MODIFIED_NOUN.is_match(&text[m.span.end..]) || m.rule.indicator == "social_worker_caseload"
+    });
     found
 }
 
@@ -179,18 +382,31 @@ pub struct Aliases {
 }
 
 /// "(UCAS)": an acronym being defined by the words before it.
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([A-Z]{2,6}s?)\)").expect("valid regex"));
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z]{2,6}s?)\)").expect("valid regex"));
 
 /// Short names that stand for an indicator once the full name has been used in the document:
 /// (indicator, short name, the full names that license it).
 const SHORT_NAMES: [(&str, &str, &str); 3] = [
-    ("care_proceedings", "applications", r"(?i)care\s+(?:applications|proceedings)"),
+    (
+        "care_proceedings",
+        "applications",
+        r"(?i)care\s+(?:applications|proceedings)",
+    ),
     ("missing_episodes", "episodes", r"(?i)missing\s+episodes"),
-    ("initial_cp_conferences", "conferences", r"(?i)initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences"),
+    (
+        "initial_cp_conferences",
+        "conferences",
+        r"(?i)initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences",
+    ),
 ];
 
-static SHORT_NAME_LICENCES: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| SHORT_NAMES.iter().map(|(_, _, full)| Regex::new(full).expect("valid regex")).collect());
+static SHORT_NAME_LICENCES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    SHORT_NAMES
+        .iter()
+        .map(|(_, _, full)| Regex::new(full).expect("valid regex"))
+        .collect()
+});
 
 impl Aliases {
     /// Reads the aliases a document defines.
@@ -213,7 +429,10 @@ impl Aliases {
         }
         for ((indicator, short, _), licence) in SHORT_NAMES.iter().zip(SHORT_NAME_LICENCES.iter()) {
             if licence.is_match(text) {
-                let rule = MENTIONS.iter().find(|r| r.indicator == *indicator).expect("rule exists");
+                let rule = MENTIONS
+                    .iter()
+                    .find(|r| r.indicator == *indicator)
+                    .expect("rule exists");
                 words.push((short.to_string(), rule));
             }
         }
@@ -230,10 +449,14 @@ impl Aliases {
                     && !s[end..].starts_with(|c: char| c.is_alphanumeric());
                 let window_start = i - super::text::tail(&s[..i], 40).len();
                 let window_end = end + super::text::head(&s[end..], 40).len();
-                let inside_full =
-                    scan(&MENTION_REGEX, MENTIONS, s, window_start..window_end).iter().any(|m| m.span.start <= i && m.span.end >= end);
+                let inside_full = scan(&MENTION_REGEX, MENTIONS, s, window_start..window_end)
+                    .iter()
+                    .any(|m| m.span.start <= i && m.span.end >= end);
                 if bounded && !inside_full {
-                    out.push(Mention { span: range.start + i..range.start + end, rule });
+                    out.push(Mention {
+                        span: range.start + i..range.start + end,
+                        rule,
+                    });
                 }
             }
         }
@@ -246,13 +469,21 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Option<&'static str> {
-        mentions(text, 0..text.len(), &Aliases::default()).first().map(|m| m.rule.indicator)
+        mentions(text, 0..text.len(), &Aliases::default())
+            .first()
+            .map(|m| m.rule.indicator)
     }
 
     #[test]
     fn every_rule_compiles_and_names_a_known_indicator() {
-        assert!(MENTION_REGEX.each.len() == MENTIONS.len() && PREDICATE_REGEX.each.len() == PREDICATES.len());
-        assert!(MENTIONS.iter().chain(PREDICATES).all(|r| !r.indicator.is_empty() && !r.name.is_empty()));
+        assert!(
+            MENTION_REGEX.each.len() == MENTIONS.len()
+                && PREDICATE_REGEX.each.len() == PREDICATES.len()
+        );
+        assert!(MENTIONS
+            .iter()
+            .chain(PREDICATES)
+            .all(|r| !r.indicator.is_empty() && !r.name.is_empty()));
     }
 
     #[test]
@@ -260,7 +491,10 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("children started to be looked after", "entered_care"),
             ("children were looked after", "children_in_care"),
-            ("who have become the subject of a CP plan", "cp_plans_started"),
+            (
+                "who have become the subject of a CP plan",
+                "cp_plans_started",
+            ),
             ("children with a CP plan", "child_protection_plans"),
             ("unaccompanied asylum seeking young people in care", "uasc"),
             ("open children's social care cases", "open_cases"),
@@ -274,7 +508,11 @@ mod tests {
 
     #[test]
     fn qualifying_mentions_are_skipped() {
-        for text in ["the Children in Care Council met", "the adoption service", "LAC reviews"] {
+        for text in [
+            "the Children in Care Council met",
+            "the adoption service",
+            "LAC reviews",
+        ] {
             assert_eq!(first(text), None, "{text}");
         }
     }
@@ -284,6 +522,11 @@ mod tests {
         let text = "Unaccompanied Child Asylum Seekers (UCAS) arrive. Thurrock had 28 UCAS.";
         let aliases = Aliases::from_document(text);
         let found = mentions(text, 50..text.len(), &aliases);
-        assert_eq!(found.first().map(|m| (&text[m.span.clone()], m.rule.indicator)), Some(("UCAS", "uasc")));
+        assert_eq!(
+            found
+                .first()
+                .map(|m| (&text[m.span.clone()], m.rule.indicator)),
+            Some(("UCAS", "uasc"))
+        );
     }
 }

@@ -15,9 +15,18 @@ fn corpus() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
     let mut docs = Vec::new();
     for sub in ["seeds", "real"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/{sub}")).expect("tests/data exists").flatten().map(|e| e.path()).collect();
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}/{sub}"))
+            .expect("tests/data exists")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         paths.sort();
-        docs.extend(paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).expect("utf-8 fixture")));
+        docs.extend(
+            paths
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .map(|p| std::fs::read_to_string(p).expect("utf-8 fixture")),
+        );
     }
     docs
 }

@@ -1,0 +1,40 @@
+//! The list of documents loaded in this session.
+
+use super::Loaded;
+use leptos::prelude::*;
+
+/// One button per document, to select it, and a remove button beside it.
+#[component]
+pub fn DocumentList(
+    /// The loaded documents.
+    documents: ReadSignal<Vec<Loaded>>,
+    /// The key of the selected document.
+    selected: ReadSignal<Option<u32>>,
+    /// Called with a key to select it.
+    on_select: Callback<u32>,
+    /// Called with a key to remove it.
+    on_remove: Callback<u32>,
+) -> impl IntoView {
+    view! {
+        <nav class="documents" aria-label="Documents">
+            <ul>
+                <For each=move || documents.get() key=|d| d.key let:doc>
+                    {
+                        let key = doc.key;
+                        let count = doc.document.figures.iter().filter(|f| f.indicator.is_some()).count();
+                        let date = doc.document.meta.date.clone().unwrap_or_else(|| "undated".to_string());
+                        view! {
+                            <li class:selected=move || selected.get() == Some(key)>
+                                <button class="doc" data-testid="document" on:click=move |_| on_select.run(key)>
+                                    <span class="name">{doc.document.name.clone()}</span>
+                                    <span class="meta">{format!("{date} · {count} indicator figures")}</span>
+                                </button>
+                                <button class="remove" aria-label="Remove this document" on:click=move |_| on_remove.run(key)>"×"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </nav>
+    }
+}

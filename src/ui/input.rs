@@ -1,0 +1,64 @@
+//! Bringing reports in: a paste area with a name, and the bundled examples.
+
+use super::examples::EXAMPLES;
+use leptos::prelude::*;
+
+/// The paste area. Calls `on_add` with (name, text) when the user extracts.
+#[component]
+pub fn PasteBox(
+    /// Receives the document's name and text.
+    on_add: Callback<(String, String)>,
+) -> impl IntoView {
+    let (text, set_text) = signal(String::new());
+    let (name, set_name) = signal(String::new());
+    let (message, set_message) = signal(None::<String>);
+    let submit = move |_| {
+        let body = text.get_untracked();
+        if body.trim().is_empty() {
+            set_message.set(Some("Paste the text of a report first.".to_string()));
+            return;
+        }
+        let title = name.get_untracked();
+        let title = if title.trim().is_empty() {
+            "Pasted report".to_string()
+        } else {
+            title.trim().to_string()
+        };
+        set_message.set(None);
+        on_add.run((title, body));
+        set_text.set(String::new());
+        set_name.set(String::new());
+    };
+    view! {
+        <section class="input" aria-label="Add a report">
+            <label for="paste">"Report text"</label>
+            <textarea
+                id="paste"
+                data-testid="paste"
+                rows="10"
+                placeholder="Paste the text of a report, minutes or an agenda pack here"
+                prop:value=text
+                on:input=move |ev| set_text.set(event_target_value(&ev))
+            ></textarea>
+            <div class="row">
+                <label for="doc-name">"Name"</label>
+                <input id="doc-name" data-testid="doc-name" type="text" placeholder="Pasted report" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
+                <button data-testid="extract" class="primary" on:click=submit>"Extract figures"</button>
+            </div>
+            <div class="row examples">
+                <span>"Try an example:"</span>
+                {EXAMPLES
+                    .iter()
+                    .map(|(title, body)| {
+                        view! {
+                            <button class="link" data-testid="example" on:click=move |_| on_add.run((title.to_string(), body.to_string()))>
+                                {*title}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="message" role="status" data-testid="message">{move || message.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! The browser app (Leptos, client-side rendered). The only code that touches leptos, web-sys
+//! and the DOM; everything it shows comes from [`crate::extract`] and [`crate::export`].
+
+mod documents;
+mod download;
+mod examples;
+mod figures;
+mod input;
+mod summary;
+
+use crate::model::{Document, Report};
+use crate::{extract, Options};
+use documents::DocumentList;
+use figures::FiguresTable;
+use input::PasteBox;
+use leptos::prelude::*;
+use summary::Summary;
+
+/// A document added in this session, with a stable key for lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// Unique for the session.
+    pub key: u32,
+    /// What the engine read from it.
+    pub document: Document,
+}
+
+/// The whole app: bring reports in, see their figures, download them.
+#[component]
+pub fn App() -> impl IntoView {
+    let (documents, set_documents) = signal(Vec::<Loaded>::new());
+    let (selected, set_selected) = signal(None::<u32>);
+    let (next_key, set_next_key) = signal(1u32);
+    let add = Callback::new(move |(name, text): (String, String)| {
+        let key = next_key.get_untracked();
+        set_next_key.set(key + 1);
+        let document = extract(&name, &text, &Options::default());
+        set_documents.update(|docs| docs.push(Loaded { key, document }));
+        set_selected.set(Some(key));
+    });
+    let remove = Callback::new(move |key: u32| {
+        set_documents.update(|docs| docs.retain(|d| d.key != key));
+        if selected.get_untracked() == Some(key) {
+            set_selected.set(documents.with_untracked(|docs| docs.last().map(|d| d.key)));
+        }
+    });
+    let current = Memo::new(move |_| {
+        let key = selected.get()?;
+        documents.with(|docs| {
+            docs.iter()
+                .find(|d| d.key == key)
+                .map(|d| d.document.clone())
+        })
+    });
+    let report = move || {
+        Report::new(documents.with(|docs| docs.iter().map(|d| d.document.clone()).collect()))
+    };
+    view! {
+        <header class="masthead">
+            <h1>"Report Explorer"</h1>
+            <p class="tagline">
+                "Figures on children's social care, read from council reports. Everything runs in this page: nothing is sent anywhere."
+            </p>
+        </header>
+        <main>
+            <PasteBox on_add=add />
+            <DocumentList documents=documents selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
+            <Show when=move || current.get().is_some() fallback=|| view! { <p class="empty">"Paste a report or try an example to see its figures."</p> }>
+                <section class="results" aria-label="Results">
+                    <div class="downloads">
+                        <button data-testid="download-csv" on:click=move |_| download::save("figures.csv", "text/csv;charset=utf-8", &crate::export::csv::to_csv(&report()))>
+                            "Download CSV"
+                        </button>
+                        <button data-testid="download-json" on:click=move |_| download::save("figures.json", "application/json", crate::export::json::to_json(&report()).as_bytes())>
+                            "Download JSON"
+                        </button>
+                    </div>
+                    <Summary document=Signal::derive(move || current.get().unwrap_or_default()) />
+                    <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) />
+                </section>
+            </Show>
+        </main>
+    }
+}

@@ -1,0 +1,109 @@
+// End-to-end tests of the real app (dist/ built by `trunk build --release`), in Debian's
+// headless Chromium driven by playwright-core. Served from a tiny static server on 127.0.0.1;
+// every request the page makes is recorded, and any to another origin fails the test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+let server, browser, origin;
+const foreign = [];
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    try {
+      const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  // launch() gives Chromium a fresh temporary profile of its own.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openApp() {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  await page.goto(origin + '/');
+  await page.getByTestId('paste').waitFor();
+  return { page, errors };
+}
+
+const REPORT = readFileSync(join(root, 'tests/data/seeds/000_05802d0420be5ec8.txt'), 'utf8');
+
+test('pasting a source report shows its figures', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('paste').fill(REPORT);
+  await page.getByTestId('doc-name').fill('January 2017 report');
+  await page.getByTestId('extract').click();
+  const row = page.locator('tr[data-indicator="children_in_care"][data-value="366"]');
+  await row.waitFor();
+  assert.match(await row.innerText(), /2017-01-13/);
+  assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="307"]').count(), 1);
+  assert.equal(await page.locator('tr[data-indicator="open_cases"]').count(), 3);
+  assert.match(await page.getByTestId('document').innerText(), /January 2017 report/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('filtering narrows the rows and says how many are shown', async () => {
+  const { page } = await openApp();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  await page.getByTestId('filter').fill('open_cases');
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+  assert.match(await page.getByTestId('row-count').innerText(), /^3 figures shown/);
+  await page.close();
+});
+
+test('report text containing markup is shown as text', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('paste').fill('<img src=x onerror="window.hacked=1"><script>window.hacked=2</script> There are 366 children in care.');
+  await page.getByTestId('extract').click();
+  await page.locator('tr[data-indicator="children_in_care"]').waitFor();
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.equal(await page.locator('td.sentence img').count(), 0);
+  assert.match(await page.locator('td.sentence').first().innerText(), /<img src=x/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the CSV download holds the figures', async () => {
+  const { page } = await openApp();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /document,indicator,label,value,unit,approx,when,area,target,sentence,start,end/);
+  assert.match(csv, /children_in_care,children in care,366\.0,count,false,2017-01-13,local,false/);
+  await page.close();
+});
+
+test('nothing is requested from another origin', () => {
+  assert.deepEqual(foreign, []);
+});
