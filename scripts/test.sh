@@ -17,6 +17,8 @@ step "lints (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
 step "unit and integration tests"
 cargo test --quiet
+step "dev-set accuracy (bars: F1 >= 0.95, dates >= 0.90)"
+cargo test --quiet --test lib accuracy::development_set_meets_the_bars -- --exact --nocapture | grep '^figures'
 step "web build"
 trunk build --release --offline
 step "end-to-end tests (headless Chromium)"

@@ -7,7 +7,11 @@
 //! Changes ("an increase of 113"), bounds ("less than 13") and money keep their number but are
 //! marked, so that they never become indicator figures.
 
+use super::text::{head, tail};
 use crate::model::Unit;
+
+/// How far around a number its qualifying words are looked for, in bytes.
+const WINDOW: usize = 120;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -196,18 +200,19 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
             return None; // durations, ages, times, thresholds, fractions
         }
     }
-    let before = &s[..c.get(0).expect("match").start()];
-    let before_num = &s[..num.start()];
+    // The words that qualify a number are close to it: bounded windows keep this linear.
+    let before = tail(&s[..c.get(0).expect("match").start()], WINDOW);
+    let before_num = tail(&s[..num.start()], WINDOW);
     if LABEL_BEFORE.is_match(before_num) || continues_ages(before_num) {
         return None;
     }
     let signed =
         c.name("sign").is_some() && (before.is_empty() || before.ends_with([' ', '(', '\t', '\n']));
-    let mut role = classify(s, before, end, unit);
+    let mut role = classify(head(&s[end..], WINDOW), before, unit);
     if signed || continues_change(before, earlier) {
         role = Role::Change;
     }
-    if let Some(per) = PER_BASE.captures(&s[end..]) {
+    if let Some(per) = PER_BASE.captures(head(&s[end..], WINDOW)) {
         let base = per[1].replace(',', "");
         match base.as_str() {
             "10000" if unit != Unit::Gbp => unit = Unit::Per10k,
@@ -252,11 +257,11 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
             return None;
         }
     }
-    let before = &s[..r.start];
+    let before = tail(&s[..r.start], WINDOW);
     if LABEL_BEFORE.is_match(before) {
         return None;
     }
-    let role = classify(s, before, end, unit);
+    let role = classify(head(&s[end..], WINDOW), before, unit);
     let approx = APPROX_BEFORE.is_match(before);
     Some(Quantity {
         span: r,
@@ -271,9 +276,8 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
 }
 
 /// Change, bound or plain value, from the words around the number.
-fn classify(s: &str, before: &str, end: usize, unit: Unit) -> Role {
-    if CHANGE_BEFORE.is_match(before)
-        || CHANGE_AFTER.is_match(&s[end..]) && !after_is_comparison(&s[end..])
+fn classify(after: &str, before: &str, unit: Unit) -> Role {
+    if CHANGE_BEFORE.is_match(before) || CHANGE_AFTER.is_match(after) && !after_is_comparison(after)
     {
         Role::Change
     } else if BOUND_BEFORE.is_match(before) && !JUST.is_match(before) && unit != Unit::Gbp {
