@@ -29,6 +29,11 @@ pub enum ErrorKind {
         /// What it looks like ("a PDF", "a ZIP archive", "binary data").
         looks_like: &'static str,
     },
+    /// A kind of file that cannot be read (yet).
+    Unsupported {
+        /// The file's extension, lower case.
+        extension: String,
+    },
     /// A command-line or option value could not be understood.
     Usage(String),
 }
@@ -58,6 +63,10 @@ impl fmt::Display for Error {
             ErrorKind::Binary { looks_like } => {
                 write!(f, "expected text, found {looks_like}")
             }
+            ErrorKind::Unsupported { extension } => write!(
+                f,
+                "cannot read .{extension} files yet: expected text (.txt, .md, .csv) or a web page (.html); save the file as text and try again"
+            ),
             ErrorKind::Usage(message) => f.write_str(message),
         }
     }

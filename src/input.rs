@@ -41,10 +41,44 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     Ok(text)
 }
 
+/// The text of a file, chosen by its name: plain text (.txt, .md, .csv, .tsv or anything else
+/// that decodes as text) as it is, web pages (.html, .htm) as their text. Office and PDF files
+/// are refused with a message saying so.
+///
+/// ```
+/// use report_explorer::input::text_of_file;
+/// assert_eq!(text_of_file("a.html", b"<p>366 <i>children</i></p>").unwrap(), "366 children");
+/// assert!(text_of_file("a.docx", b"PK..").is_err());
+/// ```
+pub fn text_of_file(name: &str, bytes: &[u8]) -> Result<String, Error> {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(
+        extension.as_str(),
+        "pdf" | "doc" | "docx" | "odt" | "rtf" | "xls" | "xlsx" | "ppt" | "pptx"
+    ) {
+        return Err(ErrorKind::Unsupported { extension }.into());
+    }
+    let text = decode(bytes)?;
+    if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
+        let text = crate::html::to_text(&text);
+        if text.trim().is_empty() {
+            return Err(ErrorKind::Empty.into());
+        }
+        return Ok(text);
+    }
+    Ok(text)
+}
+
 /// Names what a binary input looks like, or `None` when it looks like text.
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: [(&[u8], &str); 7] = [
-        (b"%PDF", "a PDF file (PDF reading is not supported yet)"),
+        (
+            b"%PDF",
+            "a PDF file (PDF reading is not supported yet: save it as text)",
+        ),
         (b"PK\x03\x04", "a ZIP archive (a Word or Excel file?)"),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office file"),
         (b"\x89PNG", "a PNG image"),

@@ -14,6 +14,7 @@
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod html;
 pub mod input;
 pub mod model;
 #[cfg(target_arch = "wasm32")]

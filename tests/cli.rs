@@ -157,3 +157,33 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn html_pages_are_read_as_text_with_their_tables() {
+    let page = temp_file(
+        "item.html",
+        b"<html><head><script>var n = 999;</script></head><body><nav>Home</nav><p>Our current figures are:</p><table><tr><td>Child in Need</td><td>355</td></tr><tr><td>Child Protection</td><td>190</td></tr></table></body></html>",
+    );
+    let out = run(
+        &["extract", "--date", "2020-12-01", page.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let figures = json["documents"][0]["figures"].as_array().unwrap();
+    let linked: Vec<(&str, f64)> = figures
+        .iter()
+        .filter_map(|f| Some((f["indicator"].as_str()?, f["value"].as_f64()?)))
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            ("children_in_need", 355.0),
+            ("child_protection_plans", 190.0)
+        ]
+    );
+    assert_eq!(
+        json["documents"][0]["tables"][0]["rows"][1][0],
+        "Child Protection"
+    );
+}

@@ -6,7 +6,8 @@
 
 use anyhow::{bail, Context, Result};
 use report_explorer::export::{csv::to_csv, json::to_json};
-use report_explorer::{decode, extract, Document, Options, Report, MAX_INPUT_BYTES};
+use report_explorer::input::text_of_file;
+use report_explorer::{extract, Document, Options, Report, MAX_INPUT_BYTES};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -127,7 +128,7 @@ fn read_document(file: &str, options: &Options) -> Result<Document> {
         let bytes = std::fs::read(file).with_context(|| format!("{file}: cannot read"))?;
         (display_name(file), bytes)
     };
-    let text = decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let text = text_of_file(&name, &bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     Ok(extract(&name, &text, options))
 }
 

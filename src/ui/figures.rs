@@ -14,7 +14,8 @@ pub fn matches(figure: &Figure, filter: &str) -> bool {
         || figure.value.to_string() == filter
 }
 
-/// The table of figures.
+/// The table of figures. Rows are keyed by id, span and value: ids repeat across documents, so
+/// an id alone would keep a row of the previous document on screen.
 #[component]
 pub fn FiguresTable(
     /// The document whose figures are shown.
@@ -59,7 +60,7 @@ pub fn FiguresTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|f| f.id.clone() let:f>
+                        <For each=move || rows.get() key=|f| (f.id.clone(), f.span, f.value.to_bits()) let:f>
                             <tr data-indicator=f.indicator.clone().unwrap_or_default() data-value=f.value.to_string()>
                                 <td>{f.indicator.clone().unwrap_or_else(|| "—".to_string())}</td>
                                 <td class="num">{format!("{}{}", if f.approx { "~" } else { "" }, f.value)}</td>

@@ -5,13 +5,16 @@ mod documents;
 mod download;
 mod examples;
 mod figures;
+mod files;
 mod input;
+mod storage;
 mod summary;
 
 use crate::model::{Document, Report};
 use crate::{extract, Options};
 use documents::DocumentList;
 use figures::FiguresTable;
+use files::FileDrop;
 use input::PasteBox;
 use leptos::prelude::*;
 use summary::Summary;
@@ -21,6 +24,8 @@ use summary::Summary;
 pub struct Loaded {
     /// Unique for the session.
     pub key: u32,
+    /// Its text, kept to store it and read it again.
+    pub text: String,
     /// What the engine read from it.
     pub document: Document,
 }
@@ -31,13 +36,48 @@ pub fn App() -> impl IntoView {
     let (documents, set_documents) = signal(Vec::<Loaded>::new());
     let (selected, set_selected) = signal(None::<u32>);
     let (next_key, set_next_key) = signal(1u32);
+    let (errors, set_errors) = signal(Vec::<String>::new());
     let add = Callback::new(move |(name, text): (String, String)| {
         let key = next_key.get_untracked();
         set_next_key.set(key + 1);
         let document = extract(&name, &text, &Options::default());
-        set_documents.update(|docs| docs.push(Loaded { key, document }));
+        set_documents.update(|docs| {
+            docs.push(Loaded {
+                key,
+                text,
+                document,
+            })
+        });
         set_selected.set(Some(key));
     });
+    match storage::load() {
+        Ok(stored) => stored.into_iter().for_each(|s| add.run((s.name, s.text))),
+        Err(message) => set_errors.update(|e| e.push(message)),
+    }
+    // Keep the documents across reloads: storage is the outside world, hence an effect.
+    Effect::new(move |_| {
+        let stored = documents.with(|docs| {
+            docs.iter()
+                .map(|d| storage::Stored {
+                    name: d.document.name.clone(),
+                    text: d.text.clone(),
+                })
+                .collect::<Vec<_>>()
+        });
+        if let Err(message) = storage::save(stored) {
+            set_errors.update(|e| e.push(message));
+        }
+    });
+    let on_file = Callback::new(move |outcome: files::Outcome| match outcome {
+        Ok(document) => add.run(document),
+        Err(message) => set_errors.update(|e| e.push(message)),
+    });
+    let clear_all = move |_| {
+        storage::clear();
+        set_documents.set(Vec::new());
+        set_selected.set(None);
+        set_errors.set(Vec::new());
+    };
     let remove = Callback::new(move |key: u32| {
         set_documents.update(|docs| docs.retain(|d| d.key != key));
         if selected.get_untracked() == Some(key) {
@@ -64,6 +104,17 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <PasteBox on_add=add />
+            <FileDrop on_file=on_file />
+            <ul class="errors" role="alert" data-testid="errors">
+                <For each=move || errors.get().into_iter().enumerate() key=|(i, _)| *i let:item>
+                    <li>{item.1}</li>
+                </For>
+            </ul>
+            <div class="row">
+                <button data-testid="clear-all" on:click=clear_all title="Removes every document from this page and from the browser's storage">
+                    "Remove all documents and stored data"
+                </button>
+            </div>
             <DocumentList documents=documents selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
             <Show when=move || current.get().is_some() fallback=|| view! { <p class="empty">"Paste a report or try an example to see its figures."</p> }>
                 <section class="results" aria-label="Results">

@@ -104,6 +104,56 @@ test('the CSV download holds the figures', async () => {
   await page.close();
 });
 
+test('uploaded files are read; a bad one gets a message naming it and nothing is lost', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) },
+    { name: 'minutes.html', mimeType: 'text/html', buffer: Buffer.from('<html><script>window.hacked=1</script><body><p>The Borough has 35 UASC children.</p><table><tr><td>Child in Need</td><td>355</td></tr><tr><td>Child Protection</td><td>190</td></tr></table></body></html>') },
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    { name: 'pack.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
+  ]);
+  await page.getByTestId('errors').locator('li').nth(1).waitFor();
+  const messages = await page.getByTestId('errors').innerText();
+  assert.match(messages, /photo\.png: expected text, found a PNG image/);
+  assert.match(messages, /pack\.pdf: cannot read \.pdf files yet/);
+  assert.equal(await page.getByTestId('document').count(), 2);
+  assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="190"]').count(), 1);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('documents are still there after a reload, until removed', async () => {
+  const { page } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').nth(3).click();
+  await page.locator('tr[data-indicator="referrals"][data-value="1064"]').waitFor();
+  await page.reload();
+  await page.getByTestId('document').first().waitFor();
+  assert.match(await page.getByTestId('document').first().innerText(), /Peterborough/);
+  await page.getByTestId('document').first().click();
+  await page.locator('tr[data-indicator="referrals"][data-value="1064"]').waitFor();
+  await page.getByTestId('clear-all').click();
+  await page.reload();
+  await page.getByTestId('paste').waitFor();
+  assert.equal(await page.getByTestId('document').count(), 0);
+  await page.close();
+});
+
+test('unreadable stored data is set aside with a message, not a blank app', async () => {
+  const { page } = await openApp();
+  await page.evaluate(() => localStorage.setItem('report-explorer', '{"version": 1, "documents": [truncated'));
+  await page.reload();
+  await page.getByTestId('errors').locator('li').first().waitFor();
+  assert.match(await page.getByTestId('errors').innerText(), /could not be read; they were set aside/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('report-explorer.unreadable')), '{"version": 1, "documents": [truncated');
+  await page.getByTestId('paste').fill('There are 300 children in care.');
+  await page.getByTestId('extract').click();
+  await page.locator('tr[data-indicator="children_in_care"]').waitFor();
+  await page.getByTestId('clear-all').click();
+  await page.close();
+});
+
 test('nothing is requested from another origin', () => {
   assert.deepEqual(foreign, []);
 });

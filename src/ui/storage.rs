@@ -1,0 +1,71 @@
+//! Keeping documents across reloads in the browser's local storage.
+//!
+//! Stored as JSON under one key with a schema version. What cannot be read is set aside under
+//! another key (never deleted) and reported; a full quota is reported, not ignored.
+
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "report-explorer";
+const SET_ASIDE: &str = "report-explorer.unreadable";
+const VERSION: u32 = 1;
+
+/// One stored document: what is needed to read it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    /// The document's name.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct State {
+    version: u32,
+    documents: Vec<Stored>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The stored documents, or a message when what is stored cannot be read (it is set aside).
+pub fn load() -> Result<Vec<Stored>, String> {
+    let Some(storage) = storage() else {
+        return Ok(Vec::new());
+    };
+    let Ok(Some(raw)) = storage.get_item(KEY) else {
+        return Ok(Vec::new());
+    };
+    match serde_json::from_str::<State>(&raw) {
+        Ok(state) if state.version == VERSION => Ok(state.documents),
+        _ => {
+            // Keep it for the user (or a later version) rather than throwing it away.
+            let _ = storage.set_item(SET_ASIDE, &raw);
+            let _ = storage.remove_item(KEY);
+            Err("The documents stored by an earlier visit could not be read; they were set aside and the app started empty.".to_string())
+        }
+    }
+}
+
+/// Stores the documents, or says why they could not be kept.
+pub fn save(documents: Vec<Stored>) -> Result<(), String> {
+    let Some(storage) = storage() else {
+        return Ok(());
+    };
+    let json = serde_json::to_string(&State {
+        version: VERSION,
+        documents,
+    })
+    .map_err(|e| e.to_string())?;
+    storage
+        .set_item(KEY, &json)
+        .map_err(|_| "The browser's storage is full: these documents will not be kept after a reload. Remove some documents to make room.".to_string())
+}
+
+/// Removes everything this app stored.
+pub fn clear() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(KEY);
+        let _ = storage.remove_item(SET_ASIDE);
+    }
+}
