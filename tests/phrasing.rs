@@ -486,3 +486,61 @@ fn tables() {
         ("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385", &[("contacts", 31854.0), ("contacts", 29565.0), ("contacts", 31385.0)]),
     ]);
 }
+
+/// A performance scorecard as councils publish them: an indicator per row; columns for the
+/// target, periods, statistical neighbours and England.
+const SCORECARD: &str =
+    "Indicator\tTarget\t2021/22\tQ1 2022/23\tQ2 2022/23\tStat neighbours\tEngland\tRAG
+Number of children looked after\t\t420\t431\t440\t\t\tAmber
+Rate of children looked after per 10,000\t\t75.2\t77.1\t78.0\t81.0\t70.0\tGreen
+% of assessments completed within 45 working days\t90%\t86.1%\t88.0%\t91.2%\t85.0%\t84.5%\tGreen
+% re-referrals within 12 months\t20\t21.0\t19.5\t18.2\t22.0\t21.5\tRed
+Number of children subject to a CP plan\t\t300\t310\t305\t\t\tGreen";
+
+#[test]
+fn scorecards() {
+    let text = format!("{HEADER}{SCORECARD}");
+    let doc = extract("scorecard.txt", &text, &Options::default());
+    let got: Vec<String> = doc
+        .figures
+        .iter()
+        .filter(|f| f.indicator.is_some())
+        .map(|f| {
+            format!(
+                "{} {} {} {} {}{}",
+                f.indicator.as_deref().unwrap_or(""),
+                f.value,
+                f.unit.as_str(),
+                f.when.as_deref().unwrap_or("-"),
+                f.area.as_str(),
+                if f.target { " target" } else { "" }
+            )
+        })
+        .collect();
+    let want = [
+        "children_in_care 420 count 2021-04/2022-03 local",
+        "children_in_care 431 count 2022-04/2022-06 local",
+        "children_in_care 440 count 2022-07/2022-09 local",
+        "children_in_care 75.2 per_10k 2021-04/2022-03 local",
+        "children_in_care 77.1 per_10k 2022-04/2022-06 local",
+        "children_in_care 78 per_10k 2022-07/2022-09 local",
+        "children_in_care 81 per_10k - statistical_neighbours",
+        "children_in_care 70 per_10k - england",
+        "assessments_on_time_pct 90 percent - local target",
+        "assessments_on_time_pct 86.1 percent 2021-04/2022-03 local",
+        "assessments_on_time_pct 88 percent 2022-04/2022-06 local",
+        "assessments_on_time_pct 91.2 percent 2022-07/2022-09 local",
+        "assessments_on_time_pct 85 percent - statistical_neighbours",
+        "assessments_on_time_pct 84.5 percent - england",
+        "re_referrals_pct 20 percent - local target",
+        "re_referrals_pct 21 percent 2021-04/2022-03 local",
+        "re_referrals_pct 19.5 percent 2022-04/2022-06 local",
+        "re_referrals_pct 18.2 percent 2022-07/2022-09 local",
+        "re_referrals_pct 22 percent - statistical_neighbours",
+        "re_referrals_pct 21.5 percent - england",
+        "child_protection_plans 300 count 2021-04/2022-03 local",
+        "child_protection_plans 310 count 2022-04/2022-06 local",
+        "child_protection_plans 305 count 2022-07/2022-09 local",
+    ];
+    assert_eq!(got, want);
+}

@@ -67,17 +67,66 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
         .map(|(area, _)| *area)
 }
 
+/// The area a table column heading names: "England", "Stat neighbours", "SN", "Wales",
+/// "Regional average".
+pub fn column(heading: &str) -> Option<Area> {
+    static COLUMN: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
+        let cue = |pattern: &str| {
+            Regex::new(&format!(r"(?i)^\W*(?:{pattern})\W*$")).expect("valid column cue")
+        };
+        vec![
+            (
+                Area::StatisticalNeighbours,
+                cue(
+                    r"(?:stat(?:istical)?\.?\s*)?neighbou?rs?(?:\s+average)?|sn(?:\s+avg|\s+average)?|comparators?",
+                ),
+            ),
+            (
+                Area::England,
+                cue(
+                    r"england(?:\s+(?:average|avg))?|national(?:\s+(?:average|avg))?|eng(?:\.|\s+avg)",
+                ),
+            ),
+            (
+                Area::Wales,
+                cue(r"wales(?:\s+(?:average|avg))?|all[\s-]wales"),
+            ),
+            (Area::Scotland, cue(r"scotland(?:\s+(?:average|avg))?")),
+            (
+                Area::Region,
+                cue(
+                    r"region(?:al)?(?:\s+(?:average|avg))?|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|london|eastern)(?:\s+(?:average|avg|region))?",
+                ),
+            ),
+        ]
+    });
+    COLUMN
+        .iter()
+        .find(|(_, re)| re.is_match(heading))
+        .map(|(area, _)| *area)
+}
+
 /// The area of a document with no council of its own, from how it opens.
 pub fn document_default(text: &str, has_authority: bool) -> Area {
     if has_authority {
         return Area::Local;
     }
     let opening = head(text, 3000);
+    if opening.contains("Council") || opening.contains(" our ") {
+        return Area::Local;
+    }
+    // A national publication names its nation more than once; a single "England" column
+    // heading in a council's scorecard does not make its figures England's.
     let count = |words: &[&str]| {
-        words
+        let n = words
             .iter()
             .map(|w| opening.matches(w).count())
-            .sum::<usize>()
+            .sum::<usize>();
+        if n >= 2 {
+            n
+        } else {
+            0
+        }
     };
     let wales = count(&["Wales", "Welsh"]);
     let scotland = count(&["Scotland", "Scottish"]);
@@ -91,7 +140,7 @@ pub fn document_default(text: &str, has_authority: bool) -> Area {
     match (wales, scotland, england) {
         (w, s, e) if w > 0 && w >= s && w >= e => Area::Wales,
         (_, s, e) if s > 0 && s >= e => Area::Scotland,
-        (_, _, e) if e > 0 && !opening.contains("Council") => Area::England,
+        (_, _, e) if e > 0 => Area::England,
         _ => Area::Local,
     }
 }

@@ -261,53 +261,89 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, t: &Found) {
-        let text = self.text;
         for row in &t.rows {
             let Some((label, values)) = row.cells.split_first() else {
                 continue;
             };
+            let row_names = Names::of(self.text, label.clone(), &self.aliases);
             let row_when = self.when_of_cell(label.clone());
-            let row_indicator = tables::indicator_of(text, label.clone(), &self.aliases);
             for (k, cell) in values.iter().enumerate() {
-                if !tables::is_number_cell(&text[cell.clone()]) {
-                    continue;
-                }
-                let Some(q) = numbers::find(text, cell.clone(), &[]).into_iter().next() else {
-                    continue;
-                };
                 let header = t.header.get(k + 1).cloned();
-                let column = header
-                    .as_ref()
-                    .and_then(|h| tables::indicator_of(text, h.clone(), &self.aliases));
-                let named = column.or(row_indicator);
-                let fits = |id: &str| match q.unit {
-                    Unit::Percent => vocab::is_percent(id),
-                    Unit::Count | Unit::Per10k => !vocab::is_percent(id),
-                    _ => false, // money and durations are never indicator figures
-                };
-                let named = named.filter(|(id, _)| fits(id));
-                let when = row_when
-                    .or_else(|| header.and_then(|h| self.when_of_cell(h)))
-                    .map(|w| snapshot(w, t.year_end_snapshot, named.map(|n| n.0)))
-                    .or_else(|| self.table_context(named.map(|n| n.0)));
-                let link = named.map(|(indicator, rule)| Link {
-                    indicator,
-                    how: t.layout,
-                    rule,
-                    label: None,
-                    after: None,
-                });
-                let mut figure = self.figure(&q, link.as_ref(), when, self.default_area, &row.span);
-                if let (Some(link), Some(h)) = (&link, t.header.get(k + 1)) {
-                    figure.label = one_line(&text[h.clone()]);
-                    figure.rule = format!("table-{}:{}", link.how, link.rule);
-                } else if let Some(link) = &link {
-                    figure.label = one_line(&text[label.clone()]);
-                    figure.rule = format!("table-{}:{}", link.how, link.rule);
+                if let Some(figure) =
+                    self.table_cell(t, row, cell.clone(), header, &row_names, row_when)
+                {
+                    self.figures.push(figure);
                 }
-                self.figures.push(figure);
             }
         }
+    }
+
+    /// The figure of one table cell: its indicator from the column heading or the row label,
+    /// its date from either, its area and target flag from the column heading.
+    fn table_cell(
+        &self,
+        t: &Found,
+        row: &tables::Row,
+        cell: Range<usize>,
+        header: Option<Range<usize>>,
+        row_names: &Names,
+        row_when: Option<When>,
+    ) -> Option<Figure> {
+        let text = self.text;
+        if !tables::is_number_cell(&text[cell.clone()]) {
+            return None;
+        }
+        let mut q = numbers::find(text, cell, &[]).into_iter().next()?;
+        if let (Some(unit), Unit::Count) = (row_names.unit, q.unit) {
+            q.unit = unit;
+        }
+        let role = header
+            .as_ref()
+            .map(|h| tables::column_role(&text[h.clone()]))
+            .unwrap_or_default();
+        let column_names = header
+            .as_ref()
+            .map(|h| Names::of(text, h.clone(), &self.aliases));
+        let fits = |id: &str| match q.unit {
+            Unit::Percent => vocab::is_percent(id),
+            Unit::Count | Unit::Per10k => !vocab::is_percent(id),
+            _ => false, // money and durations are never indicator figures
+        };
+        let named = column_names
+            .as_ref()
+            .and_then(|c| c.for_unit(q.unit))
+            .or_else(|| row_names.for_unit(q.unit))
+            .filter(|(id, _, _)| fits(id));
+        let indicator = named.as_ref().map(|n| n.0);
+        let when = row_when
+            .or_else(|| header.clone().and_then(|h| self.when_of_cell(h)))
+            .map(|w| snapshot(w, t.year_end_snapshot, indicator));
+        // A comparator's or a target's cells keep only the dates the table gives them.
+        let when = if role.area.is_some() || role.target {
+            when
+        } else {
+            when.or_else(|| self.table_context(indicator))
+        };
+        let link = named.as_ref().map(|(indicator, rule, _)| Link {
+            indicator,
+            how: t.layout,
+            rule,
+            label: None,
+            after: None,
+        });
+        q.target |= role.target;
+        let mut figure = self.figure(
+            &q,
+            link.as_ref(),
+            when,
+            role.area.unwrap_or(self.default_area),
+            &row.span,
+        );
+        if let (Some(link), Some((_, _, label))) = (&link, named) {
+            figure.label = one_line(&text[label]);
+            figure.rule = format!("table-{}:{}", link.how, link.rule);
+        }
+        Some(figure)
     }
 
     /// The date a row label or column header names ("Total in 2001", "2016/17").
@@ -327,6 +363,34 @@ impl Reader<'_> {
                 .then_some(tl.section_date.or(tl.doc_date).map(When::At))
                 .flatten()
         })
+    }
+}
+
+/// What a row label or column heading names: a counted indicator, a percentage indicator, and
+/// the unit its cells are in.
+struct Names {
+    count: Option<(&'static str, &'static str, Range<usize>)>,
+    percent: Option<(&'static str, &'static str, Range<usize>)>,
+    unit: Option<Unit>,
+}
+
+impl Names {
+    fn of(text: &str, cell: Range<usize>, aliases: &Aliases) -> Names {
+        let with_cell =
+            |found: Option<(&'static str, &'static str)>| found.map(|(i, r)| (i, r, cell.clone()));
+        Names {
+            count: with_cell(tables::indicator_of(text, cell.clone(), aliases)),
+            percent: with_cell(tables::percent_indicator_of(text, cell.clone())),
+            unit: tables::row_unit(&text[cell.clone()]),
+        }
+    }
+
+    fn for_unit(&self, unit: Unit) -> Option<(&'static str, &'static str, Range<usize>)> {
+        if unit == Unit::Percent {
+            self.percent.clone()
+        } else {
+            self.count.clone()
+        }
     }
 }
 

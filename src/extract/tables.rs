@@ -315,6 +315,56 @@ fn caption(text: &str, lines: &[Line], first: usize) -> Option<Range<usize>> {
     (line.text(text).trim().len() <= 200).then(|| trim(text, line.start..line.end))
 }
 
+/// What a column heading says about its cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColumnRole {
+    /// "Target", "Goal": the cells are targets.
+    pub target: bool,
+    /// "England", "Stat neighbours": the cells are a comparator's.
+    pub area: Option<crate::model::Area>,
+}
+
+/// The role of a column from its heading.
+pub fn column_role(heading: &str) -> ColumnRole {
+    static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:\d{4}\S*\s+)?(?:target|goal|ambition|aim|threshold)s?(?-u:\b)")
+            .expect("valid regex")
+    });
+    ColumnRole {
+        target: TARGET.is_match(heading),
+        area: super::area::column(heading),
+    }
+}
+
+/// How a row label says its cells are measured: "% of assessments ..." holds percentages even
+/// where the cells lack the sign; "Rate ... per 10,000" holds rates.
+pub fn row_unit(label: &str) -> Option<crate::model::Unit> {
+    static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:%|percentage|proportion|per\s*cent)|\(%\)\s*$")
+            .expect("valid regex")
+    });
+    static PER_10K: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)per\s+10,?000|per\s+10k").expect("valid regex"));
+    if PER_10K.is_match(label) {
+        Some(crate::model::Unit::Per10k)
+    } else if PERCENT.is_match(label) {
+        Some(crate::model::Unit::Percent)
+    } else {
+        None
+    }
+}
+
+/// The percentage indicator a label names by its predicate ("% of assessments completed
+/// within 45 working days").
+pub fn percent_indicator_of(
+    text: &str,
+    cell: Range<usize>,
+) -> Option<(&'static str, &'static str)> {
+    vocab::predicates(text, cell)
+        .first()
+        .map(|m| (m.rule.indicator, m.rule.name))
+}
+
 /// The indicator a header or label cell names, with the rule's name.
 pub fn indicator_of(
     text: &str,
