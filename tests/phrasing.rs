@@ -544,3 +544,24 @@ fn scorecards() {
     ];
     assert_eq!(got, want);
 }
+
+#[test]
+fn more_council_wordings() {
+    check(&[
+        ("CiC numbers: 412 (March 2023)", &[("children_in_care", 412.0)]),
+        (
+            "The number of Children Looked After (CLA) at the end of March 2023 was 412, compared with 398 at the end of March 2022.",
+            &[("children_in_care", 412.0), ("children_in_care", 398.0)],
+        ),
+        ("There are 165 children on the Child Protection Register.", &[("child_protection_plans", 165.0)]),
+        ("There are 420 children with a care and support plan.", &[("children_in_need", 420.0)]),
+        ("There are 520 looked after children, 120 of whom are looked after at home.", &[("children_in_care", 520.0)]),
+        ("The number of children subject to Child Protection Plans (CPP) has increased from 190 to 210.", &[("child_protection_plans", 190.0), ("child_protection_plans", 210.0)]),
+        ("The rate of children in need per 10,000 is 345.2, higher than the England rate of 321.2.", &[("children_in_need", 345.2), ("children_in_need", 321.2)]),
+        ("Performance for timeliness of ICPCs was 85% against a target of 90%.", &[("icpc_on_time_pct", 85.0), ("icpc_on_time_pct", 90.0)]),
+        ("The percentage of care leavers in suitable accommodation is 91%.", &[("care_leavers_accommodation_pct", 91.0)]),
+        ("Average caseloads for social workers are 19.", &[("social_worker_caseload", 19.0)]),
+        ("We received 2,871 contacts and 1,204 referrals in the quarter.", &[("contacts", 2871.0), ("referrals", 1204.0)]),
+        ("Of the 412 children in care, 48 are placed out of borough.", &[("children_in_care", 412.0)]),
+    ]);
+}

@@ -155,7 +155,8 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "children-in-need",
         "children_in_need",
-        r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?",
+        // "care and support plan" is the Welsh (Social Services and Well-being Act) term.
+        r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?|care\s+and\s+support\s+plans?",
     ),
     rule(
         "cp-plans",
