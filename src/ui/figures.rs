@@ -20,6 +20,10 @@ pub fn matches(figure: &Figure, filter: &str) -> bool {
 pub fn FiguresTable(
     /// The document whose figures are shown.
     document: Signal<Document>,
+    /// The id of the selected figure.
+    selected: ReadSignal<Option<String>>,
+    /// Called with a figure's id when its row is clicked.
+    on_select: Callback<String>,
 ) -> impl IntoView {
     let (filter, set_filter) = signal(String::new());
     let (indicators_only, set_indicators_only) = signal(true);
@@ -61,20 +65,58 @@ pub fn FiguresTable(
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|f| (f.id.clone(), f.span, f.value.to_bits()) let:f>
-                            <tr data-indicator=f.indicator.clone().unwrap_or_default() data-value=f.value.to_string()>
-                                <td>{f.indicator.clone().unwrap_or_else(|| "—".to_string())}</td>
-                                <td class="num">{format!("{}{}", if f.approx { "~" } else { "" }, f.value)}</td>
-                                <td>{f.unit.as_str()}</td>
-                                <td>{f.when.clone().unwrap_or_default()}</td>
-                                <td>{f.area.as_str()}{if f.target { " (target)" } else { "" }}</td>
-                                <td>{f.label.clone()}</td>
-                                <td class="sentence">{f.sentence.clone()}</td>
-                                <td class="rule">{f.rule.clone()}</td>
-                            </tr>
+                            <FigureRow figure=f selected=selected on_select=on_select />
                         </For>
                     </tbody>
                 </table>
             </div>
         </section>
+    }
+}
+
+/// One row of the figures table; Enter or a click selects its figure in the text.
+#[component]
+fn FigureRow(
+    /// The figure shown.
+    figure: Figure,
+    /// The id of the selected figure.
+    selected: ReadSignal<Option<String>>,
+    /// Called with the figure's id when the row is chosen.
+    on_select: Callback<String>,
+) -> impl IntoView {
+    let f = figure;
+    let id = f.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.get().as_deref() == Some(id.as_str())
+    };
+    let choose = {
+        let id = id.clone();
+        move || on_select.run(id.clone())
+    };
+    let choose_by_key = choose.clone();
+    view! {
+        <tr
+            data-indicator=f.indicator.clone().unwrap_or_default()
+            data-value=f.value.to_string()
+            data-figure=id
+            tabindex="0"
+            class:selected=is_selected
+            on:click=move |_| choose()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    choose_by_key()
+                }
+            }
+        >
+            <td>{f.indicator.clone().unwrap_or_else(|| "—".to_string())}</td>
+            <td class="num">{format!("{}{}", if f.approx { "~" } else { "" }, f.value)}</td>
+            <td>{f.unit.as_str()}</td>
+            <td>{f.when.clone().unwrap_or_default()}</td>
+            <td>{f.area.as_str()}{if f.target { " (target)" } else { "" }}</td>
+            <td>{f.label.clone()}</td>
+            <td class="sentence">{f.sentence.clone()}</td>
+            <td class="rule">{f.rule.clone()}</td>
+        </tr>
     }
 }

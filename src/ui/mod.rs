@@ -9,6 +9,7 @@ mod files;
 mod input;
 mod storage;
 mod summary;
+mod text_view;
 
 use crate::model::{Document, Report};
 use crate::{extract, Options};
@@ -18,6 +19,7 @@ use files::FileDrop;
 use input::PasteBox;
 use leptos::prelude::*;
 use summary::Summary;
+use text_view::TextView;
 
 /// A document added in this session, with a stable key for lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +94,17 @@ pub fn App() -> impl IntoView {
                 .map(|d| d.document.clone())
         })
     });
+    let current_text = Signal::derive(move || {
+        let key = selected.get();
+        documents.with(|docs| {
+            docs.iter()
+                .find(|d| Some(d.key) == key)
+                .map(|d| d.text.clone())
+                .unwrap_or_default()
+        })
+    });
+    let (figure, set_figure) = signal(None::<String>);
+    let select_figure = Callback::new(move |id: String| set_figure.set(Some(id)));
     let report = move || {
         Report::new(documents.with(|docs| docs.iter().map(|d| d.document.clone()).collect()))
     };
@@ -127,7 +140,13 @@ pub fn App() -> impl IntoView {
                         </button>
                     </div>
                     <Summary document=Signal::derive(move || current.get().unwrap_or_default()) />
-                    <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) />
+                    <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) selected=figure on_select=select_figure />
+                    <TextView
+                        text=current_text
+                        figures=Signal::derive(move || current.get().map(|d| d.figures).unwrap_or_default())
+                        selected=figure
+                        on_select=select_figure
+                    />
                 </section>
             </Show>
         </main>

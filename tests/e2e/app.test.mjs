@@ -154,6 +154,23 @@ test('unreadable stored data is set aside with a message, not a blank app', asyn
   await page.close();
 });
 
+test('the text shows every figure highlighted; choosing a row flashes its figure', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('example').first().click();
+  const row = page.locator('tr[data-indicator="children_in_care"][data-value="366"]');
+  await row.waitFor();
+  const id = await row.getAttribute('data-figure');
+  const mark = page.locator(`mark[data-figure="${id}"]`);
+  assert.equal(await mark.innerText(), '366');
+  assert.match(await mark.getAttribute('title'), /children_in_care · 2017-01-13 · count-noun/);
+  assert.equal(await page.locator('.document-text mark.mark-stock').count() > 5, true);
+  await row.click();
+  await page.waitForFunction((fid) => document.querySelector(`mark[data-figure="${fid}"]`).classList.contains('flash'), id);
+  await row.press('Enter');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing is requested from another origin', () => {
   assert.deepEqual(foreign, []);
 });
