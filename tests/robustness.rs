@@ -49,8 +49,19 @@ const FRAGMENTS: &[&str] = &[
     ":",
 ];
 
+/// Seeds of failures found so far live beside this file (tests/robustness.regressions).
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 400,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+        )),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
@@ -93,5 +104,31 @@ fn hostile_shapes_are_handled() {
         script,
     ] {
         extract("hostile.txt", text, &Options::default());
+    }
+}
+
+/// Crashes the property tests found (byte windows cut inside multi-byte characters), kept as
+/// plain regression tests.
+#[test]
+fn found_crashes_stay_fixed() {
+    let texts = [
+        "𐧒 aﹰ࿎0\u{10a3f}🢰0 0 00AꬑൊAAaퟋ:Q1{".to_string(),
+        [
+            FRAGMENTS[34],
+            FRAGMENTS[18],
+            FRAGMENTS[26],
+            FRAGMENTS[2],
+            FRAGMENTS[24],
+        ]
+        .concat(),
+        [
+            26, 6, 12, 18, 17, 0, 29, 18, 28, 33, 18, 6, 6, 33, 6, 33, 28, 20, 18, 9,
+        ]
+        .map(|i| FRAGMENTS[i])
+        .concat(),
+        "The Head said in\u{a0}December 2017 \u{a0}\u{a0} 30 children in care".to_string(),
+    ];
+    for text in texts {
+        extract("regression.txt", &text, &Options::default());
     }
 }

@@ -209,7 +209,7 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     let signed =
         c.name("sign").is_some() && (before.is_empty() || before.ends_with([' ', '(', '\t', '\n']));
     let mut role = classify(head(&s[end..], WINDOW), before, unit);
-    if signed || continues_change(before, earlier) {
+    if signed || continues_change(s, c.get(0).expect("match").start(), earlier) {
         role = Role::Change;
     }
     if let Some(per) = PER_BASE.captures(head(&s[end..], WINDOW)) {
@@ -304,13 +304,14 @@ fn continues_ages(before: &str) -> bool {
     AGE_LIST.is_match(before)
 }
 
-/// "by 8% and 9% respectively": a number listed after a change is a change too.
-fn continues_change(before: &str, earlier: &[Quantity]) -> bool {
+/// "by 8% and 9% respectively": a number listed after a change is a change too. `at` is where
+/// this number starts in `s`; the earlier quantities' offsets are into `s` as well.
+fn continues_change(s: &str, at: usize, earlier: &[Quantity]) -> bool {
     static LIST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:,|and|&|or|\()\s*$").expect("valid regex"));
-    earlier.last().is_some_and(|q| {
-        q.role == Role::Change && before.len() >= q.end && LIST.is_match(&before[q.end..])
-    })
+    earlier
+        .last()
+        .is_some_and(|q| q.role == Role::Change && q.end <= at && LIST.is_match(&s[q.end..at]))
 }
 
 /// "£1.2m", "£2bn", "£5k": the multiplier and the length of its suffix.
