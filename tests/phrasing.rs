@@ -415,6 +415,9 @@ fn lines_with_no_indicator_figure() {
         ("Only 4 of the 28 children were under 16.", &[]),
         ("The proportion of young people aged 16-17 is rising.", &[]),
         ("The 2 boys and 3 girls placed with agency carers are settled.", &[]),
+        ("There are 30 children in care placed out of area.", &[]),
+        ("Cllr Jones asked about the 45 looked after children living in residential homes.", &[]),
+        ("12 children in care who have an EHCP attend special schools.", &[]),
     ]);
 }
 

@@ -170,27 +170,31 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
         Regex::new(r"(?i)^[\s,]*(?:who|that)?\s*(?:are|were|have|has|had|will|would|did|is|was)\s+(?:been\s+|being\s+|not\s+)?(?:\w+ly\s+)?(\w+)")
             .expect("valid regex")
     });
-    const STOCK_VERBS: [&str; 16] = [
+    /// "30 children in care placed out of area", "children in care aged 16 or over".
+    static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|in\s+(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
+            .expect("valid regex")
+    });
+    const STOCK_VERBS: [&str; 13] = [
         "subject",
         "the",
         "on",
-        "in",
         "looked",
-        "placed",
         "open",
         "recorded",
         "known",
         "currently",
         "now",
         "supported",
-        "living",
         "a",
         "adopted",
         "registered",
     ];
     let after = &s.text[m.span.end..s.range.end];
-    VERB.captures(after)
-        .is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
+    SUBGROUP.is_match(after)
+        || VERB
+            .captures(after)
+            .is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
 }
 
 /// "10 contacts for each referral", "76 children in care per 100,000": a ratio, not a count.
