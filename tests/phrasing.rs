@@ -568,3 +568,15 @@ fn more_council_wordings() {
         ("Of the 412 children in care, 48 are placed out of borough.", &[("children_in_care", 412.0)]),
     ]);
 }
+
+#[test]
+fn space_aligned_tables() {
+    check(&[(
+        "Measure                    2021/22    2022/23\nChildren in care              366        372\nChild protection plans        290        301",
+        &[("children_in_care", 366.0), ("children_in_care", 372.0), ("child_protection_plans", 290.0), ("child_protection_plans", 301.0)],
+    )]);
+    let text = format!("{HEADER}Measure      2021/22    2022/23\nChildren in care     366     372");
+    let doc = extract("t.txt", &text, &Options::default());
+    let whens: Vec<_> = doc.figures.iter().filter_map(|f| f.when.clone()).collect();
+    assert_eq!(whens, ["2021-04/2022-03", "2022-04/2023-03"]);
+}

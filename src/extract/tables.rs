@@ -1,8 +1,9 @@
 //! Tables in plain text, and the figures in their cells.
 //!
-//! Three layouts are read:
+//! Four layouts are read:
 //! - tab-separated rows ("\tEntering\tLeaving\tNet" / "Total in 2001\t111\t95\t16"), including
 //!   two-column "Label<TAB>value" lists ("Child in Need\t355");
+//! - space-aligned rows, cells split at runs of two or more spaces (tables copied out of PDFs);
 //! - space-separated rows that start with a year ("2017/18 1770 430 514 826") under a header
 //!   line whose indicator names can be matched one to one with the columns;
 //! - vertical lists where a year line is followed by a value line ("2017" / "31,854"), under a
@@ -112,6 +113,7 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Found> {
     while i < lines.len() {
         let next = tab_table(text, lines, i)
             .or_else(|| year_rows(text, lines, i))
+            .or_else(|| space_aligned(text, lines, i))
             .or_else(|| vertical(text, lines, i));
         match next {
             Some(mut table) => {
@@ -185,6 +187,73 @@ fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
         year_end_snapshot: false,
         layout: "tabs",
     })
+}
+
+/// Cells separated by runs of two or more spaces ("Children in care    366    372"), as text
+/// copied out of a PDF lays out tables. Conservative: two rows at least with the same number of
+/// short cells, some of them numbers; a header row with one cell fewer (no label heading) is
+/// taken too.
+fn space_aligned(text: &str, lines: &[Line], first: usize) -> Option<Found> {
+    let cells_of = |l: &Line| space_cells(text, l);
+    let columns = cells_of(&lines[first]).filter(|c| c.len() >= 2)?.len();
+    let data = |l: &Line| {
+        cells_of(l).is_some_and(|c| {
+            c.len() == columns
+                && c.iter()
+                    .skip(1)
+                    .any(|r| NUMBER_CELL.is_match(&text[r.clone()]))
+        })
+    };
+    let header_line = !data(&lines[first]);
+    let start = if header_line { first + 1 } else { first };
+    let end = start
+        + lines[start.min(lines.len())..]
+            .iter()
+            .take_while(|l| data(l))
+            .count();
+    if end - start < if header_line { 1 } else { 2 } {
+        return None;
+    }
+    let rows: Vec<Row> = lines[start..end]
+        .iter()
+        .map(|l| Row {
+            span: l.start..l.end,
+            cells: cells_of(l).unwrap_or_default(),
+        })
+        .collect();
+    let header = if header_line {
+        cells_of(&lines[first]).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Some(Found {
+        lines: first..end,
+        header,
+        rows,
+        caption: caption(text, lines, first),
+        year_end_snapshot: false,
+        layout: "spaces",
+    })
+}
+
+/// The cells of a line split at runs of two or more spaces, when every cell is short.
+fn space_cells(text: &str, line: &Line) -> Option<Vec<Range<usize>>> {
+    static GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r" {2,}|\u{a0}{2,}").expect("valid regex"));
+    let s = line.text(text);
+    if s.contains('\t') || s.trim().is_empty() {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut at = 0;
+    for gap in GAP.find_iter(s) {
+        cells.push(trim(text, line.start + at..line.start + gap.start()));
+        at = gap.end();
+    }
+    cells.push(trim(text, line.start + at..line.end));
+    cells.retain(|c| !c.is_empty());
+    let short = cells.iter().all(|c| c.len() <= 60);
+    (cells.len() >= 2 && short).then_some(cells)
 }
 
 /// Space-separated rows that start with a year, under a header line.
@@ -392,7 +461,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_three_layouts() {
+    fn reads_the_four_layouts() {
         assert_eq!(tables("x\n\tEntering\tLeaving\tNet\nTotal in 2001\t111\t95\t16\nTotal in 2002\t103\t117\t-14\n"), [("tabs", 4, 2)]);
         assert_eq!(
             tables("Child in Need\t355\nChild Protection\t190\n"),
@@ -409,6 +478,16 @@ mod tests {
         assert_eq!(
             tables("\t2019/20\t2020/21\nChildren in care\t300\t320\nCIN\t900\t950\n"),
             [("tabs", 3, 2)]
+        );
+        assert_eq!(
+            tables("Measure      2021/22    2022/23\nChildren in care     366     372\nChild protection plans     290    301\n"),
+            [("spaces", 3, 2)]
+        );
+        assert_eq!(
+            tables(
+                "95%  of young people were in suitable accommodation.\nThe proportion was 65%.\n"
+            ),
+            []
         );
     }
 }
