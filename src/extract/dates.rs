@@ -725,6 +725,20 @@ fn parse_digit(m: Option<regex::Match<'_>>) -> u8 {
     m.and_then(|m| m.as_str().parse().ok()).unwrap_or(1)
 }
 
+/// A day date that is all the string holds, apart from decoration ("18TH DECEMBER 2017**",
+/// "Wednesday, 4th July, 2018", "| 10 July 2019"): a meeting's or a document's date line.
+pub fn only_a_date(s: &str) -> Option<Point> {
+    let core = s.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:-".contains(c));
+    let found = find(core, 0..core.len());
+    match found.as_slice() {
+        [t] if !core.is_empty() && t.span.len() + 2 >= core.len() => match t.expr {
+            Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Reads a whole string as one date ("26th January 2017", "16/03/26", "2019-10-23").
 pub fn parse_date(s: &str) -> Option<Point> {
     let found = find(s, 0..s.len());

@@ -112,18 +112,7 @@ fn date_line(text: &str) -> Option<Point> {
         .filter(|l| !l.trim().is_empty())
         .take(15)
         .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|line| {
-            let cell = line.split('\t').next().unwrap_or("");
-            let core = cell.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:".contains(c));
-            let found = dates::find(core, 0..core.len());
-            match found.as_slice() {
-                [t] if t.span.len() + 2 >= core.len() && !core.is_empty() => match t.expr {
-                    Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
-                    _ => None,
-                },
-                _ => None,
-            }
-        })
+        .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
 }
 
 /// " date 2019-10-23 ..." at the top of a saved page.

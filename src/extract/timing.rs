@@ -88,7 +88,7 @@ impl Timeline {
         let framing = s.framing().and_then(|t| dates::resolve(&t.expr, anchors));
         let body = &s.text[s.range.clone()];
         if kind == Kind::Heading && !has_figures {
-            if let Some(day) = only_a_date(body) {
+            if let Some(day) = dates::only_a_date(body) {
                 self.section_date = Some(day);
             }
             // "DATE: 26th January 2017" states the document's date, not what follows is about.
@@ -137,19 +137,6 @@ impl Timeline {
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex")
 });
-
-/// "18TH DECEMBER 2017", "Wednesday, 4th July, 2018": a heading that is only a date.
-fn only_a_date(body: &str) -> Option<Point> {
-    let core = body.trim_matches(|c: char| c.is_whitespace() || "*#_.,:-".contains(c));
-    let found = dates::find(core, 0..core.len());
-    match found.as_slice() {
-        [t] if t.span.len() + 2 >= core.len() => match t.expr {
-            Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
 
 /// "Members were provided with information to the end of March 2011", "Performance Monitoring
 /// Information as at the end of September 2014", "the performance scorecard ... up to March 2022".
