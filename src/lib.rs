@@ -19,6 +19,7 @@ pub mod input;
 pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod view;
 
 pub use error::{Error, ErrorKind};
 pub use extract::{extract, Options};

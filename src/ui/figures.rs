@@ -1,17 +1,38 @@
 //! The figures table: every figure of the selected document with the columns of the output
-//! spec, filterable by free text and by "indicators only".
+//! spec; sortable by any column, filtered by free text, indicator, unit and area. The rows come
+//! from [`crate::view`]; this file only draws them.
 
 use crate::model::{Document, Figure};
+use crate::view::{self, Column, Filter};
 use leptos::prelude::*;
 
-/// True when the figure matches the filter text (indicator, label, sentence or value).
-pub fn matches(figure: &Figure, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
-    filter.is_empty()
-        || figure.indicator.as_deref().unwrap_or("").contains(&filter)
-        || figure.label.to_lowercase().contains(&filter)
-        || figure.sentence.to_lowercase().contains(&filter)
-        || figure.value.to_string() == filter
+/// A filter menu: "all" or one of the values present in the document.
+#[component]
+fn Choice(
+    /// The menu's label.
+    label: &'static str,
+    /// Its test id.
+    testid: &'static str,
+    /// The values to choose from.
+    options: Signal<Vec<String>>,
+    /// Called with the chosen value, or `None` for all.
+    on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="choice">
+            {label}
+            <select
+                data-testid=testid
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    on_change.run((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="">"all"</option>
+                {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.replace('_', " ")}</option> }).collect_view()}
+            </select>
+        </label>
+    }
 }
 
 /// The table of figures. Rows are keyed by id, span and value: ids repeat across documents, so
@@ -25,42 +46,61 @@ pub fn FiguresTable(
     /// Called with a figure's id when its row is clicked.
     on_select: Callback<String>,
 ) -> impl IntoView {
-    let (filter, set_filter) = signal(String::new());
-    let (indicators_only, set_indicators_only) = signal(true);
-    let rows = Memo::new(move |_| {
-        let filter = filter.get();
-        let only = indicators_only.get();
-        document.with(|d| {
-            d.figures
-                .iter()
-                .filter(|f| (!only || f.indicator.is_some()) && matches(f, &filter))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+    let (filter, set_filter) = signal(Filter {
+        indicators_only: true,
+        ..Filter::default()
     });
+    let (sort, set_sort) = signal(None::<(Column, bool)>);
+    let rows = Memo::new(move |_| {
+        document.with(|d| filter.with(|f| view::rows(&d.figures, f, sort.get())))
+    });
+    let options = |field: fn(&Figure) -> Option<String>| {
+        Signal::derive(move || document.with(|d| view::choices(&d.figures, field)))
+    };
+    let sort_by = move |column: Column| {
+        set_sort.update(|s| {
+            *s = match *s {
+                Some((c, true)) if c == column => Some((column, false)),
+                Some((c, false)) if c == column => None,
+                _ => Some((column, true)),
+            }
+        })
+    };
+    let aria_sort = move |column: Column| match sort.get() {
+        Some((c, true)) if c == column => "ascending",
+        Some((c, false)) if c == column => "descending",
+        _ => "none",
+    };
     view! {
         <section class="figures" aria-label="Figures">
             <div class="row filters">
                 <label for="filter">"Filter"</label>
-                <input id="filter" data-testid="filter" type="search" placeholder="indicator, words or value" on:input=move |ev| set_filter.set(event_target_value(&ev)) />
+                <input id="filter" data-testid="filter" type="search" placeholder="indicator, words or value" on:input=move |ev| set_filter.update(|f| f.text = event_target_value(&ev)) />
+                <Choice label="Indicator" testid="filter-indicator" options=options(|f| f.indicator.clone()) on_change=Callback::new(move |v| set_filter.update(|f| f.indicator = v)) />
+                <Choice label="Unit" testid="filter-unit" options=options(|f| Some(f.unit.as_str().to_string())) on_change=Callback::new(move |v| set_filter.update(|f| f.unit = v)) />
+                <Choice label="Area" testid="filter-area" options=options(|f| Some(f.area.as_str().to_string())) on_change=Callback::new(move |v| set_filter.update(|f| f.area = v)) />
                 <label class="check">
-                    <input type="checkbox" data-testid="indicators-only" prop:checked=indicators_only on:change=move |ev| set_indicators_only.set(event_target_checked(&ev)) />
+                    <input type="checkbox" data-testid="indicators-only" prop:checked=move || filter.with(|f| f.indicators_only) on:change=move |ev| set_filter.update(|f| f.indicators_only = event_target_checked(&ev)) />
                     "Indicator figures only"
                 </label>
-                <span class="count" data-testid="row-count">{move || format!("{} figures shown", rows.with(Vec::len))}</span>
+                <span class="count" data-testid="row-count" aria-live="polite">{move || format!("{} figures shown", rows.with(Vec::len))}</span>
             </div>
             <div class="table-wrap">
-                <table role="grid" data-testid="figures">
+                <table role="grid" data-testid="figures" aria-rowcount=move || rows.with(Vec::len) + 1>
                     <thead>
                         <tr>
-                            <th scope="col">"Indicator"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Unit"</th>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Area"</th>
-                            <th scope="col">"Label"</th>
-                            <th scope="col">"Sentence"</th>
-                            <th scope="col">"Rule"</th>
+                            {Column::ALL
+                                .into_iter()
+                                .map(|column| {
+                                    view! {
+                                        <th scope="col" aria-sort=move || aria_sort(column)>
+                                            <button class="sort" data-testid=format!("sort-{}", column.heading().to_lowercase()) on:click=move |_| sort_by(column)>
+                                                {column.heading()}
+                                            </button>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>

@@ -78,6 +78,17 @@ test('filtering narrows the rows and says how many are shown', async () => {
   await page.getByTestId('filter').fill('open_cases');
   await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
   assert.match(await page.getByTestId('row-count').innerText(), /^3 figures shown/);
+  await page.getByTestId('filter').fill('');
+  await page.getByTestId('filter-indicator').selectOption('children_in_care');
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+  await page.getByTestId('filter-indicator').selectOption('');
+  await page.getByTestId('filter-unit').selectOption('count');
+  await page.getByTestId('sort-value').click();
+  await page.getByTestId('sort-value').click();
+  const values = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.value)));
+  assert.deepEqual(values, [...values].sort((a, b) => b - a));
+  assert.equal(values[0], 1840);
+  assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
   await page.close();
 });
 

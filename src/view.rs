@@ -1,0 +1,203 @@
+//! What the figures table shows: the filters and the sort order, as plain data and functions
+//! (the app's table and any "export what is shown" use the same rows; tests run them natively).
+
+use crate::model::Figure;
+use std::cmp::Ordering;
+
+/// A column of the figures table, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The indicator id.
+    Indicator,
+    /// The value.
+    Value,
+    /// The unit.
+    Unit,
+    /// The date or period.
+    When,
+    /// Whose figure.
+    Area,
+    /// The words naming it.
+    Label,
+    /// The sentence it comes from.
+    Sentence,
+    /// The rule that read it.
+    Rule,
+}
+
+impl Column {
+    /// Every column, in display order.
+    pub const ALL: [Column; 8] = [
+        Column::Indicator,
+        Column::Value,
+        Column::Unit,
+        Column::When,
+        Column::Area,
+        Column::Label,
+        Column::Sentence,
+        Column::Rule,
+    ];
+
+    /// The heading shown for the column.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Column::Indicator => "Indicator",
+            Column::Value => "Value",
+            Column::Unit => "Unit",
+            Column::When => "When",
+            Column::Area => "Area",
+            Column::Label => "Label",
+            Column::Sentence => "Sentence",
+            Column::Rule => "Rule",
+        }
+    }
+
+    fn compare(self, a: &Figure, b: &Figure) -> Ordering {
+        match self {
+            Column::Indicator => a.indicator.cmp(&b.indicator),
+            Column::Value => a.value.total_cmp(&b.value),
+            Column::Unit => a.unit.as_str().cmp(b.unit.as_str()),
+            Column::When => a.when.cmp(&b.when),
+            Column::Area => a.area.as_str().cmp(b.area.as_str()),
+            Column::Label => a.label.to_lowercase().cmp(&b.label.to_lowercase()),
+            Column::Sentence => a.sentence.cmp(&b.sentence),
+            Column::Rule => a.rule.cmp(&b.rule),
+        }
+    }
+}
+
+/// The filters of the figures table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Free text: matches the indicator, label, sentence or the value exactly.
+    pub text: String,
+    /// Only this indicator.
+    pub indicator: Option<String>,
+    /// Only this unit (`count`, `percent`, ...).
+    pub unit: Option<String>,
+    /// Only this area (`local`, `england`, ...).
+    pub area: Option<String>,
+    /// Only figures with an indicator.
+    pub indicators_only: bool,
+}
+
+impl Filter {
+    /// True when the figure passes every filter.
+    pub fn keeps(&self, f: &Figure) -> bool {
+        let text = self.text.trim().to_lowercase();
+        let text_ok = text.is_empty()
+            || f.indicator.as_deref().unwrap_or("").contains(&text)
+            || f.label.to_lowercase().contains(&text)
+            || f.sentence.to_lowercase().contains(&text)
+            || f.value.to_string() == text;
+        text_ok
+            && (!self.indicators_only || f.indicator.is_some())
+            && self
+                .indicator
+                .as_ref()
+                .is_none_or(|i| f.indicator.as_ref() == Some(i))
+            && self.unit.as_ref().is_none_or(|u| f.unit.as_str() == u)
+            && self.area.as_ref().is_none_or(|a| f.area.as_str() == a)
+    }
+}
+
+/// The rows shown: the figures the filter keeps, in document order or sorted by a column
+/// (stable: equal values keep document order).
+pub fn rows(figures: &[Figure], filter: &Filter, sort: Option<(Column, bool)>) -> Vec<Figure> {
+    let mut rows: Vec<Figure> = figures
+        .iter()
+        .filter(|f| filter.keeps(f))
+        .cloned()
+        .collect();
+    if let Some((column, ascending)) = sort {
+        rows.sort_by(|a, b| {
+            let order = column.compare(a, b);
+            if ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+    }
+    rows
+}
+
+/// The distinct values of a field among the figures, sorted, for the filter menus.
+pub fn choices(figures: &[Figure], field: impl Fn(&Figure) -> Option<String>) -> Vec<String> {
+    let mut values: Vec<String> = figures.iter().filter_map(field).collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract, Options};
+
+    fn figures() -> Vec<Figure> {
+        let text = "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care, 307 children subject to Child Protection Plans and 645 children with Child in Need plans. About 75% of referrals go on to be initial assessments, against the national average of 70%.";
+        extract("t.txt", text, &Options::default()).figures
+    }
+
+    #[test]
+    fn filters_combine() {
+        let all = figures();
+        let only_percent = Filter {
+            unit: Some("percent".into()),
+            indicators_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(
+            rows(&all, &only_percent, None)
+                .iter()
+                .map(|f| f.value)
+                .collect::<Vec<_>>(),
+            [75.0, 70.0]
+        );
+        let england = Filter {
+            area: Some("england".into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            rows(&all, &england, None)
+                .iter()
+                .map(|f| f.value)
+                .collect::<Vec<_>>(),
+            [70.0]
+        );
+        let text = Filter {
+            text: "protection".into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            rows(&all, &text, None)
+                .iter()
+                .map(|f| f.value)
+                .collect::<Vec<_>>(),
+            [366.0, 307.0, 645.0]
+        );
+    }
+
+    #[test]
+    fn sorts_by_any_column_both_ways() {
+        let all = figures();
+        let filter = Filter {
+            indicators_only: true,
+            ..Filter::default()
+        };
+        let by_value = rows(&all, &filter, Some((Column::Value, true)));
+        assert_eq!(
+            by_value.iter().map(|f| f.value).collect::<Vec<_>>(),
+            [70.0, 75.0, 307.0, 366.0, 645.0]
+        );
+        let by_value_down = rows(&all, &filter, Some((Column::Value, false)));
+        assert_eq!(by_value_down.first().map(|f| f.value), Some(645.0));
+        let by_indicator = rows(&all, &filter, Some((Column::Indicator, true)));
+        assert_eq!(
+            by_indicator[0].indicator.as_deref(),
+            Some("child_protection_plans")
+        );
+        assert_eq!(choices(&all, |f| f.indicator.clone()).len(), 4);
+    }
+}
