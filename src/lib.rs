@@ -11,6 +11,7 @@
 //! The web app (`src/ui`, WebAssembly) and the command line (`src/bin`) are thin front ends
 //! over [`extract`] and the exports.
 
+pub mod chart;
 pub mod error;
 pub mod export;
 pub mod extract;

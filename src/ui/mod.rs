@@ -1,6 +1,7 @@
 //! The browser app (Leptos, client-side rendered). The only code that touches leptos, web-sys
 //! and the DOM; everything it shows comes from [`crate::extract`] and [`crate::export`].
 
+mod charts;
 mod documents;
 mod download;
 mod examples;
@@ -13,6 +14,7 @@ mod text_view;
 
 use crate::model::{Document, Report};
 use crate::{extract, Options};
+use charts::Charts;
 use documents::DocumentList;
 use figures::FiguresTable;
 use files::FileDrop;
@@ -141,6 +143,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <Summary document=Signal::derive(move || current.get().unwrap_or_default()) />
                     <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) selected=figure on_select=select_figure />
+                    <Charts document=Signal::derive(move || current.get().unwrap_or_default()) />
                     <TextView
                         text=current_text
                         figures=Signal::derive(move || current.get().map(|d| d.figures).unwrap_or_default())

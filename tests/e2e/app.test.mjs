@@ -182,6 +182,25 @@ test('the text shows every figure highlighted; choosing a row flashes its figure
   await page.close();
 });
 
+test('charts are drawn on canvases and can be saved as PNG', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('example').first().click();
+  await page.getByTestId('chart').first().waitFor();
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('[data-testid="chart"]');
+    if (!canvas || canvas.width === 0) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 && data[i + 3] > 0) ink++;
+    return ink > 500;
+  });
+  assert.ok(await page.getByTestId('chart').count() >= 2, 'headline bars and the open cases series');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-png').first().click()]);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing is requested from another origin', () => {
   assert.deepEqual(foreign, []);
 });

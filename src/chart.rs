@@ -1,0 +1,257 @@
+//! Charts of a document's figures, drawn against any plotters backend: the app wraps them with
+//! a canvas, the tests render them to SVG and read the result.
+//!
+//! Two kinds: the headline figures of a unit as bars, and one indicator's dated values as a
+//! time series placed by the date each figure refers to.
+
+use crate::model::{Area, Document, Figure, Unit};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The error a chart can end with on backend `DB`.
+pub type ChartError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+
+const INK: RGBColor = RGBColor(29, 39, 51);
+const ACCENT: RGBColor = RGBColor(31, 95, 168);
+
+/// The latest local result of each indicator measured in `unit`: (indicator, value).
+pub fn headline_bars(document: &Document, unit: Unit) -> Vec<(String, f64)> {
+    let mut best: Vec<(String, f64, String)> = Vec::new();
+    for f in document
+        .figures
+        .iter()
+        .filter(|f| f.unit == unit && f.area == Area::Local && !f.target)
+    {
+        let Some(indicator) = &f.indicator else {
+            continue;
+        };
+        let when = f.when.clone().unwrap_or_default();
+        match best.iter_mut().find(|b| &b.0 == indicator) {
+            Some(b) if when > b.2 => *b = (indicator.clone(), f.value, when),
+            Some(_) => {}
+            None => best.push((indicator.clone(), f.value, when)),
+        }
+    }
+    best.into_iter().map(|(i, v, _)| (i, v)).collect()
+}
+
+/// The indicators with two or more dated local values, each with its points (year, value)
+/// in date order.
+pub fn series(document: &Document) -> Vec<(String, Vec<(f64, f64)>)> {
+    let mut out: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+    for f in document
+        .figures
+        .iter()
+        .filter(|f| f.area == Area::Local && !f.target)
+    {
+        let (Some(indicator), Some(x)) = (&f.indicator, f.when.as_deref().and_then(year_of)) else {
+            continue;
+        };
+        match out.iter_mut().find(|(i, _)| i == indicator) {
+            Some((_, points)) => points.push((x, f.value)),
+            None => out.push((indicator.clone(), vec![(x, f.value)])),
+        }
+    }
+    out.retain(|(_, points)| points.len() >= 2);
+    for (_, points) in &mut out {
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        points.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    }
+    out.retain(|(_, points)| points.len() >= 2);
+    out
+}
+
+/// A `when` as a fractional year, placed at the end of its period ("2010-04/2010-11" is the
+/// end of November 2010).
+pub fn year_of(when: &str) -> Option<f64> {
+    let end = when.rsplit('/').next()?;
+    let mut parts = end.split('-').map(str::parse::<f64>);
+    let y = parts.next()?.ok()?;
+    let m = parts.next().and_then(Result::ok);
+    let d = parts.next().and_then(Result::ok);
+    Some(match (m, d) {
+        (Some(m), Some(d)) => y + (m - 1.0) / 12.0 + (d - 1.0) / 365.0,
+        (Some(m), None) => y + (m - 0.5) / 12.0,
+        _ => y + 0.5,
+    })
+}
+
+/// Draws horizontal bars, one per indicator, labelled on the left; `scale` multiplies text
+/// sizes (device pixel ratio).
+pub fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    bars: &[(String, f64)],
+    scale: f64,
+) -> Result<(), ChartError<DB>> {
+    area.fill(&WHITE)?;
+    let top = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max).max(1.0) * 1.15;
+    let font = |size: f64| ("sans-serif", size * scale).into_font();
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, font(16.0).color(&INK))
+        .margin((10.0 * scale) as i32)
+        .x_label_area_size((25.0 * scale) as i32)
+        .y_label_area_size((170.0 * scale) as i32)
+        .build_cartesian_2d(0.0..top, (0..bars.len()).into_segmented())?;
+    let names: Vec<String> = bars.iter().map(|b| b.0.replace('_', " ")).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_labels(5)
+        .x_label_formatter(&|v| tick(*v))
+        .y_labels(bars.len().max(1))
+        .y_label_formatter(&|y| match y {
+            SegmentValue::CenterOf(i) => names.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(font(11.0).color(&INK))
+        .draw()?;
+    chart.draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+        let mut bar = Rectangle::new(
+            [
+                (0.0, SegmentValue::Exact(i)),
+                (*v, SegmentValue::Exact(i + 1)),
+            ],
+            ACCENT.filled(),
+        );
+        bar.set_margin((4.0 * scale) as u32, (4.0 * scale) as u32, 0, 0);
+        bar
+    }))?;
+    chart.draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+        Text::new(
+            format!(" {v}"),
+            (*v, SegmentValue::CenterOf(i)),
+            font(11.0).color(&INK),
+        )
+    }))?;
+    area.present()
+}
+
+/// A tick label: whole numbers without decimals, small ones with one.
+fn tick(v: f64) -> String {
+    if v.abs() >= 10.0 || v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// "2016-10" for a fractional year.
+fn month_label(x: f64) -> String {
+    let year = x.floor();
+    let month = ((x - year) * 12.0).floor() as i32 + 1;
+    format!("{year}-{month:02}")
+}
+
+/// Draws one indicator's values over time as a line with points.
+pub fn draw_series<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    points: &[(f64, f64)],
+    scale: f64,
+) -> Result<(), ChartError<DB>> {
+    area.fill(&WHITE)?;
+    let (x0, x1) = points
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (y0, y1) = points
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let pad_x = ((x1 - x0) * 0.05).max(0.25);
+    let pad_y = ((y1 - y0) * 0.1).max(1.0);
+    let font = |size: f64| ("sans-serif", size * scale).into_font();
+    let mut chart = ChartBuilder::on(area)
+        .caption(title.replace('_', " "), font(16.0).color(&INK))
+        .margin((10.0 * scale) as i32)
+        .x_label_area_size((35.0 * scale) as i32)
+        .y_label_area_size((50.0 * scale) as i32)
+        .build_cartesian_2d(
+            (x0 - pad_x)..(x1 + pad_x),
+            (y0 - pad_y).max(0.0)..(y1 + pad_y),
+        )?;
+    chart
+        .configure_mesh()
+        .x_labels(5)
+        .x_label_formatter(&|x| month_label(*x))
+        .y_labels(6)
+        .y_label_formatter(&|v| tick(*v))
+        .label_style(font(11.0).color(&INK))
+        .draw()?;
+    chart.draw_series(LineSeries::new(
+        points.iter().copied(),
+        ACCENT.stroke_width((2.0 * scale) as u32),
+    ))?;
+    chart.draw_series(
+        points
+            .iter()
+            .map(|p| Circle::new(*p, (4.0 * scale) as i32, ACCENT.filled())),
+    )?;
+    area.present()
+}
+
+/// The figures a chart draws, for the list beside it (so each point can be traced).
+pub fn sources<'a>(document: &'a Document, indicator: &str) -> Vec<&'a Figure> {
+    document
+        .figures
+        .iter()
+        .filter(|f| f.indicator.as_deref() == Some(indicator) && f.area == Area::Local)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract, Options};
+
+    fn document() -> Document {
+        let text = include_str!("../tests/data/seeds/000_05802d0420be5ec8.txt");
+        extract("000.txt", text, &Options::default())
+    }
+
+    #[test]
+    fn bars_render_to_svg_with_labels() {
+        let doc = document();
+        let bars = headline_bars(&doc, Unit::Count);
+        assert!(bars
+            .iter()
+            .any(|(i, v)| i == "children_in_care" && *v == 366.0));
+        let mut svg = String::new();
+        draw_bars(
+            &SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area(),
+            "Headline counts",
+            &bars,
+            1.0,
+        )
+        .expect("drawn");
+        assert!(svg.contains("children in care"), "{svg}");
+        assert!(
+            svg.matches("<rect").count() > bars.len(),
+            "one rectangle per bar, plus the background"
+        );
+    }
+
+    #[test]
+    fn series_follow_the_dates_the_figures_refer_to() {
+        let doc = document();
+        let all = series(&doc);
+        let (_, open_cases) = all
+            .iter()
+            .find(|(i, _)| i == "open_cases")
+            .expect("three dated open cases figures");
+        let values: Vec<f64> = open_cases.iter().map(|p| p.1).collect();
+        assert_eq!(values, [1686.0, 1778.0, 1840.0]);
+        let mut svg = String::new();
+        draw_series(
+            &SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area(),
+            "open_cases",
+            open_cases,
+            1.0,
+        )
+        .expect("drawn");
+        assert!(
+            svg.contains("<polyline") && svg.matches("<circle").count() == 3,
+            "{svg}"
+        );
+        assert_eq!(year_of("2010-04/2010-11"), Some(2010.0 + 10.5 / 12.0));
+    }
+}

@@ -1,0 +1,117 @@
+//! Charts in the app: the `chart` module's drawings on canvases, sized to their on-screen box
+//! and scaled by the device pixel ratio so they stay crisp; each can be saved as PNG.
+
+use crate::chart;
+use crate::model::{Document, Unit};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+/// What one canvas shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Drawing {
+    Bars(Vec<(String, f64)>),
+    Series(Vec<(f64, f64)>),
+}
+
+/// Every chart of a document: headline counts, headline percentages, and a time series for
+/// each indicator with two or more dated values.
+#[component]
+pub fn Charts(
+    /// The document charted.
+    document: Signal<Document>,
+) -> impl IntoView {
+    let charts = Memo::new(move |_| {
+        document.with(|d| {
+            let mut out: Vec<(String, Drawing)> = Vec::new();
+            let counts = chart::headline_bars(d, Unit::Count);
+            if !counts.is_empty() {
+                out.push(("Headline counts".to_string(), Drawing::Bars(counts)));
+            }
+            let percents = chart::headline_bars(d, Unit::Percent);
+            if !percents.is_empty() {
+                out.push(("Headline percentages".to_string(), Drawing::Bars(percents)));
+            }
+            out.extend(
+                chart::series(d)
+                    .into_iter()
+                    .map(|(i, points)| (i, Drawing::Series(points))),
+            );
+            out
+        })
+    });
+    view! {
+        <section class="charts" aria-label="Charts" data-testid="charts">
+            <h2>"Charts"</h2>
+            <div class="chart-grid">
+                <For each=move || charts.get() key=|(title, drawing)| format!("{title}{drawing:?}") let:chart>
+                    <ChartCanvas title=chart.0 drawing=chart.1 />
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// One chart on a canvas, with a PNG download.
+#[component]
+fn ChartCanvas(title: String, drawing: Drawing) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let draw_title = title.clone();
+    // Drawing on a canvas is the outside world: an effect, run once the canvas exists.
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let element: web_sys::HtmlCanvasElement = element;
+        let ratio = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .max(1.0);
+        let width = f64::from(element.client_width().max(320));
+        element.set_width((width * ratio) as u32);
+        element.set_height((width * 0.5 * ratio) as u32);
+        let Some(backend) = CanvasBackend::with_canvas_object(element) else {
+            return;
+        };
+        let area = backend.into_drawing_area();
+        let drawn = match &drawing {
+            Drawing::Bars(bars) => {
+                chart::draw_bars(&area, &draw_title, bars, ratio).map_err(|e| e.to_string())
+            }
+            Drawing::Series(points) => {
+                chart::draw_series(&area, &draw_title, points, ratio).map_err(|e| e.to_string())
+            }
+        };
+        if let Err(e) = drawn {
+            web_sys::console::error_1(&format!("chart '{draw_title}': {e}").into());
+        }
+    });
+    let file = format!(
+        "{}.png",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
+    let save = move |_| {
+        let Some(element) = canvas.get() else { return };
+        let Ok(url) = element.to_data_url() else {
+            return;
+        };
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            link.set_href(&url);
+            link.set_download(&file);
+            link.click();
+        }
+    };
+    view! {
+        <figure class="chart">
+            <canvas node_ref=canvas data-testid="chart" aria-label=title.clone() role="img"></canvas>
+            <figcaption>
+                <button class="link" data-testid="chart-png" on:click=save>"Download PNG"</button>
+            </figcaption>
+        </figure>
+    }
+}
