@@ -10,6 +10,7 @@ mod files;
 mod input;
 mod storage;
 mod summary;
+mod tables;
 mod text_view;
 
 use crate::model::{Document, Report};
@@ -21,6 +22,7 @@ use files::FileDrop;
 use input::PasteBox;
 use leptos::prelude::*;
 use summary::Summary;
+use tables::Tables;
 use text_view::TextView;
 
 /// A document added in this session, with a stable key for lists.
@@ -144,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Summary document=Signal::derive(move || current.get().unwrap_or_default()) />
                     <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) selected=figure on_select=select_figure />
                     <Charts document=Signal::derive(move || current.get().unwrap_or_default()) />
+                    <Tables tables=Signal::derive(move || current.get().map(|d| d.tables).unwrap_or_default()) />
                     <TextView
                         text=current_text
                         figures=Signal::derive(move || current.get().map(|d| d.figures).unwrap_or_default())

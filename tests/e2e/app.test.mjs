@@ -117,6 +117,7 @@ test('the CSV download holds the figures', async () => {
 
 test('uploaded files are read; a bad one gets a message naming it and nothing is lost', async () => {
   const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
   await page.getByTestId('file-input').setInputFiles([
     { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) },
     { name: 'minutes.html', mimeType: 'text/html', buffer: Buffer.from('<html><script>window.hacked=1</script><body><p>The Borough has 35 UASC children.</p><table><tr><td>Child in Need</td><td>355</td></tr><tr><td>Child Protection</td><td>190</td></tr></table></body></html>') },
@@ -129,6 +130,7 @@ test('uploaded files are read; a bad one gets a message naming it and nothing is
   assert.match(messages, /pack\.pdf: cannot read \.pdf files yet/);
   assert.equal(await page.getByTestId('document').count(), 2);
   assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="190"]').count(), 1);
+  assert.match(await page.getByTestId('tables').innerText(), /Child Protection\s+190/);
   assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.deepEqual(errors, []);
   await page.close();
