@@ -4,7 +4,7 @@
 //! Two kinds: the headline figures of a unit as bars, and one indicator's dated values as a
 //! time series placed by the date each figure refers to.
 
-use crate::model::{Area, Document, Figure, Unit};
+use crate::model::{Area, Document, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -14,25 +14,13 @@ pub type ChartError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType
 const INK: RGBColor = RGBColor(29, 39, 51);
 const ACCENT: RGBColor = RGBColor(31, 95, 168);
 
-/// The latest local result of each indicator measured in `unit`: (indicator, value).
+/// The headline figures measured in `unit`: (indicator, value).
 pub fn headline_bars(document: &Document, unit: Unit) -> Vec<(String, f64)> {
-    let mut best: Vec<(String, f64, String)> = Vec::new();
-    for f in document
-        .figures
-        .iter()
-        .filter(|f| f.unit == unit && f.area == Area::Local && !f.target)
-    {
-        let Some(indicator) = &f.indicator else {
-            continue;
-        };
-        let when = f.when.clone().unwrap_or_default();
-        match best.iter_mut().find(|b| &b.0 == indicator) {
-            Some(b) if when > b.2 => *b = (indicator.clone(), f.value, when),
-            Some(_) => {}
-            None => best.push((indicator.clone(), f.value, when)),
-        }
-    }
-    best.into_iter().map(|(i, v, _)| (i, v)).collect()
+    crate::view::headlines(&document.figures)
+        .into_iter()
+        .filter(|f| f.unit == unit)
+        .filter_map(|f| Some((f.indicator.clone()?, f.value)))
+        .collect()
 }
 
 /// The indicators with two or more dated local values, each with its points (year, value)
@@ -187,15 +175,6 @@ pub fn draw_series<DB: DrawingBackend>(
             .map(|p| Circle::new(*p, (4.0 * scale) as i32, ACCENT.filled())),
     )?;
     area.present()
-}
-
-/// The figures a chart draws, for the list beside it (so each point can be traced).
-pub fn sources<'a>(document: &'a Document, indicator: &str) -> Vec<&'a Figure> {
-    document
-        .figures
-        .iter()
-        .filter(|f| f.indicator.as_deref() == Some(indicator) && f.area == Area::Local)
-        .collect()
 }
 
 #[cfg(test)]

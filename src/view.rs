@@ -122,6 +122,24 @@ pub fn rows(figures: &[Figure], filter: &Filter, sort: Option<(Column, bool)>) -
     rows
 }
 
+/// The headline figures: for each indicator, its latest local result (not a target), in the
+/// order the indicators first appear. "Latest" compares the `when` strings, which sort in time
+/// order for one indicator's figures.
+pub fn headlines(figures: &[Figure]) -> Vec<&Figure> {
+    let mut best: Vec<&Figure> = Vec::new();
+    for f in figures
+        .iter()
+        .filter(|f| f.area == crate::model::Area::Local && !f.target && f.indicator.is_some())
+    {
+        match best.iter_mut().find(|b| b.indicator == f.indicator) {
+            Some(b) if f.when > b.when => *b = f,
+            Some(_) => {}
+            None => best.push(f),
+        }
+    }
+    best
+}
+
 /// The distinct values of a field among the figures, sorted, for the filter menus.
 pub fn choices(figures: &[Figure], field: impl Fn(&Figure) -> Option<String>) -> Vec<String> {
     let mut values: Vec<String> = figures.iter().filter_map(field).collect();

@@ -3,32 +3,6 @@
 use crate::model::Document;
 use leptos::prelude::*;
 
-/// For each indicator of the document, its most recent local figure.
-pub fn headlines(document: &Document) -> Vec<(String, f64, String, String)> {
-    let mut best: Vec<(String, f64, String, String)> = Vec::new();
-    for f in document
-        .figures
-        .iter()
-        .filter(|f| f.area == crate::model::Area::Local && !f.target)
-    {
-        let Some(indicator) = &f.indicator else {
-            continue;
-        };
-        let when = f.when.clone().unwrap_or_default();
-        let unit = if f.unit == crate::model::Unit::Percent {
-            "%"
-        } else {
-            ""
-        };
-        match best.iter_mut().find(|b| &b.0 == indicator) {
-            Some(b) if when > b.2 => *b = (indicator.clone(), f.value, when, unit.to_string()),
-            Some(_) => {}
-            None => best.push((indicator.clone(), f.value, when, unit.to_string())),
-        }
-    }
-    best
-}
-
 /// Cards with the headline indicators.
 #[component]
 pub fn Summary(
@@ -39,7 +13,15 @@ pub fn Summary(
         <section class="summary" aria-label="Headline figures" data-testid="summary">
             {move || {
                 document
-                    .with(headlines)
+                    .with(|d| {
+                        crate::view::headlines(&d.figures)
+                            .into_iter()
+                            .map(|f| {
+                                let unit = if f.unit == crate::model::Unit::Percent { "%" } else { "" };
+                                (f.indicator.clone().unwrap_or_default(), f.value, f.when.clone().unwrap_or_default(), unit)
+                            })
+                            .collect::<Vec<_>>()
+                    })
                     .into_iter()
                     .map(|(indicator, value, when, unit)| {
                         view! {
