@@ -580,3 +580,12 @@ fn space_aligned_tables() {
     let whens: Vec<_> = doc.figures.iter().filter_map(|f| f.when.clone()).collect();
     assert_eq!(whens, ["2021-04/2022-03", "2022-04/2023-03"]);
 }
+
+#[test]
+fn a_later_clause_about_the_number() {
+    check(&[
+        ("We have more CiC than our neighbours, but we have reduced the number from its all time high of 386 during 2008.", &[("children_in_care", 386.0)]),
+        ("Referrals rose in the spring; however, the number has since fallen to 420.", &[("referrals", 420.0)]),
+        ("Foster carers are in short supply, but the council spent £5,000 on adverts.", &[]),
+    ]);
+}

@@ -9,6 +9,8 @@
 //!   more moves", "The timeliness of our assessments has increased to 90%");
 //! - `sequence`: a later value of the same indicator ("1840, up from 1778 in October & 1686
 //!   in July", "from 90% to 94%", "83 compared to 106 last year");
+//! - `the-number`: a later clause that says "the number" of the indicator named earlier in the
+//!   sentence ("..., but we have reduced the number from its all time high of 386");
 //! - `anaphora`: a sentence that goes on about the indicator of the one before ("It was 51.16
 //!   per cent the year before", "For those aged 19-21, the percentage was 49%").
 //!
@@ -93,6 +95,7 @@ fn link_one(
     };
     let link = link
         .or_else(|| sequence(s, i, q, links))
+        .or_else(|| the_number(s, q))
         .or_else(|| anaphora(s, q, topic))?;
     let fits = if vocab::is_percent(link.indicator) {
         q.unit == Unit::Percent
@@ -374,6 +377,41 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         rule: prev.rule,
         label: prev.label.clone(),
         after: Some(j),
+    })
+}
+
+/// `the-number`: a later clause that says "the number" without naming it refers to the
+/// indicator named earlier in the sentence ("More CiC than our neighbours, but we have reduced
+/// the number from its all time high of 386").
+fn the_number(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static THE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:the|this|that)\s+(?:number|figure|total|numbers)(?-u:\b)[^;]{0,60}$",
+        )
+        .expect("valid regex")
+    });
+    let clause = clause_around(s, q.span.start);
+    let named_in_clause = s
+        .mentions
+        .iter()
+        .any(|m| m.span.start >= clause.start && m.span.end <= q.span.start);
+    if named_in_clause
+        || q.unit == Unit::Percent
+        || !THE_NUMBER.is_match(&s.text[clause.start..q.span.start])
+    {
+        return None;
+    }
+    let m = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= clause.start)?;
+    Some(Link {
+        indicator: m.rule.indicator,
+        how: "the-number",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
+        after: None,
     })
 }
 
