@@ -12,6 +12,7 @@
 //! over [`extract`] and the exports.
 
 pub mod chart;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod extract;
@@ -23,6 +24,6 @@ pub mod ui;
 pub mod view;
 
 pub use error::{Error, ErrorKind};
-pub use extract::{extract, Options};
+pub use extract::{extract, extract_with_progress, Options};
 pub use input::{decode, MAX_INPUT_BYTES};
 pub use model::{Area, Document, Figure, Meta, Report, Table, Unit};

@@ -83,6 +83,9 @@ pub struct Figure {
     pub sentence: String,
     /// The name of the rule that produced the figure.
     pub rule: String,
+    /// True when a person corrected the figure in the app (written only when true).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub edited: bool,
 }
 
 /// The unit of a figure's value.
@@ -173,3 +176,119 @@ pub struct Table {
     /// The cells of each row, as written.
     pub rows: Vec<Vec<String>>,
 }
+
+/// Every indicator id of the vocabulary (`spec/indicators.md`) with what it counts, in the
+/// spec's order: counts at a date, counts over a period, then percentages.
+pub const INDICATORS: [(&str, &str); 42] = [
+    ("children_in_care", "children looked after by the authority"),
+    (
+        "child_protection_plans",
+        "children subject to a child protection plan",
+    ),
+    ("children_in_need", "children in need"),
+    ("open_cases", "open children's social care cases"),
+    ("early_help", "open early help episodes or assessments"),
+    ("care_leavers", "care leavers supported"),
+    (
+        "foster_carers",
+        "approved foster carers or fostering households",
+    ),
+    (
+        "placed_for_adoption",
+        "children placed with adopters, not yet adopted",
+    ),
+    ("home_educated", "children electively home educated"),
+    ("uasc", "unaccompanied asylum-seeking children"),
+    ("social_worker_caseload", "average cases per social worker"),
+    ("contacts", "contacts received by the front door"),
+    ("referrals", "referrals to children's social care"),
+    ("assessments", "social work assessments completed"),
+    (
+        "section_47_enquiries",
+        "child protection (section 47) enquiries",
+    ),
+    (
+        "initial_cp_conferences",
+        "initial child protection conferences",
+    ),
+    (
+        "cp_plans_started",
+        "children who became subject of a CP plan",
+    ),
+    ("cp_plans_ended", "CP plans ceased"),
+    ("entered_care", "children who started to be looked after"),
+    ("left_care", "children who ceased to be looked after"),
+    ("adoptions", "children adopted"),
+    (
+        "special_guardianship_orders",
+        "special guardianship orders granted",
+    ),
+    ("care_proceedings", "care proceedings issued"),
+    ("missing_episodes", "missing from home or care episodes"),
+    (
+        "assessments_on_time_pct",
+        "% assessments completed within timescale",
+    ),
+    (
+        "referral_to_assessment_pct",
+        "% referrals that go on to assessment",
+    ),
+    ("re_referrals_pct", "% re-referrals within 12 months"),
+    (
+        "repeat_cp_plans_pct",
+        "% CP plans that are a second or later plan",
+    ),
+    (
+        "icpc_on_time_pct",
+        "% initial CP conferences within 15 working days",
+    ),
+    ("cp_reviews_on_time_pct", "% CP reviews held in time"),
+    (
+        "cp_plans_2_years_pct",
+        "% CP plans lasting two years or more",
+    ),
+    (
+        "statutory_visits_on_time_pct",
+        "% statutory visits made in time",
+    ),
+    (
+        "return_home_interviews_pct",
+        "% return home interviews within 72 hours",
+    ),
+    (
+        "cla_reviews_on_time_pct",
+        "% reviews of children in care held in time",
+    ),
+    (
+        "placement_moves_3plus_pct",
+        "% children in care with 3 or more placements",
+    ),
+    (
+        "long_term_stability_pct",
+        "% children in care in long-term stable placements",
+    ),
+    (
+        "care_leavers_eet_pct",
+        "% care leavers in education, employment or training",
+    ),
+    (
+        "care_leavers_neet_pct",
+        "% care leavers not in education, employment or training",
+    ),
+    (
+        "care_leavers_accommodation_pct",
+        "% care leavers in suitable accommodation",
+    ),
+    (
+        "adopted_within_12_months_pct",
+        "% adoptions within 12 months",
+    ),
+    (
+        "cla_health_checks_pct",
+        "% children in care with health and dental checks",
+    ),
+    (
+        "allocated_social_worker_pct",
+        "% children allocated to a qualified social worker",
+    ),
+];

@@ -40,13 +40,24 @@ pub struct Options {
 /// assert_eq!((figure.value, figure.when.as_deref()), (366.0, Some("2017-01-13")));
 /// ```
 pub fn extract(name: &str, text: &str, options: &Options) -> Document {
+    extract_with_progress(name, text, options, &mut |_| {})
+}
+
+/// [`extract`], telling `progress` the share of the work done (0 to 1) as it goes: long
+/// documents in the app show a progress bar.
+pub fn extract_with_progress(
+    name: &str,
+    text: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(f64),
+) -> Document {
     let mut meta = meta::detect(text);
     let fallback = options.date.as_deref().and_then(dates::parse_date);
     let doc_date = meta.date.as_deref().and_then(parse_meta_date).or(fallback);
     if meta.date.is_none() {
         meta.date = fallback.map(|p| p.to_string());
     }
-    let (figures, tables) = reader::read(text, doc_date, meta.authority.is_some());
+    let (figures, tables) = reader::read(text, doc_date, meta.authority.is_some(), progress);
     Document {
         name: name.to_string(),
         meta,

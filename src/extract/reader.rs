@@ -15,8 +15,17 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Reads the figures and tables of a document.
-pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Figure>, Vec<Table>) {
+/// How often, in sentences, [`read`] reports its progress.
+const PROGRESS_EVERY: usize = 256;
+
+/// Reads the figures and tables of a document, telling `progress` the share done (0 to 1) now
+/// and then.
+pub fn read(
+    text: &str,
+    doc_date: Option<Point>,
+    has_authority: bool,
+    progress: &mut dyn FnMut(f64),
+) -> (Vec<Figure>, Vec<Table>) {
     let lines = text::lines(text);
     let found = tables::find(text, &lines);
     let mut in_table = vec![false; lines.len()];
@@ -48,8 +57,13 @@ pub fn read(text: &str, doc_date: Option<Point>, has_authority: bool) -> (Vec<Fi
         figures: Vec::new(),
         read: 0,
     };
+    // The whole-text scans take about half the time; the sentences the other half.
+    progress(0.5);
     let mut next_table = found.iter().peekable();
-    for s in &sentences {
+    for (i, s) in sentences.iter().enumerate() {
+        if i % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
+            progress(0.5 + 0.5 * i as f64 / sentences.len() as f64);
+        }
         while let Some(t) = next_table.next_if(|t| lines[t.lines.start].start < s.span.start) {
             reader.table(t);
         }
@@ -257,6 +271,7 @@ impl Reader<'_> {
             span: [q.span.start, q.span.end],
             sentence: one_line(&self.text[sentence.clone()]),
             rule,
+            edited: false,
         }
     }
 

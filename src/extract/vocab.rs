@@ -481,10 +481,10 @@ mod tests {
             MENTION_REGEX.each.len() == MENTIONS.len()
                 && PREDICATE_REGEX.each.len() == PREDICATES.len()
         );
-        assert!(MENTIONS
-            .iter()
-            .chain(PREDICATES)
-            .all(|r| !r.indicator.is_empty() && !r.name.is_empty()));
+        assert!(MENTIONS.iter().chain(PREDICATES).all(|r| !r.name.is_empty()
+            && crate::model::INDICATORS
+                .iter()
+                .any(|(id, _)| *id == r.indicator)));
     }
 
     #[test]

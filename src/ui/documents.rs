@@ -1,6 +1,6 @@
 //! The list of documents loaded in this session.
 
-use super::Loaded;
+use super::{Loaded, Reading};
 use leptos::prelude::*;
 
 /// One button per document, to select it, and a remove button beside it.
@@ -21,13 +21,20 @@ pub fn DocumentList(
                 <For each=move || documents.get() key=|d| d.key let:doc>
                     {
                         let key = doc.key;
-                        let count = doc.document.figures.iter().filter(|f| f.indicator.is_some()).count();
-                        let date = doc.document.meta.date.clone().unwrap_or_else(|| "undated".to_string());
+                        let meta = match (&doc.reading, doc.document()) {
+                            (_, Some(d)) => {
+                                let count = d.figures.iter().filter(|f| f.indicator.is_some()).count();
+                                let date = d.meta.date.unwrap_or_else(|| "undated".to_string());
+                                format!("{date} · {count} indicator figures")
+                            }
+                            (Reading::Started(done), None) => format!("reading… {:.0}%", done * 100.0),
+                            _ => String::new(),
+                        };
                         view! {
                             <li class:selected=move || selected.get() == Some(key)>
                                 <button class="doc" data-testid="document" on:click=move |_| on_select.run(key)>
-                                    <span class="name">{doc.document.name.clone()}</span>
-                                    <span class="meta">{format!("{date} · {count} indicator figures")}</span>
+                                    <span class="name">{doc.name.clone()}</span>
+                                    <span class="meta">{meta}</span>
                                 </button>
                                 <button class="remove" aria-label="Remove this document" on:click=move |_| on_remove.run(key)>"×"</button>
                             </li>

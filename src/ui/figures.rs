@@ -142,6 +142,7 @@ fn FigureRow(
             data-figure=id
             tabindex="0"
             class:selected=is_selected
+            class:edited=f.edited
             on:click=move |_| choose()
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
@@ -149,7 +150,10 @@ fn FigureRow(
                 }
             }
         >
-            <td>{f.indicator.clone().unwrap_or_else(|| "—".to_string())}</td>
+            <td>
+                {f.indicator.clone().unwrap_or_else(|| "—".to_string())}
+                {f.edited.then(|| view! { <span class="badge" title="Corrected by you">" edited"</span> })}
+            </td>
             <td class="num">{format!("{}{}", if f.approx { "~" } else { "" }, f.value)}</td>
             <td>{f.unit.as_str()}</td>
             <td>{f.when.clone().unwrap_or_default()}</td>

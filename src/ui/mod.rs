@@ -2,8 +2,10 @@
 //! and the DOM; everything it shows comes from [`crate::extract`] and [`crate::export`].
 
 mod charts;
+mod correct;
 mod documents;
 mod download;
+pub mod engine;
 mod examples;
 mod figures;
 mod files;
@@ -13,9 +15,10 @@ mod summary;
 mod tables;
 mod text_view;
 
+use crate::edit::{self, Edit};
 use crate::model::{Document, Report};
-use crate::{extract, Options};
 use charts::Charts;
+use correct::Correction;
 use documents::DocumentList;
 use figures::FiguresTable;
 use files::FileDrop;
@@ -30,43 +33,91 @@ use text_view::TextView;
 pub struct Loaded {
     /// Unique for the session.
     pub key: u32,
+    /// Its name, which the user may change.
+    pub name: String,
     /// Its text, kept to store it and read it again.
     pub text: String,
-    /// What the engine read from it.
-    pub document: Document,
+    /// The user's corrections.
+    pub edits: Vec<Edit>,
+    /// Where the engine is with it.
+    pub reading: Reading,
 }
 
-/// The whole app: bring reports in, see their figures, download them.
+/// Where the engine is with a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// Being read: the share done so far.
+    Started(f64),
+    /// Read: what the engine found (before corrections).
+    Done(Document),
+}
+
+impl Loaded {
+    /// The document as corrected and named by the user, once read.
+    pub fn document(&self) -> Option<Document> {
+        let Reading::Done(found) = &self.reading else {
+            return None;
+        };
+        let mut document = edit::apply(found, &self.edits);
+        document.name = self.name.clone();
+        Some(document)
+    }
+}
+
+/// The whole app: bring reports in, see their figures, correct them, download them.
 #[component]
 pub fn App() -> impl IntoView {
     let (documents, set_documents) = signal(Vec::<Loaded>::new());
     let (selected, set_selected) = signal(None::<u32>);
     let (next_key, set_next_key) = signal(1u32);
     let (errors, set_errors) = signal(Vec::<String>::new());
-    let add = Callback::new(move |(name, text): (String, String)| {
+    let update = move |key: u32, change: &dyn Fn(&mut Loaded)| {
+        set_documents.update(|docs| docs.iter_mut().filter(|d| d.key == key).for_each(change));
+    };
+    let add = Callback::new(move |(name, text, edits): (String, String, Vec<Edit>)| {
         let key = next_key.get_untracked();
         set_next_key.set(key + 1);
-        let document = extract(&name, &text, &Options::default());
+        let listener = engine::Listener {
+            progress: Callback::new(move |done| {
+                update(key, &|d| d.reading = Reading::Started(done))
+            }),
+            done: Callback::new(move |read: Result<Document, String>| match read {
+                Ok(document) => update(key, &|d| d.reading = Reading::Done(document.clone())),
+                Err(message) => {
+                    set_documents.update(|docs| docs.retain(|d| d.key != key));
+                    set_errors.update(|e| e.push(message));
+                }
+            }),
+        };
+        engine::read(name.clone(), text.clone(), listener);
         set_documents.update(|docs| {
             docs.push(Loaded {
                 key,
+                name,
                 text,
-                document,
+                edits,
+                reading: Reading::Started(0.0),
             })
         });
         set_selected.set(Some(key));
     });
+    let add_new =
+        Callback::new(move |(name, text): (String, String)| add.run((name, text, Vec::new())));
     match storage::load() {
-        Ok(stored) => stored.into_iter().for_each(|s| add.run((s.name, s.text))),
+        Ok(stored) => stored
+            .into_iter()
+            .for_each(|s| add.run((s.name, s.text, s.edits))),
         Err(message) => set_errors.update(|e| e.push(message)),
     }
-    // Keep the documents across reloads: storage is the outside world, hence an effect.
+    // Keep the documents and corrections across reloads: storage is the outside world, hence
+    // an effect.
     Effect::new(move |_| {
         let stored = documents.with(|docs| {
             docs.iter()
                 .map(|d| storage::Stored {
-                    name: d.document.name.clone(),
+                    name: d.name.clone(),
                     text: d.text.clone(),
+                    edits: d.edits.clone(),
                 })
                 .collect::<Vec<_>>()
         });
@@ -75,7 +126,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_file = Callback::new(move |outcome: files::Outcome| match outcome {
-        Ok(document) => add.run(document),
+        Ok(document) => add_new.run(document),
         Err(message) => set_errors.update(|e| e.push(message)),
     });
     let clear_all = move |_| {
@@ -90,28 +141,38 @@ pub fn App() -> impl IntoView {
             set_selected.set(documents.with_untracked(|docs| docs.last().map(|d| d.key)));
         }
     });
-    let current = Memo::new(move |_| {
+    let loaded = Memo::new(move |_| {
         let key = selected.get()?;
-        documents.with(|docs| {
-            docs.iter()
-                .find(|d| d.key == key)
-                .map(|d| d.document.clone())
-        })
+        documents.with(|docs| docs.iter().find(|d| d.key == key).cloned())
     });
+    let current = Memo::new(move |_| loaded.with(|l| l.as_ref().and_then(Loaded::document)));
+    let progress = move || match loaded.with(|l| l.as_ref().map(|l| l.reading.clone())) {
+        Some(Reading::Started(done)) => Some(done),
+        _ => None,
+    };
     let current_text = Signal::derive(move || {
-        let key = selected.get();
-        documents.with(|docs| {
-            docs.iter()
-                .find(|d| Some(d.key) == key)
-                .map(|d| d.text.clone())
-                .unwrap_or_default()
-        })
+        loaded.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())
+    });
+    let rename = move |name: String| {
+        if let Some(key) = selected.get_untracked() {
+            update(key, &|d| d.name = name.clone());
+        }
+    };
+    let on_edit = Callback::new(move |e: Edit| {
+        if let Some(key) = selected.get_untracked() {
+            update(key, &|d| edit::record(&mut d.edits, e.clone()));
+        }
     });
     let (figure, set_figure) = signal(None::<String>);
     let select_figure = Callback::new(move |id: String| set_figure.set(Some(id)));
+    let chosen_figure = Signal::derive(move || {
+        let id = figure.get()?;
+        current.with(|d| d.as_ref()?.figures.iter().find(|f| f.id == id).cloned())
+    });
     let report = move || {
-        Report::new(documents.with(|docs| docs.iter().map(|d| d.document.clone()).collect()))
+        Report::new(documents.with(|docs| docs.iter().filter_map(Loaded::document).collect()))
     };
+    let document = Signal::derive(move || current.get().unwrap_or_default());
     view! {
         <header class="masthead">
             <h1>"Report Explorer"</h1>
@@ -120,7 +181,7 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <main>
-            <PasteBox on_add=add />
+            <PasteBox on_add=add_new />
             <FileDrop on_file=on_file />
             <ul class="errors" role="alert" data-testid="errors">
                 <For each=move || errors.get().into_iter().enumerate() key=|(i, _)| *i let:item>
@@ -133,8 +194,19 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
             <DocumentList documents=documents selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
-            <Show when=move || current.get().is_some() fallback=|| view! { <p class="empty">"Paste a report or try an example to see its figures."</p> }>
+            {move || progress().map(|done| view! {
+                <div class="reading" role="status" data-testid="reading">
+                    <label for="reading-progress">{move || format!("Reading {}", loaded.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()))}</label>
+                    <progress id="reading-progress" max="100" value=format!("{:.0}", done * 100.0)></progress>
+                    <span>{format!("{:.0}%", done * 100.0)}</span>
+                </div>
+            })}
+            <Show when=move || current.with(Option::is_some) fallback=move || view! { <Show when=move || documents.with(Vec::is_empty)><p class="empty">"Paste a report or try an example to see its figures."</p></Show> }>
                 <section class="results" aria-label="Results">
+                    <div class="row doc-name">
+                        <label for="rename">"Document name"</label>
+                        <input id="rename" data-testid="rename" type="text" prop:value=move || loaded.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()) on:change=move |ev| rename(event_target_value(&ev)) />
+                    </div>
                     <div class="downloads">
                         <button data-testid="download-csv" on:click=move |_| download::save("figures.csv", "text/csv;charset=utf-8", &crate::export::csv::to_csv(&report()))>
                             "Download CSV"
@@ -143,13 +215,14 @@ pub fn App() -> impl IntoView {
                             "Download JSON"
                         </button>
                     </div>
-                    <Summary document=Signal::derive(move || current.get().unwrap_or_default()) />
-                    <FiguresTable document=Signal::derive(move || current.get().unwrap_or_default()) selected=figure on_select=select_figure />
-                    <Charts document=Signal::derive(move || current.get().unwrap_or_default()) />
-                    <Tables tables=Signal::derive(move || current.get().map(|d| d.tables).unwrap_or_default()) />
+                    <Summary document=document />
+                    <Correction figure=chosen_figure on_edit=on_edit />
+                    <FiguresTable document=document selected=figure on_select=select_figure />
+                    <Charts document=document />
+                    <Tables tables=Signal::derive(move || current.with(|d| d.as_ref().map(|d| d.tables.clone()).unwrap_or_default())) />
                     <TextView
                         text=current_text
-                        figures=Signal::derive(move || current.get().map(|d| d.figures).unwrap_or_default())
+                        figures=Signal::derive(move || current.with(|d| d.as_ref().map(|d| d.figures.clone()).unwrap_or_default()))
                         selected=figure
                         on_select=select_figure
                     />

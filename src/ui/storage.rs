@@ -1,21 +1,28 @@
 //! Keeping documents across reloads in the browser's local storage.
 //!
-//! Stored as JSON under one key with a schema version. What cannot be read is set aside under
-//! another key (never deleted) and reported; a full quota is reported, not ignored.
+//! Stored as JSON under one key with a schema version; earlier versions are migrated. What
+//! cannot be read is set aside under another key (never deleted) and reported; a full quota is
+//! reported, not ignored.
+//!
+//! Versions: 1 kept name and text; 2 adds the user's corrections (`edits`, empty when absent).
 
+use crate::edit::Edit;
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "report-explorer";
 const SET_ASIDE: &str = "report-explorer.unreadable";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
-/// One stored document: what is needed to read it again.
+/// One stored document: what is needed to read it again, and the user's corrections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stored {
     /// The document's name.
     pub name: String,
     /// Its text.
     pub text: String,
+    /// Corrections (absent in version 1).
+    #[serde(default)]
+    pub edits: Vec<Edit>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -37,7 +44,7 @@ pub fn load() -> Result<Vec<Stored>, String> {
         return Ok(Vec::new());
     };
     match serde_json::from_str::<State>(&raw) {
-        Ok(state) if state.version == VERSION => Ok(state.documents),
+        Ok(state) if (1..=VERSION).contains(&state.version) => Ok(state.documents),
         _ => {
             // Keep it for the user (or a later version) rather than throwing it away.
             let _ = storage.set_item(SET_ASIDE, &raw);

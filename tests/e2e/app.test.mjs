@@ -129,7 +129,8 @@ test('uploaded files are read; a bad one gets a message naming it and nothing is
   assert.match(messages, /photo\.png: expected text, found a PNG image/);
   assert.match(messages, /pack\.pdf: cannot read \.pdf files yet/);
   assert.equal(await page.getByTestId('document').count(), 2);
-  assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="190"]').count(), 1);
+  // Documents are read in the engine's worker: wait for the second one's figures.
+  await page.locator('tr[data-indicator="child_protection_plans"][data-value="190"]').waitFor();
   assert.match(await page.getByTestId('tables').innerText(), /Child Protection\s+190/);
   assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.deepEqual(errors, []);

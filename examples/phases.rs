@@ -1,0 +1,66 @@
+use report_explorer::extract::{dates, meta, numbers, tables, text, vocab};
+use std::time::Instant;
+fn main() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let mut docs = Vec::new();
+    for sub in ["seeds", "real"] {
+        for e in std::fs::read_dir(format!("{dir}/{sub}")).unwrap().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|e| e == "txt") {
+                docs.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+    }
+    let reps = 200;
+    let bytes: usize = docs.iter().map(String::len).sum::<usize>() * reps;
+    let mb = bytes as f64 / (1 << 20) as f64;
+    macro_rules! phase {
+        ($name:expr, $body:expr) => {{
+            let t = Instant::now();
+            let mut n = 0usize;
+            for _ in 0..reps {
+                for d in &docs {
+                    let d: &str = d;
+                    n += $body(d);
+                }
+            }
+            println!(
+                "{:>12}: {:8.1} MB/s ({n})",
+                $name,
+                mb / t.elapsed().as_secs_f64()
+            );
+        }};
+    }
+    phase!("lines", |d: &str| text::lines(d).len());
+    phase!("tables", |d: &str| {
+        let l = text::lines(d);
+        tables::find(d, &l).len()
+    });
+    phase!("sentences", |d: &str| {
+        let l = text::lines(d);
+        let it = vec![false; l.len()];
+        text::sentences(d, &l, &it).len()
+    });
+    phase!("aliases", |d: &str| {
+        let _a = vocab::Aliases::from_document(d);
+        1
+    });
+    phase!("dates", |d: &str| dates::find(d, 0..d.len()).len());
+    phase!("numbers", |d: &str| numbers::find(d, 0..d.len(), &[]).len());
+    phase!("mentions", |d: &str| {
+        let a = vocab::Aliases::default();
+        vocab::mentions(d, 0..d.len(), &a).len()
+    });
+    phase!("predicates", |d: &str| vocab::predicates(d, 0..d.len())
+        .len());
+    phase!("meta", |d: &str| {
+        meta::detect(d).date.map_or(0, |s| s.len())
+    });
+    phase!("extract", |d: &str| report_explorer::extract(
+        "x",
+        d,
+        &Default::default()
+    )
+    .figures
+    .len());
+}

@@ -1,0 +1,91 @@
+// The app's budgets, measured on the release build in dist/ (run `trunk build --release` first):
+//   node tests/e2e/budget.mjs
+// 1. First download: every .js and .wasm that index.html loads, gzip-compressed (level 9).
+// 2. Paste to rendered figures for a 1 MB report in headless Chromium: from the click on
+//    "Extract figures" to the first figures table row on screen, median of several runs.
+// A benchmark, not a test: it prints and never fails on time (machines are shared and noisy).
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const RUNS = 5;
+
+async function firstDownload() {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const names = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|wasm))"/g)].map((m) => m[1]));
+  let total = 0;
+  for (const name of names) {
+    const gz = gzipSync(await readFile(join(dist, name)), { level: 9 }).length;
+    console.log(`  ${name}: ${(gz / 1024).toFixed(1)} KB gzip`);
+    total += gz;
+  }
+  return total;
+}
+
+function report(bytes) {
+  const dir = join(root, 'tests/data/seeds');
+  return readdir(dir).then((files) => {
+    const texts = files.filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+    let out = '';
+    for (let i = 0; out.length < bytes; i++) out += texts[i % texts.length] + '\n\n';
+    return out.slice(0, bytes);
+  });
+}
+
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  try {
+    const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  console.log('first download (budget 400 KB):');
+  const total = await firstDownload();
+  console.log(`first download: ${(total / 1024).toFixed(1)} KB gzip`);
+  const text = await report(1 << 20);
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage();
+    await page.goto(origin + '/');
+    await page.getByTestId('paste').waitFor();
+    // Pasting: the textarea's value and the input event a real paste fires.
+    await page.evaluate((t) => {
+      const area = document.querySelector('[data-testid=paste]');
+      area.value = t;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    const ms = await page.evaluate(() => new Promise((done) => {
+      const start = performance.now();
+      const seen = () => document.querySelector('tr[data-indicator]')
+        ? requestAnimationFrame(() => done(performance.now() - start))
+        : requestAnimationFrame(seen);
+      document.querySelector('[data-testid=extract]').click();
+      requestAnimationFrame(seen);
+    }));
+    times.push(ms);
+    await page.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`paste to rendered figures, 1 MB report: ${times[RUNS >> 1].toFixed(0)} ms median of ${RUNS} (min ${times[0].toFixed(0)}, max ${times[RUNS - 1].toFixed(0)}); budget 300 ms`);
+} finally {
+  await browser.close();
+  server.close();
+}
