@@ -1,10 +1,11 @@
 //! Charts of a document's figures, drawn against any plotters backend: the app wraps them with
 //! a canvas, the tests render them to SVG and read the result.
 //!
-//! Two kinds: the headline figures of a unit as bars, and one indicator's dated values as a
-//! time series placed by the date each figure refers to.
+//! Three kinds: the headline figures of a unit as bars, one indicator's dated values as a
+//! time series placed by the date each figure refers to, and a table's numeric columns as
+//! grouped bars.
 
-use crate::model::{Area, Document, Unit};
+use crate::model::{Area, Document, Table, Unit};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -13,6 +14,73 @@ pub type ChartError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType
 
 const INK: RGBColor = RGBColor(29, 39, 51);
 const ACCENT: RGBColor = RGBColor(31, 95, 168);
+/// One colour per column of a table chart.
+const PALETTE: [RGBColor; 4] = [
+    ACCENT,
+    RGBColor(214, 122, 0),
+    RGBColor(46, 139, 87),
+    RGBColor(128, 80, 160),
+];
+/// Rows and columns a table chart shows at most (a chart of more is not readable).
+const TABLE_ROWS: usize = 25;
+
+/// The numeric columns of a table, ready to chart: row labels, and each column's heading with
+/// its values (`None` where a cell is not a number). `None` when no column is numeric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableChart {
+    /// The first cell of each row.
+    pub rows: Vec<String>,
+    /// (heading, value per row) of each numeric column, at most four.
+    pub columns: Vec<(String, Vec<Option<f64>>)>,
+}
+
+/// Reads a table cell as a number: "1,840", "96.7%", "£5,500", "-3".
+pub fn cell_number(cell: &str) -> Option<f64> {
+    let cleaned: String = cell
+        .trim()
+        .trim_start_matches('£')
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let cleaned = cleaned.trim();
+    let digits = cleaned.trim_start_matches(['-', '+']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+/// The chart of a table's numeric columns: those where most cells are numbers.
+pub fn table_chart(table: &Table) -> Option<TableChart> {
+    let rows: Vec<&Vec<String>> = table.rows.iter().take(TABLE_ROWS).collect();
+    let width = rows.iter().map(|r| r.len()).max()?;
+    let columns: Vec<(String, Vec<Option<f64>>)> = (1..width)
+        .filter_map(|k| {
+            let values: Vec<Option<f64>> = rows
+                .iter()
+                .map(|r| r.get(k).and_then(|c| cell_number(c)))
+                .collect();
+            let numbers = values.iter().flatten().count();
+            let heading = table
+                .header
+                .get(k)
+                .filter(|h| !h.trim().is_empty())
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", k + 1));
+            (numbers > 0 && numbers * 2 >= values.len()).then_some((heading, values))
+        })
+        .take(PALETTE.len())
+        .collect();
+    if columns.is_empty() {
+        return None;
+    }
+    let rows = rows
+        .iter()
+        .map(|r| r.first().cloned().unwrap_or_default())
+        .collect();
+    Some(TableChart { rows, columns })
+}
 
 /// The headline figures measured in `unit`: (indicator, value).
 pub fn headline_bars(document: &Document, unit: Unit) -> Vec<(String, f64)> {
@@ -177,6 +245,74 @@ pub fn draw_series<DB: DrawingBackend>(
     area.present()
 }
 
+/// Draws a table's numeric columns as horizontal bars grouped by row, with a legend.
+pub fn draw_table<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    chart: &TableChart,
+    scale: f64,
+) -> Result<(), ChartError<DB>> {
+    area.fill(&WHITE)?;
+    let n = chart.rows.len();
+    let values = chart.columns.iter().flat_map(|(_, v)| v.iter().flatten());
+    let (low, high) = values.fold((0.0_f64, 0.0_f64), |(a, b), v| (a.min(*v), b.max(*v)));
+    let span = (high - low).max(1.0);
+    let font = |size: f64| ("sans-serif", size * scale).into_font();
+    // Row i (from the top) occupies [n - i - 1, n - i) on the y axis; its label sits mid-slot.
+    let mut plot = ChartBuilder::on(area)
+        .caption(title, font(16.0).color(&INK))
+        .margin((10.0 * scale) as i32)
+        .x_label_area_size((25.0 * scale) as i32)
+        .y_label_area_size((150.0 * scale) as i32)
+        .build_cartesian_2d(
+            (low - span * 0.05).min(0.0)..high + span * 0.15,
+            0.0..n as f64,
+        )?;
+    plot.configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(5)
+        .x_label_formatter(&|v| tick(*v))
+        .label_style(font(11.0).color(&INK))
+        .draw()?;
+    // Row labels, right-aligned against the axis at each row's centre.
+    let label_style = font(11.0)
+        .color(&INK)
+        .pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Right,
+            plotters::style::text_anchor::VPos::Center,
+        ));
+    let x_axis = (low - span * 0.05).min(0.0);
+    for (i, label) in chart.rows.iter().enumerate() {
+        let (px, py) = plot.backend_coord(&(x_axis, (n - i) as f64 - 0.5));
+        let short: String = label.chars().take(24).collect();
+        area.draw(&Text::new(
+            short,
+            (px - (6.0 * scale) as i32, py),
+            label_style.clone(),
+        ))?;
+    }
+    let k = chart.columns.len() as f64;
+    let band = 0.8 / k;
+    for (j, (heading, column)) in chart.columns.iter().enumerate() {
+        let colour = PALETTE[j % PALETTE.len()];
+        let bars = column.iter().enumerate().filter_map(|(i, v)| {
+            let top = (n - i) as f64 - 0.1 - band * j as f64;
+            v.map(|v| Rectangle::new([(0.0, top), (v, top - band)], colour.filled()))
+        });
+        plot.draw_series(bars)?
+            .label(heading.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+    }
+    plot.configure_series_labels()
+        .background_style(WHITE.mix(0.9))
+        .border_style(INK)
+        .label_font(font(11.0).color(&INK))
+        .position(SeriesLabelPosition::LowerRight)
+        .draw()?;
+    area.present()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +368,51 @@ mod tests {
             "{svg}"
         );
         assert_eq!(year_of("2010-04/2010-11"), Some(2010.0 + 10.5 / 12.0));
+    }
+
+    #[test]
+    fn tables_chart_their_numeric_columns() {
+        let text = include_str!("../tests/data/seeds/004_5e0b6194805aa9b6.txt");
+        let doc = extract("004.txt", text, &Options::default());
+        let table = doc
+            .tables
+            .iter()
+            .find(|t| t.header.iter().any(|h| h == "Entering"))
+            .expect("the Entering / Leaving / Net table");
+        let chart = table_chart(table).expect("numeric columns");
+        let headings: Vec<&str> = chart.columns.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(headings, ["Entering", "Leaving", "Net"]);
+        assert_eq!(chart.rows.len(), chart.columns[0].1.len());
+        let mut svg = String::new();
+        draw_table(
+            &SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area(),
+            "Entering and leaving care",
+            &chart,
+            1.0,
+        )
+        .expect("drawn");
+        assert!(svg.contains("Entering") && svg.contains("Net"), "{svg}");
+        let bars = chart
+            .columns
+            .iter()
+            .flat_map(|c| c.1.iter().flatten())
+            .count();
+        assert!(svg.matches("<rect").count() > bars, "a rectangle per value");
+    }
+
+    #[test]
+    fn cells_read_as_numbers_or_not() {
+        assert_eq!(cell_number("1,840"), Some(1840.0));
+        assert_eq!(cell_number(" 96.7% "), Some(96.7));
+        assert_eq!(cell_number("£5,500"), Some(5500.0));
+        assert_eq!(cell_number("-3"), Some(-3.0));
+        assert_eq!(cell_number("Total in 2001"), None);
+        assert_eq!(cell_number(""), None);
+        assert_eq!(cell_number("n/a"), None);
+        let text_only = Table {
+            rows: vec![vec!["a".into(), "b".into()]],
+            ..Table::default()
+        };
+        assert_eq!(table_chart(&text_only), None);
     }
 }

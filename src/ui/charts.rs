@@ -7,13 +7,18 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// What one canvas shows.
 #[derive(Clone, Debug, PartialEq)]
-enum Drawing {
+pub enum Drawing {
+    /// Headline bars.
     Bars(Vec<(String, f64)>),
+    /// One indicator over time.
     Series(Vec<(f64, f64)>),
+    /// A table's numeric columns.
+    Table(chart::TableChart),
 }
 
 /// Every chart of a document: headline counts, headline percentages, and a time series for
@@ -54,36 +59,80 @@ pub fn Charts(
     }
 }
 
-/// One chart on a canvas, with a PNG download.
+/// Draws on a canvas sized to its on-screen box, scaled by the device pixel ratio.
+fn draw(element: web_sys::HtmlCanvasElement, title: &str, drawing: &Drawing) {
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let width = f64::from(element.client_width().max(320));
+    let height = f64::from(element.client_height().max(160));
+    element.set_width((width * ratio) as u32);
+    element.set_height((height * ratio) as u32);
+    let Some(backend) = CanvasBackend::with_canvas_object(element) else {
+        return;
+    };
+    let area = backend.into_drawing_area();
+    let drawn = match drawing {
+        Drawing::Bars(bars) => {
+            chart::draw_bars(&area, title, bars, ratio).map_err(|e| e.to_string())
+        }
+        Drawing::Series(points) => {
+            chart::draw_series(&area, title, points, ratio).map_err(|e| e.to_string())
+        }
+        Drawing::Table(table) => {
+            chart::draw_table(&area, title, table, ratio).map_err(|e| e.to_string())
+        }
+    };
+    if let Err(e) = drawn {
+        web_sys::console::error_1(&format!("chart '{title}': {e}").into());
+    }
+}
+
+type Watch = (
+    Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+    web_sys::IntersectionObserver,
+);
+
+/// One chart on a canvas, with a PNG download. It is drawn when it first comes into view: a
+/// long report has many charts, and the figures should not wait for them.
 #[component]
-fn ChartCanvas(title: String, drawing: Drawing) -> impl IntoView {
+pub fn ChartCanvas(
+    /// The chart's title (also its accessible name and file name).
+    title: String,
+    /// What it shows.
+    drawing: Drawing,
+) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let draw_title = title.clone();
+    let watch = StoredValue::new_local(None::<Watch>);
     // Drawing on a canvas is the outside world: an effect, run once the canvas exists.
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         let element: web_sys::HtmlCanvasElement = element;
-        let ratio = web_sys::window()
-            .map_or(1.0, |w| w.device_pixel_ratio())
-            .max(1.0);
-        let width = f64::from(element.client_width().max(320));
-        element.set_width((width * ratio) as u32);
-        element.set_height((width * 0.5 * ratio) as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(element) else {
-            return;
-        };
-        let area = backend.into_drawing_area();
-        let drawn = match &drawing {
-            Drawing::Bars(bars) => {
-                chart::draw_bars(&area, &draw_title, bars, ratio).map_err(|e| e.to_string())
-            }
-            Drawing::Series(points) => {
-                chart::draw_series(&area, &draw_title, points, ratio).map_err(|e| e.to_string())
-            }
-        };
-        if let Err(e) = drawn {
-            web_sys::console::error_1(&format!("chart '{draw_title}': {e}").into());
+        let (title, drawing, target) = (draw_title.clone(), drawing.clone(), element.clone());
+        let seen = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let visible = entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
+                if visible {
+                    observer.disconnect();
+                    draw(target.clone(), &title, &drawing);
+                }
+            },
+        );
+        if let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+            watch.set_value(Some((seen, observer)));
         }
+    });
+    on_cleanup(move || {
+        watch.try_with_value(|w| {
+            if let Some((_, observer)) = w {
+                observer.disconnect();
+            }
+        });
     });
     let file = format!(
         "{}.png",

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 pub fn DocumentList(
     /// The loaded documents.
     documents: ReadSignal<Vec<Loaded>>,
+    /// The share read of documents being read, by key.
+    progress: ReadSignal<std::collections::HashMap<u32, f64>>,
     /// The key of the selected document.
     selected: ReadSignal<Option<u32>>,
     /// Called with a key to select it.
@@ -18,17 +20,21 @@ pub fn DocumentList(
     view! {
         <nav class="documents" aria-label="Documents">
             <ul>
-                <For each=move || documents.get() key=|d| d.key let:doc>
+                <For each=move || documents.get() key=|d| (d.key, d.name.clone(), d.reading == Reading::Started, d.edits.len()) let:doc>
                     {
                         let key = doc.key;
-                        let meta = match (&doc.reading, doc.document()) {
-                            (_, Some(d)) => {
+                        let meta = match doc.document() {
+                            Some(d) => {
                                 let count = d.figures.iter().filter(|f| f.indicator.is_some()).count();
                                 let date = d.meta.date.unwrap_or_else(|| "undated".to_string());
                                 format!("{date} · {count} indicator figures")
                             }
-                            (Reading::Started(done), None) => format!("reading… {:.0}%", done * 100.0),
-                            _ => String::new(),
+                            None => String::new(),
+                        };
+                        let reading = doc.reading == Reading::Started;
+                        let meta = move || match reading {
+                            true => format!("reading… {:.0}%", progress.with(|p| p.get(&key).copied().unwrap_or(0.0)) * 100.0),
+                            false => meta.clone(),
                         };
                         view! {
                             <li class:selected=move || selected.get() == Some(key)>

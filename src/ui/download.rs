@@ -1,5 +1,5 @@
-//! Saving bytes as a file: a Blob, an object URL and a click on a temporary link. Nothing
-//! leaves the machine.
+//! Saving bytes as a file (a Blob, an object URL and a click on a temporary link) and copying
+//! text to the clipboard. Nothing leaves the machine.
 
 use wasm_bindgen::JsCast;
 
@@ -24,4 +24,15 @@ fn try_save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::Js
     link.set_download(name);
     link.click();
     web_sys::Url::revoke_object_url(&url)
+}
+
+/// Puts `text` on the clipboard; tells `done` whether it worked.
+pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }

@@ -109,6 +109,16 @@ thread_local! {
     static CLIENT: RefCell<Client> = RefCell::new(Client::default());
 }
 
+/// Starts the worker if it is not running, so that it is ready by the time a report is read
+/// (called when the user starts pasting or choosing files).
+pub fn warm() {
+    CLIENT.with_borrow_mut(|client| {
+        if client.worker.is_none() {
+            let _ = client.start();
+        }
+    });
+}
+
 /// Reads a document in the worker; `listener` hears its progress and its end.
 pub fn read(name: String, text: String, listener: Listener) {
     let failed = CLIENT.with_borrow_mut(|client| {

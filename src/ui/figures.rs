@@ -6,6 +6,9 @@ use crate::model::{Document, Figure};
 use crate::view::{self, Column, Filter};
 use leptos::prelude::*;
 
+/// Rows drawn at a time.
+const PAGE: usize = 100;
+
 /// A filter menu: "all" or one of the values present in the document.
 #[component]
 fn Choice(
@@ -54,6 +57,40 @@ pub fn FiguresTable(
     let rows = Memo::new(move |_| {
         document.with(|d| filter.with(|f| view::rows(&d.figures, f, sort.get())))
     });
+    // A long report has thousands of figures: rows are drawn a page at a time.
+    let (limit, set_limit) = signal(PAGE);
+    Effect::new(move |_| {
+        document.track();
+        set_limit.set(PAGE);
+    });
+    // A figure chosen in the text is brought into the drawn rows.
+    Effect::new(move |_| {
+        let Some(id) = selected.get() else { return };
+        let at = rows.with_untracked(|r| r.iter().position(|f| f.id == id));
+        if let Some(at) = at.filter(|at| *at >= limit.get_untracked()) {
+            set_limit.set((at / PAGE + 1) * PAGE);
+        }
+    });
+    let (copied, set_copied) = signal(None::<String>);
+    let copy = move |_| {
+        let (count, tsv) = document.with(|d| {
+            rows.with(|r| {
+                (
+                    r.len(),
+                    crate::export::tsv::to_tsv(r.iter().map(|f| (d.name.as_str(), f))),
+                )
+            })
+        });
+        super::download::copy(tsv, move |ok| {
+            set_copied.set(Some(if ok {
+                format!("Copied {count} rows with headers: paste them into a spreadsheet.")
+            } else {
+                "The browser did not allow copying; use Download CSV or Excel instead.".to_string()
+            }))
+        });
+    };
+    let shown = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
     let options = |field: fn(&Figure) -> Option<String>| {
         Signal::derive(move || document.with(|d| view::choices(&d.figures, field)))
     };
@@ -83,8 +120,15 @@ pub fn FiguresTable(
                     <input type="checkbox" data-testid="indicators-only" prop:checked=move || filter.with(|f| f.indicators_only) on:change=move |ev| set_filter.update(|f| f.indicators_only = event_target_checked(&ev)) />
                     "Indicator figures only"
                 </label>
-                <span class="count" data-testid="row-count" aria-live="polite">{move || format!("{} figures shown", rows.with(Vec::len))}</span>
+                <button data-testid="copy-tsv" on:click=copy title="Copies the rows that match the filters, with a header row, as tab-separated text">"Copy as TSV"</button>
+                <span class="count" data-testid="row-count" aria-live="polite">
+                    {move || match hidden() {
+                        0 => format!("{} figures shown", rows.with(Vec::len)),
+                        _ => format!("{} figures, the first {} shown", rows.with(Vec::len), limit.get()),
+                    }}
+                </span>
             </div>
+            <p class="status" role="status" data-testid="copy-message">{move || copied.get()}</p>
             <div class="table-wrap">
                 <table role="grid" data-testid="figures" aria-rowcount=move || rows.with(Vec::len) + 1>
                     <thead>
@@ -104,12 +148,22 @@ pub fn FiguresTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|f| (f.id.clone(), f.span, f.value.to_bits()) let:f>
-                            <FigureRow figure=f selected=selected on_select=on_select />
+                        <For each=move || shown().into_iter().enumerate() key=|(_, f)| (f.id.clone(), f.span, f.value.to_bits(), f.edited, f.when.clone(), f.indicator.clone()) let:row>
+                            <FigureRow figure=row.1 index=row.0 + 2 selected=selected on_select=on_select />
                         </For>
                     </tbody>
                 </table>
             </div>
+            <Show when=move || hidden() != 0>
+                <div class="row more">
+                    <button data-testid="show-more" on:click=move |_| set_limit.update(|l| *l += PAGE)>
+                        {move || format!("Show {} more", hidden().min(PAGE))}
+                    </button>
+                    <button data-testid="show-all" on:click=move |_| set_limit.set(usize::MAX)>
+                        {move || format!("Show all {}", rows.with(Vec::len))}
+                    </button>
+                </div>
+            </Show>
         </section>
     }
 }
@@ -119,6 +173,8 @@ pub fn FiguresTable(
 fn FigureRow(
     /// The figure shown.
     figure: Figure,
+    /// Its row's position in the grid (the header row is 1).
+    index: usize,
     /// The id of the selected figure.
     selected: ReadSignal<Option<String>>,
     /// Called with the figure's id when the row is chosen.
@@ -140,6 +196,7 @@ fn FigureRow(
             data-indicator=f.indicator.clone().unwrap_or_default()
             data-value=f.value.to_string()
             data-figure=id
+            aria-rowindex=index
             tabindex="0"
             class:selected=is_selected
             class:edited=f.edited

@@ -67,13 +67,14 @@ pub fn FileDrop(
             data-testid="drop-zone"
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
+                super::engine::warm();
                 set_over.set(true);
             }
             on:dragleave=move |_| set_over.set(false)
             on:drop=on_drop
         >
             <label for="files">"Open files"</label>
-            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,text/plain,text/html,text/csv" on:change=on_change />
+            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,text/plain,text/html,text/csv" on:click=move |_| super::engine::warm() on:change=on_change />
             <span class="hint">"or drop .txt, .md, .csv or .html files here"</span>
         </div>
     }

@@ -38,7 +38,11 @@ pub fn PasteBox(
                 rows="10"
                 placeholder="Paste the text of a report, minutes or an agenda pack here"
                 prop:value=text
-                on:input=move |ev| set_text.set(event_target_value(&ev))
+                on:focus=move |_| super::engine::warm()
+                on:input=move |ev| {
+                    super::engine::warm();
+                    set_text.set(event_target_value(&ev))
+                }
             ></textarea>
             <div class="row">
                 <label for="doc-name">"Name"</label>

@@ -46,8 +46,9 @@ pub struct Loaded {
 /// Where the engine is with a document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reading {
-    /// Being read: the share done so far.
-    Started(f64),
+    /// Being read (the share done is in the app's `progress` signal: it changes often, and
+    /// a document with its text is too big to copy that often).
+    Started,
     /// Read: what the engine found (before corrections).
     Done(Document),
 }
@@ -71,6 +72,7 @@ pub fn App() -> impl IntoView {
     let (selected, set_selected) = signal(None::<u32>);
     let (next_key, set_next_key) = signal(1u32);
     let (errors, set_errors) = signal(Vec::<String>::new());
+    let (progress, set_progress) = signal(std::collections::HashMap::<u32, f64>::new());
     let update = move |key: u32, change: &dyn Fn(&mut Loaded)| {
         set_documents.update(|docs| docs.iter_mut().filter(|d| d.key == key).for_each(change));
     };
@@ -79,13 +81,20 @@ pub fn App() -> impl IntoView {
         set_next_key.set(key + 1);
         let listener = engine::Listener {
             progress: Callback::new(move |done| {
-                update(key, &|d| d.reading = Reading::Started(done))
+                set_progress.update(|p| {
+                    p.insert(key, done);
+                })
             }),
-            done: Callback::new(move |read: Result<Document, String>| match read {
-                Ok(document) => update(key, &|d| d.reading = Reading::Done(document.clone())),
-                Err(message) => {
-                    set_documents.update(|docs| docs.retain(|d| d.key != key));
-                    set_errors.update(|e| e.push(message));
+            done: Callback::new(move |read: Result<Document, String>| {
+                set_progress.update(|p| {
+                    p.remove(&key);
+                });
+                match read {
+                    Ok(document) => update(key, &|d| d.reading = Reading::Done(document.clone())),
+                    Err(message) => {
+                        set_documents.update(|docs| docs.retain(|d| d.key != key));
+                        set_errors.update(|e| e.push(message));
+                    }
                 }
             }),
         };
@@ -96,7 +105,7 @@ pub fn App() -> impl IntoView {
                 name,
                 text,
                 edits,
-                reading: Reading::Started(0.0),
+                reading: Reading::Started,
             })
         });
         set_selected.set(Some(key));
@@ -146,9 +155,15 @@ pub fn App() -> impl IntoView {
         documents.with(|docs| docs.iter().find(|d| d.key == key).cloned())
     });
     let current = Memo::new(move |_| loaded.with(|l| l.as_ref().and_then(Loaded::document)));
-    let progress = move || match loaded.with(|l| l.as_ref().map(|l| l.reading.clone())) {
-        Some(Reading::Started(done)) => Some(done),
-        _ => None,
+    let reading = move || {
+        let key = selected.get()?;
+        progress.with(|p| p.get(&key).copied()).or_else(|| {
+            let started = documents.with(|docs| {
+                docs.iter()
+                    .any(|d| d.key == key && d.reading == Reading::Started)
+            });
+            started.then_some(0.0)
+        })
     };
     let current_text = Signal::derive(move || {
         loaded.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())
@@ -193,8 +208,8 @@ pub fn App() -> impl IntoView {
                     "Remove all documents and stored data"
                 </button>
             </div>
-            <DocumentList documents=documents selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
-            {move || progress().map(|done| view! {
+            <DocumentList documents=documents progress=progress selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
+            {move || reading().map(|done| view! {
                 <div class="reading" role="status" data-testid="reading">
                     <label for="reading-progress">{move || format!("Reading {}", loaded.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()))}</label>
                     <progress id="reading-progress" max="100" value=format!("{:.0}", done * 100.0)></progress>
@@ -214,6 +229,10 @@ pub fn App() -> impl IntoView {
                         <button data-testid="download-json" on:click=move |_| download::save("figures.json", "application/json", crate::export::json::to_json(&report()).as_bytes())>
                             "Download JSON"
                         </button>
+                        <button data-testid="download-xlsx" on:click=move |_| download::save("figures.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &crate::export::xlsx::to_xlsx(&report()))>
+                            "Download Excel"
+                        </button>
+                        <span class="hint">"All documents, with your corrections."</span>
                     </div>
                     <Summary document=document />
                     <Correction figure=chosen_figure on_edit=on_edit />

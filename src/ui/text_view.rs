@@ -5,6 +5,8 @@
 use crate::extract::vocab::{self, Measure};
 use crate::model::Figure;
 use leptos::prelude::*;
+use std::ops::Range;
+use wasm_bindgen::JsCast;
 
 /// A run of the text: plain, or one figure's number.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,16 +26,18 @@ pub enum Piece {
     },
 }
 
-/// Cuts the text into plain runs and figure numbers (figures sorted by start, overlaps skipped).
-pub fn pieces(text: &str, figures: &[Figure]) -> Vec<Piece> {
-    let mut sorted: Vec<&Figure> = figures.iter().collect();
-    sorted.sort_by_key(|f| f.span[0]);
-    let mut out = Vec::with_capacity(sorted.len() * 2 + 1);
-    let mut at = 0;
-    for f in sorted {
+/// The pieces of `range` of the text; `sorted` are the figures sorted by start.
+fn pieces_in(text: &str, range: Range<usize>, sorted: &[&Figure]) -> Vec<Piece> {
+    let first = sorted.partition_point(|f| f.span[0] < range.start);
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for f in &sorted[first..] {
         let [start, end] = f.span;
+        if start >= range.end {
+            break;
+        }
         if start < at
-            || end > text.len()
+            || end > range.end
             || !text.is_char_boundary(start)
             || !text.is_char_boundary(end)
         {
@@ -50,8 +54,33 @@ pub fn pieces(text: &str, figures: &[Figure]) -> Vec<Piece> {
         });
         at = end;
     }
-    if at < text.len() {
-        out.push(Piece::Plain(text[at..].to_string()));
+    if at < range.end {
+        out.push(Piece::Plain(text[at..range.end].to_string()));
+    }
+    out
+}
+
+/// About how many bytes of text one block holds: blocks end at a paragraph break after that.
+const BLOCK_BYTES: usize = 4096;
+
+/// The text in blocks of whole paragraphs, each cut into pieces. The browser lays out only the
+/// blocks on screen (`content-visibility`), which keeps a long report quick to show.
+pub fn blocks(text: &str, figures: &[Figure]) -> Vec<Vec<Piece>> {
+    let mut sorted: Vec<&Figure> = figures.iter().collect();
+    sorted.sort_by_key(|f| f.span[0]);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + BLOCK_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let end = match text[end..].find("\n\n") {
+            Some(i) => end + i + 2,
+            None => text.len(),
+        };
+        out.push(pieces_in(text, start..end, &sorted));
+        start = end;
     }
     out
 }
@@ -74,6 +103,25 @@ fn tooltip(f: &Figure) -> String {
     )
 }
 
+/// Scrolls the text box (not the page: the user stays at the table they clicked) so that a
+/// highlight sits in its middle.
+fn centre_in_text(element: &web_sys::Element) {
+    let Some(mark) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let Some(container) = element
+        .closest(".document-text")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // The container is positioned, so it is the mark's offset parent.
+    let target = mark.offset_top() - container.client_height() / 2;
+    container.set_scroll_top(target.max(0));
+}
+
 /// The highlighted text of the selected document.
 #[component]
 pub fn TextView(
@@ -86,18 +134,42 @@ pub fn TextView(
     /// Called with a figure's id when its highlight is clicked.
     on_select: Callback<String>,
 ) -> impl IntoView {
-    // Scrolling is the outside world: an effect.
+    // Scrolling and flashing are the outside world: an effect, on the one element concerned
+    // (not a reactive class on every highlight of a long report).
+    let flashed = StoredValue::new(None::<web_sys::Element>);
     Effect::new(move |_| {
-        let Some(id) = selected.get() else { return };
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&format!("fig-{id}")));
-        if let Some(element) = element {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
+        let id = selected.get();
+        if let Some(previous) = flashed.get_value() {
+            let _ = previous.class_list().remove_1("flash");
         }
+        let element = id.and_then(|id| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("fig-{id}")))
+        });
+        if let Some(element) = &element {
+            let _ = element.class_list().add_1("flash");
+            centre_in_text(element);
+            // Blocks laid out by that scroll may change size: centre again once they have.
+            let again = element.clone();
+            set_timeout(
+                move || centre_in_text(&again),
+                std::time::Duration::from_millis(60),
+            );
+        }
+        flashed.set_value(element);
     });
+    // One click handler for every highlight.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let figure = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("mark[data-figure]").ok().flatten())
+            .and_then(|m| m.get_attribute("data-figure"));
+        if let Some(id) = figure {
+            on_select.run(id);
+        }
+    };
     view! {
         <section class="text-view" aria-label="Document text" data-testid="text-view">
             <h2>"Text"</h2>
@@ -107,33 +179,30 @@ pub fn TextView(
                 <span class="mark-percent">"percentages"</span>
                 <span class="mark-other">"other quantities"</span>
             </div>
-            <pre class="document-text">
+            <div class="document-text" on:click=on_click>
                 {move || {
-                    text.with(|t| figures.with(|f| pieces(t, f)))
+                    text.with(|t| figures.with(|f| blocks(t, f)))
                         .into_iter()
-                        .map(|piece| match piece {
-                            Piece::Plain(s) => s.into_any(),
-                            Piece::Figure { id, text, class, title } => {
-                                let for_flash = id.clone();
-                                let for_click = id.clone();
-                                view! {
-                                    <mark
-                                        id=format!("fig-{id}")
-                                        class=class
-                                        class:flash=move || selected.get().as_deref() == Some(for_flash.as_str())
-                                        title=title
-                                        data-figure=id.clone()
-                                        on:click=move |_| on_select.run(for_click.clone())
-                                    >
-                                        {text}
-                                    </mark>
-                                }
-                                    .into_any()
-                            }
+                        .map(|block| {
+                            let pieces = block
+                                .into_iter()
+                                .map(|piece| match piece {
+                                    Piece::Plain(s) => s.into_any(),
+                                    Piece::Figure { id, text, class, title } => {
+                                        view! {
+                                            <mark id=format!("fig-{id}") class=class title=title data-figure=id>
+                                                {text}
+                                            </mark>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view();
+                            view! { <div class="block">{pieces}</div> }
                         })
                         .collect_view()
                 }}
-            </pre>
+            </div>
         </section>
     }
 }

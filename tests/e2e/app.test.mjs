@@ -175,7 +175,7 @@ test('the text shows every figure highlighted; choosing a row flashes its figure
   await row.waitFor();
   const id = await row.getAttribute('data-figure');
   const mark = page.locator(`mark[data-figure="${id}"]`);
-  assert.equal(await mark.innerText(), '366');
+  assert.equal(await mark.textContent(), '366');
   assert.match(await mark.getAttribute('title'), /children_in_care · 2017-01-13 · count-noun/);
   assert.equal(await page.locator('.document-text mark.mark-stock').count() > 5, true);
   await row.click();
@@ -189,6 +189,8 @@ test('charts are drawn on canvases and can be saved as PNG', async () => {
   const { page, errors } = await openApp();
   await page.getByTestId('example').first().click();
   await page.getByTestId('chart').first().waitFor();
+  // Charts are drawn when they come into view.
+  await page.getByTestId('chart').first().scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
     const canvas = document.querySelector('[data-testid="chart"]');
     if (!canvas || canvas.width === 0) return false;
@@ -200,6 +202,135 @@ test('charts are drawn on canvases and can be saved as PNG', async () => {
   assert.ok(await page.getByTestId('chart').count() >= 2, 'headline bars and the open cases series');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-png').first().click()]);
   assert.match(download.suggestedFilename(), /\.png$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a correction is marked, kept after a reload, and is what the CSV and Excel files hold', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').first().click();
+  const row = page.locator('tr[data-indicator="children_in_care"][data-value="366"]');
+  await row.click();
+  await page.getByTestId('edit-value').fill('367');
+  await page.getByTestId('edit-when').fill('2017-01-14');
+  await page.getByTestId('edit-save').click();
+  const edited = page.locator('tr.edited[data-indicator="children_in_care"][data-value="367"]');
+  await edited.waitFor();
+  assert.match(await edited.innerText(), /edited[\s\S]*2017-01-14/);
+  // A wrong figure deleted; a bad value refused with a message.
+  await page.locator('tr[data-indicator="child_protection_plans"][data-value="307"]').click();
+  await page.getByTestId('edit-delete').click();
+  await page.locator('tr[data-indicator="child_protection_plans"][data-value="307"]').waitFor({ state: 'detached' });
+  await edited.click();
+  await page.getByTestId('edit-value').fill('lots');
+  await page.getByTestId('edit-save').click();
+  assert.match(await page.getByTestId('edit-message').innerText(), /"lots" is not a number/);
+
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const csv = readFileSync(await csvFile.path(), 'utf8');
+  assert.match(csv, /children_in_care,children in care,367\.0,count,false,2017-01-14,local,false/);
+  assert.doesNotMatch(csv, /,366\.0,/);
+  assert.doesNotMatch(csv, /child_protection_plans,[^\n]*,307\.0,/);
+  const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+  assert.equal(xlsxFile.suggestedFilename(), 'figures.xlsx');
+  const xlsx = readFileSync(await xlsxFile.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
+  assert.match(xlsx.toString('latin1'), /<v>367<\/v>/);
+
+  await page.reload();
+  await page.locator('tr.edited[data-indicator="children_in_care"][data-value="367"]').waitFor();
+  assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="307"]').count(), 0);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('documents stored by the previous version (schema 1) are read again', async () => {
+  const { page } = await openApp();
+  await page.evaluate((text) => localStorage.setItem('report-explorer', JSON.stringify({ version: 1, documents: [{ name: 'Old visit', text }] })), REPORT);
+  await page.reload();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.match(await page.getByTestId('document').first().innerText(), /Old visit/);
+  await page.getByTestId('clear-all').click();
+  await page.close();
+});
+
+test('a document can be renamed', async () => {
+  const { page } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  await page.getByTestId('rename').fill('Blackburn, January');
+  await page.getByTestId('rename').press('Enter');
+  await page.getByTestId('document').filter({ hasText: 'Blackburn, January' }).waitFor();
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  assert.match(readFileSync(await csvFile.path(), 'utf8'), /\n"Blackburn, January",children_in_care/);
+  await page.getByTestId('clear-all').click();
+  await page.close();
+});
+
+test('the rows shown copy as TSV with headers', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  await page.getByTestId('filter').fill('open_cases');
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+  await page.getByTestId('copy-tsv').click();
+  await page.getByTestId('copy-message').filter({ hasText: 'Copied 3 rows' }).waitFor();
+  const tsv = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = tsv.trim().split('\n');
+  assert.equal(lines[0], 'document\tindicator\tlabel\tvalue\tunit\tapprox\twhen\tarea\ttarget\tsentence\tstart\tend');
+  assert.equal(lines.length, 4);
+  assert.ok(lines.slice(1).every((l) => l.split('\t')[1] === 'open_cases'));
+  await context.close();
+});
+
+test('tables in the text are shown with a chart of their numeric columns', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('example').nth(4).click();
+  const tables = page.getByTestId('tables');
+  await tables.waitFor();
+  // Tables are disclosures; this one opens on a click on its summary.
+  const entering = tables.locator('details').filter({ has: page.locator('summary', { hasText: 'Entering · Leaving · Net' }) });
+  await entering.locator('summary').click();
+  const canvas = entering.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForFunction((el) => {
+    if (el.width === 0) return false;
+    const data = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 && data[i + 3] > 0) ink++;
+    return ink > 500;
+  }, await canvas.elementHandle());
+  assert.match(await entering.innerText(), /Entering\s+Leaving\s+Net/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a long report is read off the main thread, with progress shown', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  let long = '';
+  while (long.length < 1 << 20) long += REPORT + '\n\n';
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=paste]');
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, long);
+  // The page answers while the worker reads: the progress bar appears, then the figures.
+  await page.getByTestId('extract').click();
+  await page.getByTestId('reading').waitFor();
+  const answered = await page.evaluate(() => new Promise((ok) => setTimeout(() => ok(true), 0)));
+  assert.equal(answered, true);
+  await page.locator('tr[data-indicator="children_in_care"]').first().waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('reading').count(), 0);
+  assert.match(await page.getByTestId('row-count').innerText(), /figures, the first 100 shown/);
+  await page.getByTestId('show-more').click();
+  assert.equal(await page.locator('tbody tr[data-indicator]').count() > 100, true);
+  await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,3 +1,6 @@
+//! Where extraction time goes: the throughput of each stage of the engine run on its own over
+//! the development set (`cargo bench --bench phases`). A measurement, never a test.
+
 use report_explorer::extract::{dates, meta, numbers, tables, text, vocab};
 use std::time::Instant;
 fn main() {
