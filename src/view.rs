@@ -140,6 +140,22 @@ pub fn headlines(figures: &[Figure]) -> Vec<&Figure> {
     best
 }
 
+/// The earlier value a headline is compared with in its own sentence ("has risen to 1840, up
+/// from 1778 in October"): the same indicator and area, an earlier date, the latest of those.
+pub fn compared_with<'a>(figures: &'a [Figure], headline: &Figure) -> Option<&'a Figure> {
+    let when = headline.when.as_deref()?;
+    figures
+        .iter()
+        .filter(|f| {
+            f.indicator == headline.indicator
+                && f.area == headline.area
+                && !f.target
+                && f.sentence == headline.sentence
+                && f.when.as_deref().is_some_and(|w| w < when)
+        })
+        .max_by(|a, b| a.when.cmp(&b.when))
+}
+
 /// The distinct values of a field among the figures, sorted, for the filter menus.
 pub fn choices(figures: &[Figure], field: impl Fn(&Figure) -> Option<String>) -> Vec<String> {
     let mut values: Vec<String> = figures.iter().filter_map(field).collect();
@@ -152,6 +168,28 @@ pub fn choices(figures: &[Figure], field: impl Fn(&Figure) -> Option<String>) ->
 mod tests {
     use super::*;
     use crate::{extract, Options};
+
+    #[test]
+    fn headlines_say_the_earlier_value_their_sentence_compares_them_with() {
+        let text = "DATE: 26th January 2017\n\nThe total number of open children's social care cases has risen to 1840, up from 1778 in October & 1686 in July. There are 366 children in care.";
+        let figures = extract("t.txt", text, &Options::default()).figures;
+        let heads = headlines(&figures);
+        let open = heads
+            .iter()
+            .find(|f| f.indicator.as_deref() == Some("open_cases"))
+            .expect("open cases headline");
+        assert_eq!(open.value, 1840.0);
+        let earlier = compared_with(&figures, open).expect("compared with October");
+        assert_eq!(
+            (earlier.value, earlier.when.as_deref()),
+            (1778.0, Some("2016-10"))
+        );
+        let cic = heads
+            .iter()
+            .find(|f| f.indicator.as_deref() == Some("children_in_care"))
+            .expect("children in care headline");
+        assert_eq!(compared_with(&figures, cic), None);
+    }
 
     fn figures() -> Vec<Figure> {
         let text = "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care, 307 children subject to Child Protection Plans and 645 children with Child in Need plans. About 75% of referrals go on to be initial assessments, against the national average of 70%.";

@@ -18,17 +18,21 @@ pub fn Summary(
                             .into_iter()
                             .map(|f| {
                                 let unit = if f.unit == crate::model::Unit::Percent { "%" } else { "" };
-                                (f.indicator.clone().unwrap_or_default(), f.value, f.when.clone().unwrap_or_default(), unit)
+                                let earlier = crate::view::compared_with(&d.figures, f).map(|e| {
+                                    format!("from {}{unit} ({})", e.value, e.when.clone().unwrap_or_default())
+                                });
+                                (f.indicator.clone().unwrap_or_default(), f.value, f.when.clone().unwrap_or_default(), unit, earlier)
                             })
                             .collect::<Vec<_>>()
                     })
                     .into_iter()
-                    .map(|(indicator, value, when, unit)| {
+                    .map(|(indicator, value, when, unit, earlier)| {
                         view! {
                             <div class="card" data-indicator=indicator.clone()>
                                 <span class="indicator">{indicator.replace('_', " ")}</span>
                                 <span class="value">{format!("{value}{unit}")}</span>
                                 <span class="when">{if when.is_empty() { "date not stated".to_string() } else { when }}</span>
+                                {earlier.map(|e| view! { <span class="earlier" data-testid="earlier">{e}</span> })}
                             </div>
                         }
                     })

@@ -66,6 +66,8 @@ test('pasting a source report shows its figures', async () => {
   assert.match(await row.innerText(), /2017-01-13/);
   assert.equal(await page.locator('tr[data-indicator="child_protection_plans"][data-value="307"]').count(), 1);
   assert.equal(await page.locator('tr[data-indicator="open_cases"]').count(), 3);
+  // The headline says what the text compares it with.
+  assert.match(await page.locator('.card[data-indicator="open_cases"]').innerText(), /1840[\s\S]*from 1778 \(2016-10\)/);
   assert.match(await page.getByTestId('document').innerText(), /January 2017 report/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -332,6 +334,17 @@ test('a long report is read off the main thread, with progress shown', async () 
   assert.equal(await page.locator('tbody tr[data-indicator]').count() > 100, true);
   await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('usable on a 360 px wide phone: nothing wider than the screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(origin + '/');
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  await page.locator('tr[data-indicator]').first().click();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width} px wide`);
   await page.close();
 });
 
