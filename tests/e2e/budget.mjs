@@ -60,6 +60,11 @@ try {
   console.log('first download (budget 400 KB):');
   const total = await firstDownload();
   console.log(`first download: ${(total / 1024).toFixed(1)} KB gzip`);
+  let worker = 0;
+  for (const name of (await readdir(dist)).filter((f) => f.startsWith('report-explorer-worker'))) {
+    worker += gzipSync(await readFile(join(dist, name)), { level: 9 }).length;
+  }
+  console.log(`engine worker, fetched when the first report is read: ${(worker / 1024).toFixed(1)} KB gzip`);
   const text = await report(1 << 20);
   const times = [];
   for (let run = 0; run < RUNS; run++) {
