@@ -16,6 +16,8 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 
 let server, browser, origin;
 const foreign = [];
+// Every Content-Security-Policy violation any page reports.
+const violations = [];
 
 before(async () => {
   server = createServer(async (req, res) => {
@@ -48,6 +50,7 @@ async function openApp() {
   const page = await browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text() + ' @ ' + JSON.stringify(m.location())); });
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
   await page.goto(origin + '/');
   await page.getByTestId('paste').waitFor();
@@ -348,6 +351,20 @@ test('usable on a 360 px wide phone: nothing wider than the screen', async () =>
   await page.close();
 });
 
-test('nothing is requested from another origin', () => {
+test('the Content-Security-Policy blocks requests to other origins', async () => {
+  const page = await browser.newPage();
+  await page.goto(origin + '/');
+  await page.getByTestId('paste').waitFor();
+  const outcome = await page.evaluate(async () => {
+    const seen = new Promise((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.effectiveDirective), { once: true }));
+    const fetched = await fetch('http://127.0.0.2:9/leak').then(() => 'sent', () => 'blocked');
+    return [fetched, await seen];
+  });
+  assert.deepEqual(outcome, ['blocked', 'connect-src']);
+  await page.close();
+});
+
+test('nothing is requested from another origin, and no page broke its Content-Security-Policy', () => {
+  assert.deepEqual(violations, []);
   assert.deepEqual(foreign, []);
 });
