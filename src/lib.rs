@@ -19,6 +19,7 @@ pub mod extract;
 pub mod html;
 pub mod input;
 pub mod model;
+pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod view;

@@ -4,3 +4,4 @@ mod accuracy;
 mod cli;
 mod phrasing;
 mod robustness;
+mod timeline;

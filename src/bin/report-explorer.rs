@@ -1,24 +1,35 @@
-//! The command line: `report-explorer extract [--format json|csv] [--date YYYY-MM-DD] FILE...`.
+//! The command line:
+//! `report-explorer extract [--format json|csv] [--date YYYY-MM-DD] FILE...` and
+//! `report-explorer timeline [--format json|csv] [--date YYYY-MM-DD] FILE...`.
 //!
 //! Reads each file (or standard input for `-`), extracts its figures with the same engine the
-//! web app runs, and prints one report. A file that cannot be read gets one line on stderr
+//! web app runs, and prints one report, or (`timeline`) the series merged across the files. A file that cannot be read gets one line on stderr
 //! naming it and the reason; the others are still processed and the exit code is 1.
 
 use anyhow::{bail, Context, Result};
 use report_explorer::export::{csv::to_csv, json::to_json};
 use report_explorer::input::text_of_file;
-use report_explorer::{extract, Document, Options, Report, MAX_INPUT_BYTES};
+use report_explorer::{extract, timeline, Document, Options, Report, MAX_INPUT_BYTES};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: report-explorer extract [--format json|csv] [--date YYYY-MM-DD] FILE...
-       report-explorer extract -        (reads one document from standard input)";
+       report-explorer extract -        (reads one document from standard input)
+       report-explorer timeline [--format json|csv] [--date YYYY-MM-DD] FILE...
+                                        (one series per indicator across the files)";
 
 /// What the user asked for.
 struct Args {
+    command: Command,
     format: Format,
     options: Options,
     files: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Command {
+    Extract,
+    Timeline,
 }
 
 #[derive(Clone, Copy)]
@@ -47,10 +58,13 @@ fn main() -> ExitCode {
             }
         }
     }
-    let report = Report::new(documents);
-    let bytes = match args.format {
-        Format::Json => (to_json(&report) + "\n").into_bytes(),
-        Format::Csv => to_csv(&report),
+    let bytes = match (args.command, args.format) {
+        (Command::Extract, Format::Json) => (to_json(&Report::new(documents)) + "\n").into_bytes(),
+        (Command::Extract, Format::Csv) => to_csv(&Report::new(documents)),
+        (Command::Timeline, Format::Json) => {
+            (timeline::to_json(&timeline::merge(&documents)) + "\n").into_bytes()
+        }
+        (Command::Timeline, Format::Csv) => timeline::to_csv(&timeline::merge(&documents)),
     };
     if let Err(e) = std::io::stdout().lock().write_all(&bytes) {
         eprintln!("report-explorer: cannot write the output: {e}");
@@ -71,10 +85,13 @@ fn parse(args: &[String]) -> Result<Args> {
         println!("{USAGE}");
         std::process::exit(0);
     }
-    if command != "extract" {
-        bail!("expected the command 'extract', found '{command}'");
-    }
+    let command = match command.as_str() {
+        "extract" => Command::Extract,
+        "timeline" => Command::Timeline,
+        other => bail!("expected the command 'extract' or 'timeline', found '{other}'"),
+    };
     let mut parsed = Args {
+        command,
         format: Format::Json,
         options: Options::default(),
         files: Vec::new(),
