@@ -14,6 +14,7 @@ mod storage;
 mod summary;
 mod tables;
 mod text_view;
+mod timeline;
 
 use crate::edit::{self, Edit};
 use crate::model::{Document, Report};
@@ -27,6 +28,7 @@ use leptos::prelude::*;
 use summary::Summary;
 use tables::Tables;
 use text_view::TextView;
+use timeline::Timeline;
 
 /// A document added in this session, with a stable key for lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,6 +190,17 @@ pub fn App() -> impl IntoView {
         Report::new(documents.with(|docs| docs.iter().filter_map(Loaded::document).collect()))
     };
     let document = Signal::derive(move || current.get().unwrap_or_default());
+    let read_documents = Signal::derive(move || {
+        documents.with(|docs| docs.iter().filter_map(Loaded::document).collect::<Vec<_>>())
+    });
+    let on_source = Callback::new(move |(name, figure): (String, String)| {
+        let key =
+            documents.with_untracked(|docs| docs.iter().find(|d| d.name == name).map(|d| d.key));
+        if let Some(key) = key {
+            set_selected.set(Some(key));
+            set_figure.set(Some(figure));
+        }
+    });
     view! {
         <header class="masthead">
             <h1>"Report Explorer"</h1>
@@ -247,6 +260,7 @@ pub fn App() -> impl IntoView {
                     />
                 </section>
             </Show>
+            <Timeline documents=read_documents on_source=on_source />
         </main>
     }
 }

@@ -351,6 +351,37 @@ test('usable on a 360 px wide phone: nothing wider than the screen', async () =>
   await page.close();
 });
 
+test('across documents: one series by the date figures refer to, restatements merged, conflicts flagged', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  for (const n of [0, 4, 1]) {
+    await page.getByTestId('example').nth(n).click();
+    await page.locator('tr[data-indicator]').first().waitFor();
+  }
+  const table = page.getByTestId('timeline-table');
+  await table.locator('tr[data-when="2020-12"]').waitFor();
+  for (const [when, value] of [['2017-01-13', '366'], ['2017-12-18', '398'], ['2018-06-28', '350'], ['2020-12', '378']]) {
+    assert.equal(await table.locator(`tr[data-when="${when}"][data-value="${value}"]`).count(), 1, `${value} at ${when}`);
+  }
+  assert.equal(await table.locator('tr.conflict').count(), 0);
+  // A source is one click from its sentence: its document is selected and its figure flashed.
+  await table.locator('tr[data-when="2017-01-13"] button.source').click();
+  await page.locator('.documents li.selected').filter({ hasText: 'January 2017' }).waitFor();
+  await page.locator('mark.flash').waitFor({ state: 'attached' });
+  // A different value for the same date is a conflict.
+  await page.getByTestId('paste').fill('DATE: 26th January 2017\n\nAs at 13th January there are 371 children in care.');
+  await page.getByTestId('extract').click();
+  await table.locator('tr.conflict[data-when="2017-01-13"][data-value="371"]').waitFor();
+  assert.equal(await table.locator('tr.conflict[data-when="2017-01-13"]').count(), 2);
+  // The entering and leaving care series come from the agenda pack's yearly table.
+  await page.getByTestId('timeline-indicator').selectOption('entered_care');
+  await table.locator('tr[data-when="2001"][data-value="111"]').waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 18);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the Content-Security-Policy blocks requests to other origins', async () => {
   const page = await browser.newPage();
   await page.goto(origin + '/');
