@@ -340,12 +340,14 @@ fn is_identifier(raw: &str) -> bool {
 
 /// "4. BACKGROUND", "1.1 Purpose", "6 IMPLICATIONS", "2) Members": numbering at a line start.
 fn is_item_number(s: &str, r: Range<usize>) -> bool {
-    let line_start = s[..r.start].rfind('\n').map_or(0, |i| i + 1);
-    let lead = &s[line_start..r.start];
-    if !lead
+    // Only markers and spaces between the line's start and the number. Read backwards and stop
+    // at the first other character: a report on one long line stays linear.
+    let lead_only = s[..r.start]
         .chars()
-        .all(|c| c.is_whitespace() || "*#•(".contains(c))
-    {
+        .rev()
+        .take_while(|c| *c != '\n')
+        .all(|c| c.is_whitespace() || "*#•(".contains(c));
+    if !lead_only {
         return false;
     }
     let after = &s[r.end..];

@@ -63,6 +63,24 @@ fn pieces_in(text: &str, range: Range<usize>, sorted: &[&Figure]) -> Vec<Piece> 
 /// About how many bytes of text one block holds: blocks end at a paragraph break after that.
 const BLOCK_BYTES: usize = 4096;
 
+/// Where a block that has reached `at` ends: after the next paragraph break, or, in a text
+/// without one nearby (a whole report on one line), after a line break or a space, or at a
+/// character boundary: no block is much longer than [`BLOCK_BYTES`].
+fn block_end(text: &str, at: usize) -> usize {
+    let reach = &text[at..];
+    let window = &reach[..crate::extract::text::head(reach, 4 * BLOCK_BYTES).len()];
+    if let Some(i) = window.find("\n\n") {
+        return at + i + 2;
+    }
+    if window.len() == reach.len() {
+        return text.len();
+    }
+    match window.rfind(['\n', ' ']) {
+        Some(i) => at + i + 1,
+        None => at + window.len(),
+    }
+}
+
 /// The text in blocks of whole paragraphs, each cut into pieces. The browser lays out only the
 /// blocks on screen (`content-visibility`), which keeps a long report quick to show.
 pub fn blocks(text: &str, figures: &[Figure]) -> Vec<Vec<Piece>> {
@@ -75,10 +93,7 @@ pub fn blocks(text: &str, figures: &[Figure]) -> Vec<Vec<Piece>> {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let end = match text[end..].find("\n\n") {
-            Some(i) => end + i + 2,
-            None => text.len(),
-        };
+        let end = block_end(text, end);
         out.push(pieces_in(text, start..end, &sorted));
         start = end;
     }

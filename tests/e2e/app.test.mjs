@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -377,6 +378,50 @@ test('across documents: one series by the date figures refer to, restatements me
   await page.getByTestId('timeline-indicator').selectOption('entered_care');
   await table.locator('tr[data-when="2001"][data-value="111"]').waitFor();
   assert.equal(await table.locator('tbody tr').count(), 18);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hostile and broken input: each gets its message, the page stays responsive, nothing is lost', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator]').first().waitFor();
+  // Files: over the size limit, empty, Windows-1252, deeply nested HTML.
+  const dir = mkdtempSync(join(tmpdir(), 'report-explorer-e2e-'));
+  const huge = join(dir, 'huge.txt');
+  writeFileSync(huge, Buffer.alloc(65 << 20, 'a'));
+  const nested = '<div>'.repeat(100000) + '<p>There are 366 children in care.</p>' + '</div>'.repeat(100000);
+  const files = { 'empty.txt': Buffer.alloc(0), 'nested.html': Buffer.from(nested),
+    'cp1252.txt': Buffer.from('DATE: 26th January 2017\n\nThe council\x92s 366 children in care \x96 up from 350.', 'latin1') };
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  await page.getByTestId('file-input').setInputFiles([huge, ...Object.keys(files).map((n) => join(dir, n))]);
+  await page.getByTestId('errors').locator('li').nth(1).waitFor();
+  const messages = await page.getByTestId('errors').innerText();
+  assert.match(messages, /huge\.txt: the file is too large \(65 MB\); the limit is 64 MB/);
+  assert.match(messages, /empty\.txt: /);
+  await page.getByTestId('document').filter({ hasText: 'nested.html' }).waitFor();
+  await page.getByTestId('document').filter({ hasText: 'cp1252.txt' }).click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.match(await page.getByTestId('text-view').textContent(), /council’s 366 children in care – up/);
+  // A whole report on one 10 MB line: read in the worker while the page answers.
+  const flat = REPORT.replace(/\s+/g, ' ') + ' ';
+  const line = flat.repeat(Math.ceil((10 << 20) / flat.length));
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=paste]');
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, line);
+  await page.getByTestId('doc-name').fill('one line');
+  await page.getByTestId('extract').click();
+  await page.getByTestId('reading').waitFor();
+  const started = Date.now();
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+  assert.ok(Date.now() - started < 1000, 'the page answers while the worker reads');
+  await page.getByTestId('document').filter({ hasText: 'one line' }).filter({ hasText: 'indicator figures' }).waitFor({ timeout: 120000 });
+  // Everything loaded before is still there.
+  assert.equal(await page.getByTestId('document').filter({ hasText: 'January 2017' }).count(), 1);
   await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
   await page.close();
