@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn report_fragments_never_panic(parts in prop::collection::vec(0..FRAGMENTS.len(), 0..60), date in prop::option::of("20[0-2][0-9]-0[1-9]-1[0-9]")) {
         let text: String = parts.iter().map(|&i| FRAGMENTS[i]).collect();
-        let doc = extract("x.txt", &text, &Options { date });
+        let doc = extract("x.txt", &text, &Options { document_date: date.clone(), date });
         for f in &doc.figures {
             prop_assert!(text.get(f.span[0]..f.span[1]).is_some());
         }

@@ -27,6 +27,9 @@ pub struct Options {
     /// The date to resolve "currently" or "as at 13th January" against when the document does
     /// not state its own (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// The document's own date as a person states it (`YYYY-MM-DD`): replaces the one detected
+    /// in the text (the app's "Date" field).
+    pub document_date: Option<String>,
 }
 
 /// Extracts the figures and tables of one document.
@@ -52,8 +55,14 @@ pub fn extract_with_progress(
     progress: &mut dyn FnMut(f64),
 ) -> Document {
     let mut meta = meta::detect(text);
+    let given = options.document_date.as_deref().and_then(parse_meta_date);
+    if let Some(date) = given {
+        meta.date = Some(date.to_string());
+    }
     let fallback = options.date.as_deref().and_then(dates::parse_date);
-    let doc_date = meta.date.as_deref().and_then(parse_meta_date).or(fallback);
+    let doc_date = given
+        .or_else(|| meta.date.as_deref().and_then(parse_meta_date))
+        .or(fallback);
     if meta.date.is_none() {
         meta.date = fallback.map(|p| p.to_string());
     }
@@ -73,4 +82,27 @@ fn parse_meta_date(s: &str) -> Option<dates::Point> {
     let m = parts.next().flatten().map(|m| m as u8);
     let d = parts.next().flatten().map(|d| d as u8);
     Some(dates::Point { y, m, d })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_given_by_a_person_replaces_the_detected_one() {
+        let text = "DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care.";
+        let options = Options {
+            document_date: Some("2018-02-01".into()),
+            ..Options::default()
+        };
+        let doc = extract("r.txt", text, &options);
+        assert_eq!(doc.meta.date.as_deref(), Some("2018-02-01"));
+        assert_eq!(doc.figures[0].when.as_deref(), Some("2018-01-13"));
+        let unreadable = Options {
+            document_date: Some("soon".into()),
+            ..Options::default()
+        };
+        let doc = extract("r.txt", text, &unreadable);
+        assert_eq!(doc.figures[0].when.as_deref(), Some("2017-01-13"));
+    }
 }

@@ -28,6 +28,8 @@ struct Request {
     id: u32,
     name: String,
     text: String,
+    /// The document's date as the user gave it.
+    date: Option<String>,
 }
 
 /// What the worker says.
@@ -66,7 +68,10 @@ pub fn serve() {
             let document = crate::extract_with_progress(
                 &request.name,
                 &request.text,
-                &crate::Options::default(),
+                &crate::Options {
+                    document_date: request.date.clone(),
+                    ..crate::Options::default()
+                },
                 &mut |done| post(&Reply::Progress { id, done }),
             );
             post(&Reply::Done { id, document });
@@ -90,6 +95,7 @@ struct Job {
     id: u32,
     name: String,
     text: String,
+    date: Option<String>,
     listener: Listener,
 }
 
@@ -120,13 +126,14 @@ pub fn warm() {
 }
 
 /// Reads a document in the worker; `listener` hears its progress and its end.
-pub fn read(name: String, text: String, listener: Listener) {
+pub fn read(name: String, text: String, date: Option<String>, listener: Listener) {
     let failed = CLIENT.with_borrow_mut(|client| {
         client.next_id += 1;
         let job = Job {
             id: client.next_id,
             name,
             text,
+            date,
             listener,
         };
         if client.worker.is_none() {
@@ -181,6 +188,7 @@ impl Client {
             id: job.id,
             name: job.name.clone(),
             text: job.text.clone(),
+            date: job.date.clone(),
         };
         if let (Some(worker), Ok(json)) = (&self.worker, serde_json::to_string(&request)) {
             let _ = worker.post_message(&JsValue::from_str(&json));
@@ -240,6 +248,6 @@ fn on_crash() {
         )));
     }
     for job in restart {
-        read(job.name, job.text, job.listener);
+        read(job.name, job.text, job.date, job.listener);
     }
 }

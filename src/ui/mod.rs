@@ -41,6 +41,10 @@ pub struct Loaded {
     pub text: String,
     /// The user's corrections.
     pub edits: Vec<Edit>,
+    /// The document's date as the user gave it (replaces the detected one).
+    pub date: Option<String>,
+    /// The council as the user gave it (replaces the detected one).
+    pub authority: Option<String>,
     /// Where the engine is with it.
     pub reading: Reading,
 }
@@ -63,6 +67,9 @@ impl Loaded {
         };
         let mut document = edit::apply(found, &self.edits);
         document.name = self.name.clone();
+        if self.authority.is_some() {
+            document.meta.authority = self.authority.clone();
+        }
         Some(document)
     }
 }
@@ -78,46 +85,66 @@ pub fn App() -> impl IntoView {
     let update = move |key: u32, change: &dyn Fn(&mut Loaded)| {
         set_documents.update(|docs| docs.iter_mut().filter(|d| d.key == key).for_each(change));
     };
-    let add = Callback::new(move |(name, text, edits): (String, String, Vec<Edit>)| {
+    // Reads (or reads again) document `key` in the engine's worker.
+    let start_reading = Callback::new(
+        move |(key, name, text, date): (u32, String, String, Option<String>)| {
+            let listener = engine::Listener {
+                progress: Callback::new(move |done| {
+                    set_progress.update(|p| {
+                        p.insert(key, done);
+                    })
+                }),
+                done: Callback::new(move |read: Result<Document, String>| {
+                    set_progress.update(|p| {
+                        p.remove(&key);
+                    });
+                    match read {
+                        Ok(document) => {
+                            update(key, &|d| d.reading = Reading::Done(document.clone()))
+                        }
+                        Err(message) => {
+                            set_documents.update(|docs| docs.retain(|d| d.key != key));
+                            set_errors.update(|e| e.push(message));
+                        }
+                    }
+                }),
+            };
+            engine::read(name, text, date, listener);
+        },
+    );
+    let add = Callback::new(move |given: storage::Stored| {
         let key = next_key.get_untracked();
         set_next_key.set(key + 1);
-        let listener = engine::Listener {
-            progress: Callback::new(move |done| {
-                set_progress.update(|p| {
-                    p.insert(key, done);
-                })
-            }),
-            done: Callback::new(move |read: Result<Document, String>| {
-                set_progress.update(|p| {
-                    p.remove(&key);
-                });
-                match read {
-                    Ok(document) => update(key, &|d| d.reading = Reading::Done(document.clone())),
-                    Err(message) => {
-                        set_documents.update(|docs| docs.retain(|d| d.key != key));
-                        set_errors.update(|e| e.push(message));
-                    }
-                }
-            }),
-        };
-        engine::read(name.clone(), text.clone(), listener);
+        start_reading.run((
+            key,
+            given.name.clone(),
+            given.text.clone(),
+            given.date.clone(),
+        ));
         set_documents.update(|docs| {
             docs.push(Loaded {
                 key,
-                name,
-                text,
-                edits,
+                name: given.name,
+                text: given.text,
+                edits: given.edits,
+                date: given.date,
+                authority: given.authority,
                 reading: Reading::Started,
             })
         });
         set_selected.set(Some(key));
     });
-    let add_new =
-        Callback::new(move |(name, text): (String, String)| add.run((name, text, Vec::new())));
+    let add_new = Callback::new(move |(name, text): (String, String)| {
+        add.run(storage::Stored {
+            name,
+            text,
+            edits: Vec::new(),
+            date: None,
+            authority: None,
+        })
+    });
     match storage::load() {
-        Ok(stored) => stored
-            .into_iter()
-            .for_each(|s| add.run((s.name, s.text, s.edits))),
+        Ok(stored) => stored.into_iter().for_each(|s| add.run(s)),
         Err(message) => set_errors.update(|e| e.push(message)),
     }
     // Keep the documents and corrections across reloads: storage is the outside world, hence
@@ -129,6 +156,8 @@ pub fn App() -> impl IntoView {
                     name: d.name.clone(),
                     text: d.text.clone(),
                     edits: d.edits.clone(),
+                    date: d.date.clone(),
+                    authority: d.authority.clone(),
                 })
                 .collect::<Vec<_>>()
         });
@@ -170,6 +199,46 @@ pub fn App() -> impl IntoView {
     let current_text = Signal::derive(move || {
         loaded.with(|l| l.as_ref().map(|l| l.text.clone()).unwrap_or_default())
     });
+    // A new date changes how "as at 13th January" resolves: the document is read again.
+    let (meta_message, set_meta_message) = signal(None::<String>);
+    let redate = move |typed: String| {
+        let Some(key) = selected.get_untracked() else {
+            return;
+        };
+        let date = match edit::parse_when(&typed) {
+            Ok(date) if !typed.contains('/') => date,
+            _ => {
+                set_meta_message.set(Some(format!(
+                    "\"{}\" is not a date: use 2017-01-26 (or leave it empty for the date found in the text)",
+                    typed.trim()
+                )));
+                return;
+            }
+        };
+        set_meta_message.set(None);
+        let Some((name, text)) = documents.with_untracked(|docs| {
+            docs.iter()
+                .find(|d| d.key == key)
+                .map(|d| (d.name.clone(), d.text.clone()))
+        }) else {
+            return;
+        };
+        // The figures read against the old date stay on screen until the new ones arrive
+        // (with the progress bar meanwhile).
+        update(key, &|d| d.date = date.clone());
+        set_progress.update(|p| {
+            p.insert(key, 0.0);
+        });
+        start_reading.run((key, name, text, date));
+    };
+    let reauthor = move |typed: String| {
+        if let Some(key) = selected.get_untracked() {
+            let typed = typed.trim().to_string();
+            update(key, &|d| {
+                d.authority = (!typed.is_empty()).then(|| typed.clone())
+            });
+        }
+    };
     let rename = move |name: String| {
         if let Some(key) = selected.get_untracked() {
             update(key, &|d| d.name = name.clone());
@@ -234,7 +303,12 @@ pub fn App() -> impl IntoView {
                     <div class="row doc-name">
                         <label for="rename">"Document name"</label>
                         <input id="rename" data-testid="rename" type="text" prop:value=move || loaded.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()) on:change=move |ev| rename(event_target_value(&ev)) />
+                        <label for="doc-date">"Date"</label>
+                        <input id="doc-date" data-testid="doc-date" type="text" size="11" placeholder="YYYY-MM-DD" title="The report's own date: relative dates (\"as at 13th January\", \"currently\") are resolved against it" prop:value=move || current.with(|d| d.as_ref().and_then(|d| d.meta.date.clone()).unwrap_or_default()) on:change=move |ev| redate(event_target_value(&ev)) />
+                        <label for="doc-authority">"Authority"</label>
+                        <input id="doc-authority" data-testid="doc-authority" type="text" placeholder="not detected" prop:value=move || current.with(|d| d.as_ref().and_then(|d| d.meta.authority.clone()).unwrap_or_default()) on:change=move |ev| reauthor(event_target_value(&ev)) />
                     </div>
+                    <p class="message" role="status" data-testid="meta-message">{move || meta_message.get()}</p>
                     <div class="downloads">
                         <button data-testid="download-csv" on:click=move |_| download::save("figures.csv", "text/csv;charset=utf-8", &crate::export::csv::to_csv(&report()))>
                             "Download CSV"

@@ -4,7 +4,8 @@
 //! cannot be read is set aside under another key (never deleted) and reported; a full quota is
 //! reported, not ignored.
 //!
-//! Versions: 1 kept name and text; 2 adds the user's corrections (`edits`, empty when absent).
+//! Versions: 1 kept name and text; 2 adds the user's corrections (`edits`, empty when absent)
+//! and, when given, the document's date and authority.
 
 use crate::edit::Edit;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,12 @@ pub struct Stored {
     /// Corrections (absent in version 1).
     #[serde(default)]
     pub edits: Vec<Edit>,
+    /// The document's date as the user gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The council as the user gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -276,6 +276,35 @@ test('a document can be renamed', async () => {
   await page.close();
 });
 
+test("a document's date and authority can be corrected; relative dates follow the new date", async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.equal(await page.getByTestId('doc-date').inputValue(), '2017-01-26');
+  await page.getByTestId('doc-date').fill('13 Jan');
+  await page.getByTestId('doc-date').press('Enter');
+  assert.match(await page.getByTestId('meta-message').innerText(), /"13 Jan" is not a date/);
+  await page.getByTestId('doc-date').fill('2018-02-01');
+  await page.getByTestId('doc-date').press('Enter');
+  // Read again against the new date: "As at 13th January" is now 2018.
+  const row = page.locator('tr[data-indicator="children_in_care"][data-value="366"]');
+  await page.waitForFunction(() => /2018-01-13/.test(document.querySelector('tr[data-indicator="children_in_care"][data-value="366"]')?.innerText ?? ''));
+  await page.getByTestId('doc-authority').fill('Blackburn with Darwen');
+  await page.getByTestId('doc-authority').press('Enter');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(report.documents[0].meta.authority, 'Blackburn with Darwen');
+  assert.equal(report.documents[0].meta.date, '2018-02-01');
+  await page.reload();
+  await row.waitFor();
+  assert.match(await row.innerText(), /2018-01-13/);
+  assert.equal(await page.getByTestId('doc-authority').inputValue(), 'Blackburn with Darwen');
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the rows shown copy as TSV with headers', async () => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
