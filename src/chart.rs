@@ -34,23 +34,6 @@ pub struct TableChart {
     pub columns: Vec<(String, Vec<Option<f64>>)>,
 }
 
-/// Reads a table cell as a number: "1,840", "96.7%", "£5,500", "-3".
-pub fn cell_number(cell: &str) -> Option<f64> {
-    let cleaned: String = cell
-        .trim()
-        .trim_start_matches('£')
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    let cleaned = cleaned.trim();
-    let digits = cleaned.trim_start_matches(['-', '+']);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
-}
-
 /// The chart of a table's numeric columns: those where most cells are numbers.
 pub fn table_chart(table: &Table) -> Option<TableChart> {
     let rows: Vec<&Vec<String>> = table.rows.iter().take(TABLE_ROWS).collect();
@@ -59,7 +42,7 @@ pub fn table_chart(table: &Table) -> Option<TableChart> {
         .filter_map(|k| {
             let values: Vec<Option<f64>> = rows
                 .iter()
-                .map(|r| r.get(k).and_then(|c| cell_number(c)))
+                .map(|r| r.get(k).and_then(|c| crate::view::parse_number(c)))
                 .collect();
             let numbers = values.iter().flatten().count();
             let heading = table
@@ -401,14 +384,7 @@ mod tests {
     }
 
     #[test]
-    fn cells_read_as_numbers_or_not() {
-        assert_eq!(cell_number("1,840"), Some(1840.0));
-        assert_eq!(cell_number(" 96.7% "), Some(96.7));
-        assert_eq!(cell_number("£5,500"), Some(5500.0));
-        assert_eq!(cell_number("-3"), Some(-3.0));
-        assert_eq!(cell_number("Total in 2001"), None);
-        assert_eq!(cell_number(""), None);
-        assert_eq!(cell_number("n/a"), None);
+    fn tables_without_numbers_have_no_chart() {
         let text_only = Table {
             rows: vec![vec!["a".into(), "b".into()]],
             ..Table::default()

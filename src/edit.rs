@@ -74,17 +74,7 @@ fn change(mut figure: Figure, change: &Change) -> Option<Figure> {
 
 /// Reads a value typed by a person: "1,840", "96.7", "96.7%", "£1,200".
 pub fn parse_value(typed: &str) -> Result<f64, String> {
-    let cleaned: String = typed
-        .trim()
-        .trim_start_matches('£')
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    match cleaned.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("\"{}\" is not a number", typed.trim())),
-    }
+    crate::view::parse_number(typed).ok_or_else(|| format!("\"{}\" is not a number", typed.trim()))
 }
 
 /// Reads a date typed by a person, in the forms the output uses: `YYYY`, `YYYY-MM`,

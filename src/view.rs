@@ -156,6 +156,24 @@ pub fn compared_with<'a>(figures: &'a [Figure], headline: &Figure) -> Option<&'a
         .max_by(|a, b| a.when.cmp(&b.when))
 }
 
+/// Reads a number as reports and people write it: "1,840", "96.7%", "£5,500", "-3" (table
+/// cells, corrections typed in the app). Anything else ("n/a", "1e3", "inf") is `None`.
+pub fn parse_number(cell: &str) -> Option<f64> {
+    let cleaned: String = cell
+        .trim()
+        .trim_start_matches('£')
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let cleaned = cleaned.trim();
+    let digits = cleaned.trim_start_matches(['-', '+']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
 /// The distinct values of a field among the figures, sorted, for the filter menus.
 pub fn choices(figures: &[Figure], field: impl Fn(&Figure) -> Option<String>) -> Vec<String> {
     let mut values: Vec<String> = figures.iter().filter_map(field).collect();
@@ -189,6 +207,17 @@ mod tests {
             .find(|f| f.indicator.as_deref() == Some("children_in_care"))
             .expect("children in care headline");
         assert_eq!(compared_with(&figures, cic), None);
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(parse_number("1,840"), Some(1840.0));
+        assert_eq!(parse_number(" 96.7% "), Some(96.7));
+        assert_eq!(parse_number("£5,500"), Some(5500.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        for not_a_number in ["Total in 2001", "", "n/a", "1e3", "inf", "-"] {
+            assert_eq!(parse_number(not_a_number), None, "{not_a_number}");
+        }
     }
 
     fn figures() -> Vec<Figure> {

@@ -4,17 +4,13 @@
 // 2. Paste to rendered figures for a 1 MB report in headless Chromium: from the paste (and the
 //    click on "Extract figures") to the first figures table row on screen, median of 5 runs.
 // A benchmark, not a test: it prints and never fails on time (machines are shared and noisy).
-import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, extname, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { root, serveDist, launchChromium } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 const RUNS = 5;
 
 async function firstDownload() {
@@ -39,23 +35,9 @@ function report(bytes) {
   });
 }
 
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  try {
-    const body = await readFile(join(dist, path === '/' ? 'index.html' : path));
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const server = await serveDist();
+const origin = server.origin;
+const browser = await launchChromium();
 try {
   console.log('first download (budget 400 KB):');
   const total = await firstDownload();
