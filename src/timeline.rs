@@ -9,6 +9,7 @@
 
 use crate::model::{Area, Document, Figure, Unit};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The schema name written at the top of the timeline JSON.
 pub const SCHEMA: &str = "report-explorer-timeline/1";
@@ -53,7 +54,6 @@ pub struct Source {
 
 /// The merged series of a set of documents, sorted by indicator, area, authority and date.
 pub fn merge(documents: &[Document]) -> Vec<Point> {
-    let mut points: Vec<Point> = Vec::new();
     // Exact figures first, so that approximate ones can join the exact value they restate.
     let figures = || {
         documents.iter().flat_map(|d| {
@@ -66,6 +66,9 @@ pub fn merge(documents: &[Document]) -> Vec<Point> {
     let ordered = figures()
         .filter(|(_, f)| !f.approx)
         .chain(figures().filter(|(_, f)| f.approx));
+    // The points of one indicator, area, authority, date and unit: more than one is a conflict.
+    type Key = (String, Area, Option<String>, String, Unit);
+    let mut groups: HashMap<Key, Vec<Point>> = HashMap::new();
     for (doc, f) in ordered {
         let (Some(indicator), Some(when)) = (&f.indicator, &f.when) else {
             continue;
@@ -78,24 +81,22 @@ pub fn merge(documents: &[Document]) -> Vec<Point> {
             figure: f.id.clone(),
             sentence: f.sentence.clone(),
         };
-        let same_key = |p: &Point| {
-            p.indicator == *indicator
-                && p.area == f.area
-                && p.authority == authority
-                && p.when == *when
-                && p.unit == f.unit
-        };
-        match points
-            .iter_mut()
-            .find(|p| same_key(p) && agrees(p.value, p.approx, f))
-        {
+        let key = (
+            indicator.clone(),
+            f.area,
+            authority.clone(),
+            when.clone(),
+            f.unit,
+        );
+        let group = groups.entry(key).or_default();
+        match group.iter_mut().find(|p| agrees(p.value, p.approx, f)) {
             Some(point) => {
                 point.approx &= f.approx;
                 if !point.sources.contains(&source) {
                     point.sources.push(source);
                 }
             }
-            None => points.push(Point {
+            None => group.push(Point {
                 indicator: indicator.clone(),
                 area: f.area,
                 authority,
@@ -108,19 +109,14 @@ pub fn merge(documents: &[Document]) -> Vec<Point> {
             }),
         }
     }
-    for i in 0..points.len() {
-        let rival = |p: &Point, q: &Point| {
-            p.indicator == q.indicator
-                && p.area == q.area
-                && p.authority == q.authority
-                && p.when == q.when
-                && p.unit == q.unit
-        };
-        points[i].conflict = points
-            .iter()
-            .enumerate()
-            .any(|(j, q)| j != i && rival(&points[i], q));
-    }
+    let mut points: Vec<Point> = groups
+        .into_values()
+        .flat_map(|mut group| {
+            let conflict = group.len() > 1;
+            group.iter_mut().for_each(|p| p.conflict = conflict);
+            group
+        })
+        .collect();
     points.sort_by(|a, b| {
         (&a.indicator, a.area.as_str(), &a.authority, &a.when)
             .cmp(&(&b.indicator, b.area.as_str(), &b.authority, &b.when))
