@@ -255,13 +255,13 @@ pub fn App() -> impl IntoView {
         let id = figure.get()?;
         current.with(|d| d.as_ref()?.figures.iter().find(|f| f.id == id).cloned())
     });
-    let report = move || {
-        Report::new(documents.with(|docs| docs.iter().filter_map(Loaded::document).collect()))
-    };
     let document = Signal::derive(move || current.get().unwrap_or_default());
-    let read_documents = Signal::derive(move || {
+    // Every read document as corrected, computed once per change: the exports and the
+    // timeline share it.
+    let read_documents = Memo::new(move |_| {
         documents.with(|docs| docs.iter().filter_map(Loaded::document).collect::<Vec<_>>())
     });
+    let report = move || Report::new(read_documents.get());
     let on_source = Callback::new(move |(name, figure): (String, String)| {
         let key =
             documents.with_untracked(|docs| docs.iter().find(|d| d.name == name).map(|d| d.key));
@@ -334,7 +334,7 @@ pub fn App() -> impl IntoView {
                     />
                 </section>
             </Show>
-            <Timeline documents=read_documents on_source=on_source />
+            <Timeline documents=read_documents.into() on_source=on_source />
         </main>
     }
 }
