@@ -9,6 +9,7 @@
 
 use crate::model::{Area, Document, Figure, Unit};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// The schema name written at the top of the timeline JSON.
@@ -53,15 +54,18 @@ pub struct Source {
 }
 
 /// The merged series of a set of documents, sorted by indicator, area, authority and date.
-pub fn merge(documents: &[Document]) -> Vec<Point> {
+pub fn merge<D: Borrow<Document>>(documents: &[D]) -> Vec<Point> {
     // Exact figures first, so that approximate ones can join the exact value they restate.
     let figures = || {
-        documents.iter().flat_map(|d| {
-            d.figures
-                .iter()
-                .filter(|f| f.indicator.is_some() && f.when.is_some() && !f.target)
-                .map(move |f| (d, f))
-        })
+        documents
+            .iter()
+            .map(Borrow::borrow)
+            .flat_map(|d: &Document| {
+                d.figures
+                    .iter()
+                    .filter(|f| f.indicator.is_some() && f.when.is_some() && !f.target)
+                    .map(move |f| (d, f))
+            })
     };
     let ordered = figures()
         .filter(|(_, f)| !f.approx)

@@ -1,7 +1,31 @@
 //! The list of documents loaded in this session.
 
 use super::{Loaded, Reading};
+use crate::model::Document;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the list shows of a document (not its text: the list is rebuilt on every change).
+#[derive(Clone)]
+struct Row {
+    key: u32,
+    name: String,
+    reading: bool,
+    edits: usize,
+    document: Option<Arc<Document>>,
+}
+
+impl Row {
+    fn of(d: &Loaded) -> Row {
+        Row {
+            key: d.key,
+            name: d.name.clone(),
+            reading: d.reading == Reading::Started,
+            edits: d.edits.len(),
+            document: d.document(),
+        }
+    }
+}
 
 /// One button per document, to select it, and a remove button beside it.
 #[component]
@@ -20,18 +44,18 @@ pub fn DocumentList(
     view! {
         <nav class="documents" aria-label="Documents">
             <ul>
-                <For each=move || documents.get() key=|d| (d.key, d.name.clone(), d.reading == Reading::Started, d.edits.len()) let:doc>
+                <For each=move || documents.with(|docs| docs.iter().map(Row::of).collect::<Vec<_>>()) key=|d| (d.key, d.name.clone(), d.reading, d.edits) let:doc>
                     {
                         let key = doc.key;
-                        let meta = match doc.document() {
+                        let meta = match doc.document {
                             Some(d) => {
                                 let count = d.figures.iter().filter(|f| f.indicator.is_some()).count();
-                                let date = d.meta.date.unwrap_or_else(|| "undated".to_string());
+                                let date = d.meta.date.clone().unwrap_or_else(|| "undated".to_string());
                                 format!("{date} · {count} indicator figures")
                             }
                             None => String::new(),
                         };
-                        let reading = doc.reading == Reading::Started;
+                        let reading = doc.reading;
                         let meta = move || match reading {
                             true => format!("reading… {:.0}%", progress.with(|p| p.get(&key).copied().unwrap_or(0.0)) * 100.0),
                             false => meta.clone(),

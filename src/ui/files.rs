@@ -30,35 +30,58 @@ async fn read(file: web_sys::File) -> Outcome {
         .map_err(|e| format!("{name}: {e}"))
 }
 
-/// Reads every file of a list, one after the other, reporting each outcome.
-fn read_all(files: Option<web_sys::FileList>, on_file: Callback<Outcome>) {
-    let Some(files) = files else { return };
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+/// The outcomes of some of the files chosen at once.
+pub struct Batch {
+    /// One per file, in the order chosen.
+    pub outcomes: Vec<Outcome>,
+    /// True for the first batch of a choice (its first document is the one to show).
+    pub first: bool,
+}
+
+/// How many files are read before they are handed on: a folder of 500 reports is added in
+/// a few changes to the page, and its first documents appear at once.
+const BATCH: usize = 25;
+
+/// Reads every file of a list, one after the other, reporting the outcomes in batches.
+fn read_all(files: Vec<web_sys::File>, on_files: Callback<Batch>) {
     spawn_local(async move {
-        for file in files {
-            on_file.run(read(file).await);
+        let mut first = true;
+        for chunk in files.chunks(BATCH) {
+            let mut outcomes = Vec::with_capacity(chunk.len());
+            for file in chunk {
+                outcomes.push(read(file.clone()).await);
+            }
+            on_files.run(Batch { outcomes, first });
+            first = false;
         }
     });
+}
+
+/// The files of a list, in order.
+fn listed(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    files.map_or_else(Vec::new, |files| {
+        (0..files.length()).filter_map(|i| files.get(i)).collect()
+    })
 }
 
 /// A file picker and a drop zone for reports.
 #[component]
 pub fn FileDrop(
-    /// Receives each file's outcome.
-    on_file: Callback<Outcome>,
+    /// Receives the files' outcomes.
+    on_files: Callback<Batch>,
 ) -> impl IntoView {
     let (over, set_over) = signal(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
-            read_all(input.files(), on_file);
+            read_all(listed(input.files()), on_files);
             input.set_value("");
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         set_over.set(false);
-        read_all(ev.data_transfer().and_then(|d| d.files()), on_file);
+        read_all(listed(ev.data_transfer().and_then(|d| d.files())), on_files);
     };
     view! {
         <div

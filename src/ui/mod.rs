@@ -25,6 +25,8 @@ use figures::FiguresTable;
 use files::FileDrop;
 use input::PasteBox;
 use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
 use summary::Summary;
 use tables::Tables;
 use text_view::TextView;
@@ -47,6 +49,9 @@ pub struct Loaded {
     pub authority: Option<String>,
     /// Where the engine is with it.
     pub reading: Reading,
+    /// The document as found, corrected and named ([`Loaded::refresh`] keeps it current):
+    /// computed once per change, shared by every view and export without copying.
+    corrected: Option<Arc<Document>>,
 }
 
 /// Where the engine is with a document.
@@ -61,17 +66,76 @@ pub enum Reading {
 
 impl Loaded {
     /// The document as corrected and named by the user, once read.
-    pub fn document(&self) -> Option<Document> {
-        let Reading::Done(found) = &self.reading else {
-            return None;
-        };
-        let mut document = edit::apply(found, &self.edits);
-        document.name = self.name.clone();
-        if self.authority.is_some() {
-            document.meta.authority = self.authority.clone();
-        }
-        Some(document)
+    pub fn document(&self) -> Option<Arc<Document>> {
+        self.corrected.clone()
     }
+
+    /// Computes the corrected document again after a change to what it is made of.
+    fn refresh(&mut self) {
+        self.corrected = match &self.reading {
+            Reading::Started => None,
+            Reading::Done(found) => {
+                let mut document = edit::apply(found, &self.edits);
+                document.name = self.name.clone();
+                if self.authority.is_some() {
+                    document.meta.authority = self.authority.clone();
+                }
+                Some(Arc::new(document))
+            }
+        };
+    }
+}
+
+/// How long the views over every document (the timeline) wait between updates while many
+/// documents are being read, and how long storage waits for changes to settle.
+const SETTLE: Duration = Duration::from_millis(400);
+
+/// `source` once it has not changed for [`SETTLE`]: what is stored is written once a burst of
+/// changes (a folder of reports being added) is over, not once per change.
+fn quiet<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+    let (out, set_out) = signal(source.get_untracked());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        source.track();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    if let Some(value) = source.try_get_untracked() {
+                        set_out.set(value);
+                    }
+                }
+            },
+            SETTLE,
+        );
+    });
+    out
+}
+
+/// `source`, updated at most once per [`SETTLE`]: its latest value is always shown in the end,
+/// but a burst of changes (500 documents being read one by one) recomputes what depends on it a
+/// few times rather than once per change.
+fn settled<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+    let (out, set_out) = signal(source.get_untracked());
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        source.track();
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                if let Some(value) = source.try_get_untracked() {
+                    set_out.set(value);
+                }
+            },
+            SETTLE,
+        );
+    });
+    out
 }
 
 /// The whole app: bring reports in, see their figures, correct them, download them.
@@ -82,8 +146,22 @@ pub fn App() -> impl IntoView {
     let (next_key, set_next_key) = signal(1u32);
     let (errors, set_errors) = signal(Vec::<String>::new());
     let (progress, set_progress) = signal(std::collections::HashMap::<u32, f64>::new());
+    // Every change to a document goes through here, so that its corrected form stays current.
     let update = move |key: u32, change: &dyn Fn(&mut Loaded)| {
-        set_documents.update(|docs| docs.iter_mut().filter(|d| d.key == key).for_each(change));
+        set_documents.update(|docs| {
+            for d in docs.iter_mut().filter(|d| d.key == key) {
+                change(d);
+                d.refresh();
+            }
+        });
+    };
+    // Messages are shown once each: a storage that stays full says so once.
+    let report_error = move |message: String| {
+        set_errors.update(|e| {
+            if !e.contains(&message) {
+                e.push(message)
+            }
+        })
     };
     // Reads (or reads again) document `key` in the engine's worker.
     let start_reading = Callback::new(
@@ -104,7 +182,7 @@ pub fn App() -> impl IntoView {
                         }
                         Err(message) => {
                             set_documents.update(|docs| docs.retain(|d| d.key != key));
-                            set_errors.update(|e| e.push(message));
+                            report_error(message);
                         }
                     }
                 }),
@@ -112,62 +190,115 @@ pub fn App() -> impl IntoView {
             engine::read(name, text, date, listener);
         },
     );
-    let add = Callback::new(move |given: storage::Stored| {
-        let key = next_key.get_untracked();
-        set_next_key.set(key + 1);
-        start_reading.run((
-            key,
-            given.name.clone(),
-            given.text.clone(),
-            given.date.clone(),
-        ));
-        set_documents.update(|docs| {
-            docs.push(Loaded {
-                key,
-                name: given.name,
-                text: given.text,
-                edits: given.edits,
-                date: given.date,
-                authority: given.authority,
-                reading: Reading::Started,
-            })
-        });
-        set_selected.set(Some(key));
-    });
-    let add_new = Callback::new(move |(name, text): (String, String)| {
-        add.run(storage::Stored {
-            name,
-            text,
-            edits: Vec::new(),
-            date: None,
-            authority: None,
-        })
-    });
+    // Adds documents in one change (a folder of reports is one update of the list, not one per
+    // file) and selects the one at `select`, if any: adding a batch must not show each
+    // document in turn.
+    let add = Callback::new(
+        move |(given, select): (Vec<storage::Stored>, Option<usize>)| {
+            let first = next_key.get_untracked();
+            set_next_key.set(first + given.len() as u32);
+            let loaded: Vec<Loaded> = given
+                .into_iter()
+                .zip(first..)
+                .map(|(given, key)| Loaded {
+                    key,
+                    name: given.name,
+                    text: given.text,
+                    edits: given.edits,
+                    date: given.date,
+                    authority: given.authority,
+                    reading: Reading::Started,
+                    corrected: None,
+                })
+                .collect();
+            for d in &loaded {
+                start_reading.run((d.key, d.name.clone(), d.text.clone(), d.date.clone()));
+            }
+            let chosen = select.and_then(|i| loaded.get(i)).map(|d| d.key);
+            set_documents.update(|docs| docs.extend(loaded));
+            if chosen.is_some() {
+                set_selected.set(chosen);
+            }
+        },
+    );
+    let new_document = |(name, text): (String, String)| storage::Stored {
+        name,
+        text,
+        edits: Vec::new(),
+        date: None,
+        authority: None,
+    };
+    let add_new =
+        Callback::new(move |named: (String, String)| add.run((vec![new_document(named)], Some(0))));
     match storage::load() {
-        Ok(stored) => stored.into_iter().for_each(|s| add.run(s)),
-        Err(message) => set_errors.update(|e| e.push(message)),
+        Ok(stored) => {
+            let last = stored.len().checked_sub(1);
+            add.run((stored, last));
+        }
+        Err(message) => report_error(message),
     }
     // Keep the documents and corrections across reloads: storage is the outside world, hence
-    // an effect.
-    Effect::new(move |_| {
-        let stored = documents.with(|docs| {
+    // an effect. It runs when what is stored changes (not when a document is read), once the
+    // changes settle: storing is a copy of every text.
+    let stored_parts = Memo::new(move |_| {
+        documents.with(|docs| {
             docs.iter()
-                .map(|d| storage::Stored {
-                    name: d.name.clone(),
-                    text: d.text.clone(),
-                    edits: d.edits.clone(),
-                    date: d.date.clone(),
-                    authority: d.authority.clone(),
+                .map(|d| {
+                    let parts = (d.name.clone(), d.edits.clone(), d.date.clone());
+                    (d.key, parts, d.authority.clone())
                 })
                 .collect::<Vec<_>>()
+        })
+    });
+    let save_now = move || {
+        let saved = documents.with_untracked(|docs| {
+            let stored: Vec<storage::StoredRef<'_>> = docs
+                .iter()
+                .map(|d| storage::StoredRef {
+                    name: &d.name,
+                    text: &d.text,
+                    edits: &d.edits,
+                    date: d.date.as_deref(),
+                    authority: d.authority.as_deref(),
+                })
+                .collect();
+            storage::save(&stored)
         });
-        if let Err(message) = storage::save(stored) {
-            set_errors.update(|e| e.push(message));
+        if let Err(message) = saved {
+            report_error(message);
+        }
+    };
+    let to_store = quiet(stored_parts);
+    Effect::new(move |first: Option<()>| {
+        to_store.track();
+        if first.is_some() {
+            save_now();
         }
     });
-    let on_file = Callback::new(move |outcome: files::Outcome| match outcome {
-        Ok(document) => add_new.run(document),
-        Err(message) => set_errors.update(|e| e.push(message)),
+    // A change made just before the page is left is stored at once, not lost with the timer.
+    let leaving = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if to_store.try_get_untracked() != stored_parts.try_get_untracked() {
+            save_now();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(
+            "pagehide",
+            wasm_bindgen::JsCast::unchecked_ref(leaving.as_ref()),
+        );
+    }
+    leaving.forget();
+    let on_files = Callback::new(move |batch: files::Batch| {
+        let mut read = Vec::new();
+        for outcome in batch.outcomes {
+            match outcome {
+                Ok(named) => read.push(new_document(named)),
+                Err(message) => report_error(message),
+            }
+        }
+        if !read.is_empty() {
+            add.run((read, batch.first.then_some(0)));
+        }
     });
     let clear_all = move |_| {
         storage::clear();
@@ -255,13 +386,29 @@ pub fn App() -> impl IntoView {
         let id = figure.get()?;
         current.with(|d| d.as_ref()?.figures.iter().find(|f| f.id == id).cloned())
     });
-    let document = Signal::derive(move || current.get().unwrap_or_default());
-    // Every read document as corrected, computed once per change: the exports and the
-    // timeline share it.
-    let read_documents = Memo::new(move |_| {
-        documents.with(|docs| docs.iter().filter_map(Loaded::document).collect::<Vec<_>>())
+    let document = Signal::derive(move || {
+        current
+            .get()
+            .map(|d| Document::clone(&d))
+            .unwrap_or_default()
     });
-    let report = move || Report::new(read_documents.get());
+    // Every read document as corrected: the exports and the timeline share it. The documents
+    // are shared, not copied, and compared by identity (each changes as a whole).
+    let read_documents = Memo::new_with_compare(
+        move |_| {
+            documents.with(|docs| docs.iter().filter_map(Loaded::document).collect::<Vec<_>>())
+        },
+        |old, new| match (old, new) {
+            (Some(old), Some(new)) => {
+                old.len() != new.len() || old.iter().zip(new).any(|(a, b)| !Arc::ptr_eq(a, b))
+            }
+            _ => true,
+        },
+    );
+    let report = move || {
+        Report::new(read_documents.with(|d| d.iter().map(|d| Document::clone(d)).collect()))
+    };
+    let across = settled(read_documents);
     let on_source = Callback::new(move |(name, figure): (String, String)| {
         let key =
             documents.with_untracked(|docs| docs.iter().find(|d| d.name == name).map(|d| d.key));
@@ -279,7 +426,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <PasteBox on_add=add_new />
-            <FileDrop on_file=on_file />
+            <FileDrop on_files=on_files />
             <ul class="errors" role="alert" data-testid="errors">
                 <For each=move || errors.get().into_iter().enumerate() key=|(i, _)| *i let:item>
                     <li>{item.1}</li>
@@ -334,7 +481,7 @@ pub fn App() -> impl IntoView {
                     />
                 </section>
             </Show>
-            <Timeline documents=read_documents.into() on_source=on_source />
+            <Timeline documents=across.into() on_source=on_source />
         </main>
     }
 }

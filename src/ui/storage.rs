@@ -32,10 +32,28 @@ pub struct Stored {
     pub authority: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A document as it is written: [`Stored`], borrowed (storing copies no text).
+#[derive(Serialize)]
+pub struct StoredRef<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub edits: &'a [Edit],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
 struct State {
     version: u32,
     documents: Vec<Stored>,
+}
+
+#[derive(Serialize)]
+struct StateRef<'a> {
+    version: u32,
+    documents: &'a [StoredRef<'a>],
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -62,11 +80,11 @@ pub fn load() -> Result<Vec<Stored>, String> {
 }
 
 /// Stores the documents, or says why they could not be kept.
-pub fn save(documents: Vec<Stored>) -> Result<(), String> {
+pub fn save(documents: &[StoredRef<'_>]) -> Result<(), String> {
     let Some(storage) = storage() else {
         return Ok(());
     };
-    let json = serde_json::to_string(&State {
+    let json = serde_json::to_string(&StateRef {
         version: VERSION,
         documents,
     })

@@ -7,12 +7,13 @@ use super::charts::{ChartCanvas, Drawing};
 use crate::model::Document;
 use crate::timeline::{self, Point};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The timeline of the read documents; shown once two or more are read.
 #[component]
 pub fn Timeline(
     /// Every read document, corrected.
-    documents: Signal<Vec<Document>>,
+    documents: Signal<Vec<Arc<Document>>>,
     /// Called with (document name, figure id) when a source is chosen.
     on_source: Callback<(String, String)>,
 ) -> impl IntoView {

@@ -112,6 +112,9 @@ test('uploaded files are read; a bad one gets a message naming it and nothing is
   assert.match(messages, /photo\.png: expected text, found a PNG image/);
   assert.match(messages, /pack\.pdf: cannot read \.pdf files yet/);
   assert.equal(await page.getByTestId('document').count(), 2);
+  // Files chosen together show the first; the second is one click away.
+  await page.locator('tr[data-indicator="children_in_care"]').first().waitFor();
+  await page.getByTestId('document').filter({ hasText: 'minutes.html' }).click();
   // Documents are read in the engine's worker: wait for the second one's figures.
   await page.locator('tr[data-indicator="child_protection_plans"][data-value="190"]').waitFor();
   assert.match(await page.getByTestId('tables').innerText(), /Child Protection\s+190/);
