@@ -228,6 +228,136 @@ pub fn draw_series<DB: DrawingBackend>(
     area.present()
 }
 
+/// One line of a chart across documents: whose figures (a council or a comparator) and their
+/// points (year, value, index of the timeline point it draws).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The legend's text.
+    pub label: String,
+    /// A comparator (England, statistical neighbours ...) rather than a council: drawn thinner.
+    pub comparator: bool,
+    /// (fractional year, value, index into the points charted), in date order.
+    pub points: Vec<(f64, f64, usize)>,
+}
+
+/// The lines of one indicator's merged points: one per council and per comparator area
+/// (England, statistical neighbours ...), councils first. Points of one date with conflicting
+/// values are all drawn.
+pub fn lines(points: &[crate::timeline::Point]) -> Vec<Line> {
+    let mut out: Vec<(u8, Line)> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        let Some(x) = year_of(&p.when) else { continue };
+        let label = match p.area {
+            Area::Local => p
+                .authority
+                .clone()
+                .unwrap_or_else(|| crate::compare::UNNAMED.to_string()),
+            other => other.as_str().replace('_', " "),
+        };
+        let rank = u8::from(p.area != Area::Local);
+        match out.iter_mut().find(|(_, l)| l.label == label) {
+            Some((_, line)) => line.points.push((x, p.value, i)),
+            None => out.push((
+                rank,
+                Line {
+                    label,
+                    comparator: rank == 1,
+                    points: vec![(x, p.value, i)],
+                },
+            )),
+        }
+    }
+    out.sort_by(|a, b| (a.0, &a.1.label).cmp(&(b.0, &b.1.label)));
+    out.into_iter()
+        .map(|(_, mut line)| {
+            line.points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            line
+        })
+        .collect()
+}
+
+/// Where each point of a line chart was drawn: (backend pixel, index of the point).
+pub type Drawn = Vec<((i32, i32), usize)>;
+
+/// Draws lines over time with a legend; returns where each point was drawn (backend pixels),
+/// with its index, so that a click can find the point under it.
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    lines: &[Line],
+    scale: f64,
+) -> Result<Drawn, ChartError<DB>> {
+    area.fill(&WHITE)?;
+    let all = || lines.iter().flat_map(|l| l.points.iter());
+    let (x0, x1) = all().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (y0, y1) = all().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    if x0 > x1 {
+        area.present()?;
+        return Ok(Vec::new());
+    }
+    let pad_x = ((x1 - x0) * 0.05).max(0.25);
+    let pad_y = ((y1 - y0) * 0.1).max(1.0);
+    let font = |size: f64| ("sans-serif", size * scale).into_font();
+    let mut chart = ChartBuilder::on(area)
+        .caption(title.replace('_', " "), font(16.0).color(&INK))
+        .margin((10.0 * scale) as i32)
+        .x_label_area_size((35.0 * scale) as i32)
+        .y_label_area_size((50.0 * scale) as i32)
+        .build_cartesian_2d(
+            (x0 - pad_x)..(x1 + pad_x),
+            (y0 - pad_y).max(0.0)..(y1 + pad_y),
+        )?;
+    chart
+        .configure_mesh()
+        .x_labels(5)
+        .x_label_formatter(&|x| month_label(*x))
+        .y_labels(6)
+        .y_label_formatter(&|v| tick(*v))
+        .label_style(font(11.0).color(&INK))
+        .draw()?;
+    let mut drawn = Vec::new();
+    for (j, line) in lines.iter().enumerate() {
+        let colour = PALETTE[j % PALETTE.len()];
+        let xy = || line.points.iter().map(|p| (p.0, p.1));
+        let width = if line.comparator { 1.0 } else { 2.5 };
+        chart
+            .draw_series(LineSeries::new(
+                xy(),
+                colour.stroke_width((width * scale) as u32),
+            ))?
+            .label(line.label.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 2), (x + 14, y + 2)], colour.filled()));
+        chart.draw_series(xy().map(|p| Circle::new(p, (4.0 * scale) as i32, colour.filled())))?;
+        drawn.extend(
+            line.points
+                .iter()
+                .map(|p| (chart.backend_coord(&(p.0, p.1)), p.2)),
+        );
+    }
+    if lines.len() > 1 {
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.9))
+            .border_style(INK)
+            .label_font(font(11.0).color(&INK))
+            .position(SeriesLabelPosition::UpperLeft)
+            .draw()?;
+    }
+    area.present()?;
+    Ok(drawn)
+}
+
+/// The point drawn nearest to `(x, y)` within `reach` pixels, from what [`draw_lines`]
+/// returned.
+pub fn point_at(drawn: &[((i32, i32), usize)], x: i32, y: i32, reach: i32) -> Option<usize> {
+    drawn
+        .iter()
+        .map(|((px, py), i)| ((px - x).pow(2) + (py - y).pow(2), *i))
+        .filter(|(d, _)| *d <= reach * reach)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, i)| i)
+}
+
 /// Draws a table's numeric columns as horizontal bars grouped by row, with a legend.
 pub fn draw_table<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -304,6 +434,51 @@ mod tests {
     fn document() -> Document {
         let text = include_str!("../tests/data/seeds/000_05802d0420be5ec8.txt");
         extract("000.txt", text, &Options::default())
+    }
+
+    #[test]
+    fn one_line_per_council_and_comparator_and_points_can_be_found_by_position() {
+        use crate::timeline::{Point, Source};
+        let point = |area: Area, authority: Option<&str>, when: &str, value: f64| Point {
+            indicator: "children_in_care".into(),
+            area,
+            authority: authority.map(String::from),
+            when: when.into(),
+            value,
+            unit: Unit::Per10k,
+            approx: false,
+            conflict: false,
+            sources: vec![Source {
+                document: "a.txt".into(),
+                figure: "f1".into(),
+                sentence: String::new(),
+            }],
+        };
+        let points = [
+            point(Area::England, None, "2017-03-31", 62.0),
+            point(Area::Local, Some("Avonshire"), "2018-03-31", 70.0),
+            point(Area::Local, Some("Avonshire"), "2017-03-31", 66.0),
+            point(Area::England, None, "2018-03-31", 64.0),
+            point(Area::Local, Some("Brookfield"), "2018-03-31", 58.0),
+        ];
+        let lines = lines(&points);
+        let labels: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["Avonshire", "Brookfield", "england"]);
+        let avon: Vec<usize> = lines[0].points.iter().map(|p| p.2).collect();
+        assert_eq!(avon, [2, 1], "in date order, pointing back at their points");
+        let mut svg = String::new();
+        let drawn = draw_lines(
+            &SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area(),
+            "children in care",
+            &lines,
+            1.0,
+        )
+        .expect("drawn");
+        assert_eq!(drawn.len(), points.len());
+        assert!(svg.contains("Brookfield") && svg.contains("england"));
+        let ((x, y), index) = drawn[1];
+        assert_eq!(point_at(&drawn, x + 2, y - 1, 8), Some(index));
+        assert_eq!(point_at(&drawn, -100, -100, 8), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! over [`extract`] and the exports.
 
 pub mod chart;
+pub mod compare;
 pub mod edit;
 pub mod error;
 pub mod export;

@@ -66,3 +66,39 @@ pub fn to_csv(report: &Report) -> Vec<u8> {
     }
     writer.into_inner().unwrap_or_default()
 }
+
+/// Any grid of cells (the comparison as shown) as CSV, UTF-8 with a byte-order mark for Excel.
+pub fn grid(rows: &[Vec<super::Cell<'_>>]) -> Vec<u8> {
+    use super::Cell;
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    for row in rows {
+        let fields = row.iter().map(|c| match c {
+            Cell::Text(s) => s.to_string(),
+            Cell::Number(v) => v.to_string(),
+            Cell::Bool(b) => b.to_string(),
+        });
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(fields);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod grid_tests {
+    use super::super::Cell;
+
+    #[test]
+    fn a_grid_with_quoted_text_and_plain_numbers() {
+        let rows = vec![
+            vec![Cell::Text("indicator"), Cell::Text("Avon, North")],
+            vec![Cell::Text("children_in_care"), Cell::Number(380.0)],
+        ];
+        let text = String::from_utf8(super::grid(&rows)).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}indicator,\"Avon, North\"\nchildren_in_care,380\n"
+        );
+    }
+}

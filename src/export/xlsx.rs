@@ -14,8 +14,9 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
 
+/// The workbook part, with `{SHEET}` for the sheet's name.
 const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
 
 const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
@@ -26,24 +27,40 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// The report's figures as the bytes of an .xlsx file.
 pub fn to_xlsx(report: &Report) -> Vec<u8> {
+    let header = HEADER.map(Cell::Text).to_vec();
+    let figures = report.documents.iter().flat_map(|d| {
+        d.figures
+            .iter()
+            .map(move |f| cells(d.name.as_str(), f).to_vec())
+    });
+    workbook("Figures", std::iter::once(header).chain(figures))
+}
+
+/// Any grid of cells (its first row the header, in bold) as an .xlsx file with one sheet.
+pub fn grid<'a>(sheet: &str, rows: &[Vec<Cell<'a>>]) -> Vec<u8> {
+    workbook(sheet, rows.iter().cloned())
+}
+
+fn workbook<'a>(sheet_name: &str, rows: impl Iterator<Item = Vec<Cell<'a>>>) -> Vec<u8> {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#,
     );
-    let header = HEADER.map(Cell::Text);
-    write_row(&mut sheet, 1, &header, true);
-    let figures = report
-        .documents
-        .iter()
-        .flat_map(|d| d.figures.iter().map(move |f| (d.name.as_str(), f)));
-    for (i, (document, figure)) in figures.enumerate() {
-        write_row(&mut sheet, i + 2, &cells(document, figure), false);
+    for (i, row) in rows.enumerate() {
+        write_row(&mut sheet, i + 1, &row, i == 0);
     }
     sheet.push_str("</sheetData></worksheet>");
+    // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
+    let name: String = sheet_name
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    let workbook = WORKBOOK.replace("{SHEET}", &escape(&name));
     zip::archive(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
         ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
-        ("xl/workbook.xml", WORKBOOK.as_bytes().to_vec()),
+        ("xl/workbook.xml", workbook.into_bytes()),
         (
             "xl/_rels/workbook.xml.rels",
             WORKBOOK_RELS.as_bytes().to_vec(),
@@ -135,5 +152,19 @@ mod tests {
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(11), "L");
         assert_eq!(column_name(26), "AA");
+    }
+
+    #[test]
+    fn any_grid_becomes_a_named_sheet() {
+        let rows = vec![
+            vec![Cell::Text("indicator"), Cell::Text("Avonshire")],
+            vec![Cell::Text("children_in_care"), Cell::Number(380.0)],
+        ];
+        let parts = zip::tests::entries(&grid("Comparison", &rows));
+        let workbook = String::from_utf8(parts[2].1.clone()).unwrap();
+        assert!(workbook.contains(r#"<sheet name="Comparison""#));
+        let sheet = String::from_utf8(parts.last().unwrap().1.clone()).unwrap();
+        assert!(sheet.contains(r#"<c r="B1" t="inlineStr" s="1">"#));
+        assert!(sheet.contains(r#"<c r="B2"><v>380</v></c>"#), "{sheet}");
     }
 }

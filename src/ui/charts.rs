@@ -19,6 +19,37 @@ pub enum Drawing {
     Series(Vec<(f64, f64)>),
     /// A table's numeric columns.
     Table(chart::TableChart),
+    /// One indicator across documents: a line per council and comparator.
+    Lines(Vec<chart::Line>),
+}
+
+/// Draws `drawing` on any backend; returns where the points of a [`Drawing::Lines`] were drawn.
+fn render<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    drawing: &Drawing,
+    scale: f64,
+) -> Result<chart::Drawn, String> {
+    let none = |()| Vec::new();
+    match drawing {
+        Drawing::Bars(bars) => chart::draw_bars(area, title, bars, scale).map(none),
+        Drawing::Series(points) => chart::draw_series(area, title, points, scale).map(none),
+        Drawing::Table(table) => chart::draw_table(area, title, table, scale).map(none),
+        Drawing::Lines(lines) => chart::draw_lines(area, title, lines, scale),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// The chart as an SVG document (a fixed 800 by 450 size; it scales without blurring).
+fn svg(title: &str, drawing: &Drawing) -> String {
+    let mut out = String::new();
+    {
+        let backend = plotters::prelude::SVGBackend::with_string(&mut out, (800, 450));
+        if let Err(e) = render(&backend.into_drawing_area(), title, drawing, 1.0) {
+            web_sys::console::error_1(&format!("chart '{title}': {e}").into());
+        }
+    }
+    out
 }
 
 /// Every chart of a document: headline counts, headline percentages, and a time series for
@@ -59,8 +90,9 @@ pub fn Charts(
     }
 }
 
-/// Draws on a canvas sized to its on-screen box, scaled by the device pixel ratio.
-fn draw(element: web_sys::HtmlCanvasElement, title: &str, drawing: &Drawing) {
+/// Draws on a canvas sized to its on-screen box, scaled by the device pixel ratio; returns
+/// where the points of a [`Drawing::Lines`] were drawn, in CSS pixels.
+fn draw(element: web_sys::HtmlCanvasElement, title: &str, drawing: &Drawing) -> chart::Drawn {
     let ratio = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -69,22 +101,20 @@ fn draw(element: web_sys::HtmlCanvasElement, title: &str, drawing: &Drawing) {
     element.set_width((width * ratio) as u32);
     element.set_height((height * ratio) as u32);
     let Some(backend) = CanvasBackend::with_canvas_object(element) else {
-        return;
+        return Vec::new();
     };
-    let area = backend.into_drawing_area();
-    let drawn = match drawing {
-        Drawing::Bars(bars) => {
-            chart::draw_bars(&area, title, bars, ratio).map_err(|e| e.to_string())
+    match render(&backend.into_drawing_area(), title, drawing, ratio) {
+        Ok(drawn) => drawn
+            .into_iter()
+            .map(|((x, y), i)| {
+                let css = |v: i32| (f64::from(v) / ratio).round() as i32;
+                ((css(x), css(y)), i)
+            })
+            .collect(),
+        Err(e) => {
+            web_sys::console::error_1(&format!("chart '{title}': {e}").into());
+            Vec::new()
         }
-        Drawing::Series(points) => {
-            chart::draw_series(&area, title, points, ratio).map_err(|e| e.to_string())
-        }
-        Drawing::Table(table) => {
-            chart::draw_table(&area, title, table, ratio).map_err(|e| e.to_string())
-        }
-    };
-    if let Err(e) = drawn {
-        web_sys::console::error_1(&format!("chart '{title}': {e}").into());
     }
 }
 
@@ -93,18 +123,24 @@ type Watch = (
     web_sys::IntersectionObserver,
 );
 
-/// One chart on a canvas, with a PNG download. It is drawn when it first comes into view: a
-/// long report has many charts, and the figures should not wait for them.
+/// One chart on a canvas, with PNG and SVG downloads. It is drawn when it first comes into
+/// view: a long report has many charts, and the figures should not wait for them. The points
+/// of a line chart can be clicked (`on_point` gets the point's index).
 #[component]
 pub fn ChartCanvas(
     /// The chart's title (also its accessible name and file name).
     title: String,
     /// What it shows.
     drawing: Drawing,
+    /// Called with a point's index when a point of a line chart is clicked.
+    #[prop(optional)]
+    on_point: Option<Callback<usize>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let draw_title = title.clone();
     let watch = StoredValue::new_local(None::<Watch>);
+    let drawn = StoredValue::new(chart::Drawn::new());
+    let svg_source = (title.clone(), drawing.clone());
     // Drawing on a canvas is the outside world: an effect, run once the canvas exists.
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
@@ -118,7 +154,17 @@ pub fn ChartCanvas(
                 });
                 if visible {
                     observer.disconnect();
-                    draw(target.clone(), &title, &drawing);
+                    let points = draw(target.clone(), &title, &drawing);
+                    // Where the clickable points are ("x,y x,y ..." in CSS pixels), for
+                    // scripts and tests, as the figures table's rows carry their values.
+                    if !points.is_empty() {
+                        let at: Vec<String> = points
+                            .iter()
+                            .map(|((x, y), _)| format!("{x},{y}"))
+                            .collect();
+                        let _ = target.set_attribute("data-points", &at.join(" "));
+                    }
+                    drawn.set_value(points);
                 }
             },
         );
@@ -134,12 +180,25 @@ pub fn ChartCanvas(
             }
         });
     });
-    let file = format!(
-        "{}.png",
-        title
-            .to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), "-")
-    );
+    let stem = title
+        .to_lowercase()
+        .replace(|c: char| !c.is_alphanumeric(), "-");
+    let file = format!("{stem}.png");
+    let save_svg = move |_| {
+        let (title, drawing) = &svg_source;
+        super::download::save(
+            &format!("{stem}.svg"),
+            "image/svg+xml",
+            svg(title, drawing).as_bytes(),
+        );
+    };
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some(on_point) = on_point else { return };
+        let hit = drawn.with_value(|d| chart::point_at(d, ev.offset_x(), ev.offset_y(), 10));
+        if let Some(i) = hit {
+            on_point.run(i);
+        }
+    };
     let save = move |_| {
         let Some(element) = canvas.get() else { return };
         let Ok(url) = element.to_data_url() else {
@@ -157,9 +216,11 @@ pub fn ChartCanvas(
     };
     view! {
         <figure class="chart">
-            <canvas node_ref=canvas data-testid="chart" aria-label=title.clone() role="img"></canvas>
+            <canvas node_ref=canvas data-testid="chart" aria-label=title.clone() role="img" class:clickable=on_point.is_some() on:click=click></canvas>
             <figcaption>
                 <button class="link" data-testid="chart-png" on:click=save>"Download PNG"</button>
+                " · "
+                <button class="link" data-testid="chart-svg" on:click=save_svg>"Download SVG"</button>
             </figcaption>
         </figure>
     }

@@ -2,6 +2,7 @@
 //! and the DOM; everything it shows comes from [`crate::extract`] and [`crate::export`].
 
 mod charts;
+mod compare;
 mod correct;
 mod documents;
 mod download;
@@ -19,6 +20,7 @@ mod timeline;
 use crate::edit::{self, Edit};
 use crate::model::{Document, Report};
 use charts::Charts;
+use compare::Compare;
 use correct::Correction;
 use documents::DocumentList;
 use figures::FiguresTable;
@@ -408,7 +410,11 @@ pub fn App() -> impl IntoView {
     let report = move || {
         Report::new(read_documents.with(|d| d.iter().map(|d| Document::clone(d)).collect()))
     };
+    // The series merged across documents, shared by the timeline and the comparison; while
+    // many documents are being read it is recomputed a few times a second, not once each.
     let across = settled(read_documents);
+    let points = Memo::new(move |_| across.with(|d| crate::timeline::merge(d)));
+    let read_count = Signal::derive(move || across.with(Vec::len));
     let on_source = Callback::new(move |(name, figure): (String, String)| {
         let key =
             documents.with_untracked(|docs| docs.iter().find(|d| d.name == name).map(|d| d.key));
@@ -481,7 +487,8 @@ pub fn App() -> impl IntoView {
                     />
                 </section>
             </Show>
-            <Timeline documents=across.into() on_source=on_source />
+            <Timeline points=points.into() count=read_count on_source=on_source />
+            <Compare points=points.into() count=read_count on_source=on_source />
         </main>
     }
 }

@@ -4,71 +4,89 @@
 //! from its sentence.
 
 use super::charts::{ChartCanvas, Drawing};
-use crate::model::Document;
-use crate::timeline::{self, Point};
+use crate::model::Unit;
+use crate::timeline::Point;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The timeline of the read documents; shown once two or more are read.
 #[component]
 pub fn Timeline(
-    /// Every read document, corrected.
-    documents: Signal<Vec<Arc<Document>>>,
+    /// The merged series of every read document.
+    points: Signal<Vec<Point>>,
+    /// How many documents are read.
+    count: Signal<usize>,
     /// Called with (document name, figure id) when a source is chosen.
     on_source: Callback<(String, String)>,
 ) -> impl IntoView {
-    let points = Memo::new(move |_| documents.with(|d| timeline::merge(d)));
-    let indicators = Memo::new(move |_| {
+    // The series to choose from: an indicator in one unit ("children in care", "children in
+    // care, per 10k"); a chart never mixes units.
+    let series = Memo::new(move |_| {
         points.with(|p| {
-            let mut ids: Vec<String> = p.iter().map(|p| p.indicator.clone()).collect();
-            ids.sort();
-            ids.dedup();
-            ids
+            let mut keys: Vec<(String, Unit)> =
+                p.iter().map(|p| (p.indicator.clone(), p.unit)).collect();
+            keys.sort_by(|a, b| (&a.0, a.1.as_str()).cmp(&(&b.0, b.1.as_str())));
+            keys.dedup();
+            keys
         })
     });
     let (chosen, set_chosen) = signal(None::<String>);
-    let indicator = move || {
-        chosen
-            .get()
-            .filter(|c| indicators.with(|i| i.contains(c)))
-            .or_else(|| {
-                indicators.with(|i| {
-                    i.iter()
-                        .find(|id| *id == "children_in_care")
-                        .or(i.first())
-                        .cloned()
-                })
-            })
+    let key_of = |(indicator, unit): &(String, Unit)| format!("{indicator}|{}", unit.as_str());
+    let label_of = |(indicator, unit): &(String, Unit)| match unit {
+        Unit::Count | Unit::Percent => indicator.replace('_', " "),
+        unit => format!(
+            "{}, {}",
+            indicator.replace('_', " "),
+            unit.as_str().replace('_', " ")
+        ),
     };
-    let rows = move || -> Vec<Point> {
-        let Some(id) = indicator() else {
+    let current = move || {
+        series.with(|keys| {
+            let chosen = chosen.get();
+            keys.iter()
+                .find(|k| Some(key_of(k)) == chosen)
+                .or_else(|| keys.iter().find(|k| k.0 == "children_in_care"))
+                .or(keys.first())
+                .cloned()
+        })
+    };
+    let rows = Memo::new(move |_| -> Vec<Point> {
+        let Some((id, unit)) = current() else {
             return Vec::new();
         };
-        points.with(|p| p.iter().filter(|p| p.indicator == id).cloned().collect())
-    };
+        points.with(|p| {
+            p.iter()
+                .filter(|p| p.indicator == id && p.unit == unit)
+                .cloned()
+                .collect()
+        })
+    });
     let drawing = move || {
-        let local: Vec<(f64, f64)> = rows()
-            .iter()
-            .filter(|p| p.area == crate::model::Area::Local)
-            .filter_map(|p| Some((crate::chart::year_of(&p.when)?, p.value)))
-            .collect();
-        (local.len() >= 2).then_some(local)
+        let lines = rows.with(|r| crate::chart::lines(r));
+        let drawn: usize = lines.iter().map(|l| l.points.len()).sum();
+        (drawn >= 2).then_some(lines)
     };
+    // A point on the chart leads to the sentence stating it.
+    let on_point = Callback::new(move |i: usize| {
+        let source = rows.with(|r| r.get(i).and_then(|p| p.sources.first().cloned()));
+        if let Some(s) = source {
+            on_source.run((s.document, s.figure));
+        }
+    });
     view! {
-        <Show when=move || documents.with(|d| d.len() >= 2)>
+        <Show when=move || { count.get() >= 2 }>
             <section class="timeline" aria-label="Across documents" data-testid="timeline">
-                <h2>{move || format!("Across {} documents", documents.with(Vec::len))}</h2>
+                <h2>{move || format!("Across {} documents", count.get())}</h2>
                 <label class="choice">
                     "Indicator "
                     <select data-testid="timeline-indicator" on:change=move |ev| set_chosen.set(Some(event_target_value(&ev)))>
                         {move || {
-                            let current = indicator();
-                            indicators
+                            let current = current();
+                            series
                                 .get()
                                 .into_iter()
-                                .map(|id| {
-                                    let selected = current.as_deref() == Some(id.as_str());
-                                    view! { <option value=id.clone() selected=selected>{id.replace('_', " ")}</option> }
+                                .map(|k| {
+                                    let selected = current.as_ref() == Some(&k);
+                                    view! { <option value=key_of(&k) selected=selected>{label_of(&k)}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -76,9 +94,13 @@ pub fn Timeline(
                 </label>
                 {move || {
                     drawing()
-                        .map(|points| {
-                            let title = indicator().unwrap_or_default();
-                            view! { <div class="chart-grid"><ChartCanvas title=title drawing=Drawing::Series(points) /></div> }
+                        .map(|lines| {
+                            let title = current().map(|k| label_of(&k)).unwrap_or_default();
+                            view! {
+                                <div class="chart-grid">
+                                    <ChartCanvas title=title drawing=Drawing::Lines(lines) on_point=on_point />
+                                </div>
+                            }
                         })
                 }}
                 <div class="table-wrap">
@@ -94,7 +116,8 @@ pub fn Timeline(
                         </thead>
                         <tbody>
                             {move || {
-                                rows()
+                                rows
+                                    .get()
                                     .into_iter()
                                     .map(|p| {
                                         let sources = p

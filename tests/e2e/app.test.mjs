@@ -3,7 +3,7 @@
 // every request the page makes is recorded, and any to another origin fails the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, serveDist, launchChromium } from './harness.mjs';
@@ -384,9 +384,95 @@ test('across documents: one series by the date figures refer to, restatements me
   await table.locator('tr.conflict[data-when="2017-01-13"][data-value="371"]').waitFor();
   assert.equal(await table.locator('tr.conflict[data-when="2017-01-13"]').count(), 2);
   // The entering and leaving care series come from the agenda pack's yearly table.
-  await page.getByTestId('timeline-indicator').selectOption('entered_care');
+  await page.getByTestId('timeline-indicator').selectOption('entered_care|count');
   await table.locator('tr[data-when="2001"][data-value="111"]').waitFor();
   assert.equal(await table.locator('tbody tr').count(), 18);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('side by side: councils across, latest values with dates, sortable, downloaded as shown; chart lines per council lead to their sentences', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  for (const n of [0, 1]) {
+    await page.getByTestId('example').nth(n).click();
+    await page.locator('tr[data-indicator]').first().waitFor();
+  }
+  await page.getByTestId('paste').fill('Avonshire County Council\n\nDATE: 1st March 2018\n\nAt the end of February there were 512 children in care and 301 children subject to a child protection plan. '
+    + 'The rate of children in care at 31 March 2017 was 70 per 10,000, against 62 per 10,000 in England.');
+  await page.getByTestId('extract').click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="512"]').waitFor();
+  await page.getByTestId('doc-authority').fill('Avonshire');
+  await page.getByTestId('doc-authority').press('Enter');
+  const compare = page.getByTestId('compare-table');
+  const headings = compare.locator('thead th');
+  await compare.locator('thead', { hasText: 'Avonshire' }).waitFor();
+  const names = await headings.allInnerTexts();
+  assert.ok(names.includes('Avonshire') && names.includes('England'), names.join(' | '));
+  const cic = compare.locator('tbody tr[data-indicator="children_in_care"][data-unit="count"]');
+  assert.match(await cic.innerText(), /512\s+2018-02/);
+  // Sorting by a council's column puts its largest value first, then its smallest.
+  const avonSort = compare.getByTestId('compare-sort').filter({ hasText: 'Avonshire' });
+  await avonSort.click();
+  const first = () => compare.locator('tbody tr').first().evaluate((r) => `${r.dataset.indicator} ${r.dataset.unit}`);
+  assert.equal(await first(), 'children_in_care count');
+  await avonSort.click();
+  assert.equal(await first(), 'children_in_care per_10k');
+  // The download is the table as shown: same rows, same order, a value and a date per column.
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-csv').click()]);
+  assert.equal(csvFile.suggestedFilename(), 'comparison.csv');
+  const lines = readFileSync(await csvFile.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+  assert.match(lines[0], /^indicator,unit,.*Avonshire,Avonshire when/);
+  assert.equal(lines.length - 1, await compare.locator('tbody tr').count());
+  assert.match(lines[1], /^children_in_care,per_10k,70,2017-03-31,/, 'in the order shown');
+  assert.ok(lines.some((l) => /^children_in_care,count,.*512,2018-02/.test(l)), lines.join('\n'));
+  const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-xlsx').click()]);
+  assert.equal(xlsxFile.suggestedFilename(), 'comparison.xlsx');
+  assert.match(readFileSync(await xlsxFile.path()).toString('latin1'), /<v>512<\/v>/);
+  // Years across: each council has its own rows.
+  await page.getByTestId('compare-across').selectOption('periods');
+  await compare.locator('thead', { hasText: '2017' }).waitFor();
+  assert.ok((await compare.locator('tbody tr[data-indicator="children_in_care"]').count()) >= 2);
+  // The chart of the per-10,000 rate has a line for the council and one for England; a point
+  // leads to its sentence.
+  await page.getByTestId('timeline-indicator').selectOption('children_in_care|per_10k');
+  const canvas = page.getByTestId('timeline').getByTestId('chart');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid=timeline] canvas')?.dataset.points);
+  const points = (await canvas.getAttribute('data-points')).split(' ').map((p) => p.split(',').map(Number));
+  assert.equal(points.length, 2);
+  await page.getByTestId('document').filter({ hasText: 'January 2017' }).click();
+  await canvas.click({ position: { x: points[0][0], y: points[0][1] } });
+  await page.locator('.documents li.selected').filter({ hasText: 'Pasted report' }).waitFor();
+  await page.locator('mark.flash').waitFor({ state: 'attached' });
+  // Every chart also downloads as SVG.
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline').getByTestId('chart-svg').click()]);
+  assert.match(svgFile.suggestedFilename(), /\.svg$/);
+  const svg = readFileSync(await svgFile.path(), 'utf8');
+  assert.match(svg, /^<svg/);
+  assert.match(svg, /england/);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a folder of reports: its text files are read, the others listed in one message', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  const dir = mkdtempSync(join(tmpdir(), 'report-explorer-folder-'));
+  const folder = join(dir, 'committee-papers');
+  mkdirSync(join(folder, '2018'), { recursive: true });
+  writeFileSync(join(folder, 'january.txt'), 'DATE: 26th January 2017\n\nAs at 13th January there are 366 children in care.');
+  writeFileSync(join(folder, '2018', 'july.txt'), 'DATE: 4th July 2018\n\nAt 28th June there were 350 children in care.');
+  writeFileSync(join(folder, 'minutes.pdf'), '%PDF-1.7');
+  writeFileSync(join(folder, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  await page.getByTestId('folder-input').setInputFiles(folder);
+  await page.getByTestId('errors').locator('li').first().waitFor();
+  assert.match(await page.getByTestId('errors').innerText(), /committee-papers: 2 files skipped .*logo\.png, .*minutes\.pdf/);
+  await page.locator('[data-testid=timeline-table] tr[data-when="2018-06-28"][data-value="350"]').waitFor();
+  assert.equal(await page.getByTestId('document').count(), 2);
+  rmSync(dir, { recursive: true, force: true });
   await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
   await page.close();
