@@ -5,7 +5,8 @@
 //! responsive while a long report is read, gets progress as it goes, and its first download
 //! does not carry the engine: the worker is fetched when the first report is read.
 //!
-//! Messages are JSON strings. The worker says [`Reply::Ready`] once it can take requests (until
+//! Messages are JSON strings; a request is a pair of its JSON and the document's text (a plain
+//! string: escaping megabytes of text into JSON and back costs more than reading it). The worker says [`Reply::Ready`] once it can take requests (until
 //! then the page queues them), then answers each [`Request`] with progress and a document, in
 //! the order received. If the worker dies (a panic aborts a WebAssembly instance), the request
 //! it was reading fails with a message naming the document, a new worker is started and the
@@ -22,12 +23,11 @@ use wasm_bindgen::JsCast;
 /// Where Trunk puts the worker's loader (workers are not content-hashed).
 const WORKER_URL: &str = "./report-explorer-worker_loader.js";
 
-/// One document to read.
+/// One document to read (its text travels beside it, not in its JSON).
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
     id: u32,
     name: String,
-    text: String,
     /// The document's date as the user gave it.
     date: Option<String>,
 }
@@ -57,17 +57,19 @@ pub fn serve() {
     let on_message = {
         let post = post.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Some(request) = event
-                .data()
-                .as_string()
-                .and_then(|raw| serde_json::from_str::<Request>(&raw).ok())
-            else {
+            let data: js_sys::Array = event.data().unchecked_into();
+            let (Some(request), Some(text)) = (
+                data.get(0)
+                    .as_string()
+                    .and_then(|raw| serde_json::from_str::<Request>(&raw).ok()),
+                data.get(1).as_string(),
+            ) else {
                 return;
             };
             let id = request.id;
             let document = crate::extract_with_progress(
                 &request.name,
-                &request.text,
+                &text,
                 &crate::Options {
                     document_date: request.date.clone(),
                     ..crate::Options::default()
@@ -187,11 +189,12 @@ impl Client {
         let request = Request {
             id: job.id,
             name: job.name.clone(),
-            text: job.text.clone(),
             date: job.date.clone(),
         };
         if let (Some(worker), Ok(json)) = (&self.worker, serde_json::to_string(&request)) {
-            let _ = worker.post_message(&JsValue::from_str(&json));
+            let message =
+                js_sys::Array::of2(&JsValue::from_str(&json), &JsValue::from_str(&job.text));
+            let _ = worker.post_message(&message);
         }
         self.sent.push_back(job);
     }

@@ -88,9 +88,16 @@ impl Loaded {
     }
 }
 
-/// How long the views over every document (the timeline) wait between updates while many
-/// documents are being read, and how long storage waits for changes to settle.
+/// How long storage waits for changes to settle, and the shortest wait between updates of the
+/// views over every document (the timeline and the comparison) while documents are read.
 const SETTLE: Duration = Duration::from_millis(400);
+
+/// The wait between updates of the views over every document, given how many there are: their
+/// cost grows with the set (about 1 ms a document), so a large set is recomputed less often
+/// while it is being read and the page stays responsive.
+fn across_interval(documents: usize) -> Duration {
+    SETTLE + Duration::from_millis(4 * documents as u64)
+}
 
 /// `source` once it has not changed for [`SETTLE`]: what is stored is written once a burst of
 /// changes (a folder of reports being added) is over, not once per change.
@@ -115,10 +122,13 @@ fn quiet<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
     out
 }
 
-/// `source`, updated at most once per [`SETTLE`]: its latest value is always shown in the end,
+/// `source`, updated at most once per `every()`: its latest value is always shown in the end,
 /// but a burst of changes (500 documents being read one by one) recomputes what depends on it a
 /// few times rather than once per change.
-fn settled<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+fn settled<T: Clone + Send + Sync + 'static>(
+    source: Memo<T>,
+    every: impl Fn() -> Duration + Send + Sync + 'static,
+) -> ReadSignal<T> {
     let (out, set_out) = signal(source.get_untracked());
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
@@ -134,7 +144,7 @@ fn settled<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
                     set_out.set(value);
                 }
             },
-            SETTLE,
+            every(),
         );
     });
     out
@@ -412,7 +422,9 @@ pub fn App() -> impl IntoView {
     };
     // The series merged across documents, shared by the timeline and the comparison; while
     // many documents are being read it is recomputed a few times a second, not once each.
-    let across = settled(read_documents);
+    let across = settled(read_documents, move || {
+        across_interval(documents.with_untracked(Vec::len))
+    });
     let points = Memo::new(move |_| across.with(|d| crate::timeline::merge(d)));
     let read_count = Signal::derive(move || across.with(Vec::len));
     let on_source = Callback::new(move |(name, figure): (String, String)| {
@@ -444,6 +456,17 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
             <DocumentList documents=documents progress=progress selected=selected on_select=Callback::new(move |k| set_selected.set(Some(k))) on_remove=remove />
+            {move || {
+                let (waiting, total) = documents.with(|docs| {
+                    (docs.iter().filter(|d| d.reading == Reading::Started).count(), docs.len())
+                });
+                (waiting > 1).then(|| view! {
+                    <div class="reading" role="status" data-testid="reading-all">
+                        <label for="reading-all">{format!("Reading documents: {} of {total} read", total - waiting)}</label>
+                        <progress id="reading-all" max=total.to_string() value=(total - waiting).to_string()></progress>
+                    </div>
+                })
+            }}
             {move || reading().map(|done| view! {
                 <div class="reading" role="status" data-testid="reading">
                     <label for="reading-progress">{move || format!("Reading {}", loaded.with(|l| l.as_ref().map(|l| l.name.clone()).unwrap_or_default()))}</label>

@@ -79,19 +79,38 @@ pub fn load() -> Result<Vec<Stored>, String> {
     }
 }
 
+const FULL: &str = "The browser's storage is full: these documents will not be kept after a reload. Remove some documents to make room.";
+
+thread_local! {
+    /// The size (in bytes of text) at which storing last failed for lack of room: larger sets
+    /// are not tried again (storing 50 MB of reports only to be refused takes a second).
+    static REFUSED_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 /// Stores the documents, or says why they could not be kept.
 pub fn save(documents: &[StoredRef<'_>]) -> Result<(), String> {
     let Some(storage) = storage() else {
         return Ok(());
     };
+    let size: usize = documents.iter().map(|d| d.text.len() + d.name.len()).sum();
+    if REFUSED_AT.get().is_some_and(|refused| size >= refused) {
+        return Err(FULL.to_string());
+    }
     let json = serde_json::to_string(&StateRef {
         version: VERSION,
         documents,
     })
     .map_err(|e| e.to_string())?;
-    storage
-        .set_item(KEY, &json)
-        .map_err(|_| "The browser's storage is full: these documents will not be kept after a reload. Remove some documents to make room.".to_string())
+    match storage.set_item(KEY, &json) {
+        Ok(()) => {
+            REFUSED_AT.set(None);
+            Ok(())
+        }
+        Err(_) => {
+            REFUSED_AT.set(Some(size));
+            Err(FULL.to_string())
+        }
+    }
 }
 
 /// Removes everything this app stored.

@@ -4,7 +4,8 @@
 // at once in the file picker. It prints the time until every document is listed, read, and the
 // "Across documents" chart is drawn, and how long the page's main thread was ever busy at a
 // stretch (the longest gap between animation frames, and long tasks over 200 ms), which is what
-// a user feels as a freeze. A benchmark, not a test: it prints and never fails on time.
+// a user feels as a freeze (SCALE_DEBUG=1 lists each task over 200 ms, [start ms, duration]).
+// A benchmark, not a test: it prints and never fails on time.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ try {
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration), (window.__when ??= []).push([Math.round(e.startTime - (window.__start ?? 0)), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
     window.__maxGap = 0;
     let last = performance.now();
@@ -56,6 +57,12 @@ try {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
+    // The overall progress, as a user sees it while the documents are read.
+    window.__progress = new Set();
+    new MutationObserver(() => {
+      const status = document.querySelector('[data-testid=reading-all] label');
+      if (status) window.__progress.add(status.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
     window.__start = performance.now();
   });
   const mb = (count * kb) / 1024;
@@ -73,14 +80,16 @@ try {
     return c && c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 !== 3 && v < 200);
   }, null, { timeout: 0, polling: 200 });
   const charted = await page.evaluate(() => performance.now() - window.__start);
-  const { longTasks, maxGap } = await page.evaluate(() => ({ longTasks: window.__longTasks, maxGap: window.__maxGap }));
+  const { longTasks, maxGap, progress } = await page.evaluate(() => ({ longTasks: window.__longTasks, maxGap: window.__maxGap, progress: [...window.__progress] }));
   const over = longTasks.filter((d) => d > 200);
   const errors = await page.getByTestId('errors').innerText();
   console.log(`${count} documents, ${mb.toFixed(0)} MB of text:`);
   console.log(`  all listed after ${(listed / 1000).toFixed(1)} s`);
   console.log(`  all read after ${(read / 1000).toFixed(1)} s (${(mb / (read / 1000)).toFixed(1)} MB/s)`);
+  console.log(`  progress shown ${progress.length} times (last: "${progress.at(-1) ?? 'never'}")`);
   console.log(`  across-documents chart drawn after ${(charted / 1000).toFixed(1)} s`);
   console.log(`  longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms; ${over.length} tasks over 200 ms; longest gap between frames ${maxGap.toFixed(0)} ms`);
+  if (process.env.SCALE_DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__when.filter(([, d]) => d > 200))));
   if (errors.trim()) console.log(`  messages shown: ${errors.trim().replace(/\n/g, ' | ')}`);
 } finally {
   await browser.close();
