@@ -44,14 +44,17 @@ pub fn DocumentList(
     view! {
         <nav class="documents" aria-label="Documents">
             <ul>
-                <For each=move || documents.with(|docs| docs.iter().map(Row::of).collect::<Vec<_>>()) key=|d| (d.key, d.name.clone(), d.reading, d.edits) let:doc>
+                <For each=move || documents.with(|docs| docs.iter().map(Row::of).collect::<Vec<_>>()) key=|d| (d.key, d.name.clone(), d.reading, d.edits, d.document.as_ref().map(|d| (d.meta.date.clone(), d.meta.authority.clone()))) let:doc>
                     {
                         let key = doc.key;
                         let meta = match doc.document {
                             Some(d) => {
                                 let count = d.figures.iter().filter(|f| f.indicator.is_some()).count();
                                 let date = d.meta.date.clone().unwrap_or_else(|| "undated".to_string());
-                                format!("{date} · {count} indicator figures")
+                                match &d.meta.authority {
+                                    Some(authority) => format!("{date} · {authority} · {count} indicator figures"),
+                                    None => format!("{date} · {count} indicator figures"),
+                                }
                             }
                             None => String::new(),
                         };

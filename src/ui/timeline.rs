@@ -65,6 +65,7 @@ pub fn Timeline(
         let drawn: usize = lines.iter().map(|l| l.points.len()).sum();
         (drawn >= 2).then_some(lines)
     };
+    let (every_open, set_every_open) = signal(false);
     // A point on the chart leads to the sentence stating it.
     let on_point = Callback::new(move |i: usize| {
         let source = rows.with(|r| r.get(i).and_then(|p| p.sources.first().cloned()));
@@ -150,6 +151,49 @@ pub fn Timeline(
                         </tbody>
                     </table>
                 </div>
+                <details class="every-indicator" data-testid="every-indicator" on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    set_every_open.set(open);
+                }>
+                    <summary>{move || format!("A chart for every indicator ({})", series.with(Vec::len))}</summary>
+                    {move || {
+                        // Built when opened; each chart is drawn when it scrolls into view.
+                        if !every_open.get() {
+                            return None;
+                        }
+                        let charts: Vec<(String, Vec<Point>)> = series.with(|keys| {
+                            points.with(|p| {
+                                keys.iter()
+                                    .map(|k| {
+                                        let mine: Vec<Point> = p
+                                            .iter()
+                                            .filter(|p| p.indicator == k.0 && p.unit == k.1)
+                                            .cloned()
+                                            .collect();
+                                        (label_of(k), mine)
+                                    })
+                                    .filter(|(_, mine)| mine.len() >= 2)
+                                    .collect()
+                            })
+                        });
+                        Some(view! {
+                            <div class="chart-grid">
+                                {charts
+                                    .into_iter()
+                                    .map(|(title, mine)| {
+                                        let lines = crate::chart::lines(&mine);
+                                        let on_point = Callback::new(move |i: usize| {
+                                            if let Some(s) = mine.get(i).and_then(|p| p.sources.first()) {
+                                                on_source.run((s.document.clone(), s.figure.clone()));
+                                            }
+                                        });
+                                        view! { <ChartCanvas title=title drawing=Drawing::Lines(lines) on_point=on_point /> }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        })
+                    }}
+                </details>
             </section>
         </Show>
     }

@@ -383,6 +383,18 @@ test('across documents: one series by the date figures refer to, restatements me
   await page.getByTestId('extract').click();
   await table.locator('tr.conflict[data-when="2017-01-13"][data-value="371"]').waitFor();
   assert.equal(await table.locator('tr.conflict[data-when="2017-01-13"]').count(), 2);
+  // Each document says its date and council in the list.
+  assert.match(await page.locator('.documents li').first().innerText(), /2017-01-26 · \d+ indicator figures/);
+  await page.getByTestId('doc-authority').fill('Blackburn with Darwen');
+  await page.getByTestId('doc-authority').press('Enter');
+  await page.locator('.documents li.selected').filter({ hasText: /\d{4}-\d\d(-\d\d)? · Blackburn with Darwen · \d+ indicator figures/ }).waitFor();
+  // Every indicator with two or more points has its own chart, drawn once opened.
+  await page.getByTestId('every-indicator').locator('summary').click();
+  const every = page.getByTestId('every-indicator').getByTestId('chart');
+  await every.first().waitFor();
+  assert.ok(await every.count() >= 2, 'a chart per indicator');
+  await every.first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid=every-indicator] canvas')?.dataset.points);
   // The entering and leaving care series come from the agenda pack's yearly table.
   await page.getByTestId('timeline-indicator').selectOption('entered_care|count');
   await table.locator('tr[data-when="2001"][data-value="111"]').waitFor();
