@@ -1,9 +1,11 @@
-//! The web app's entry point: installs the panic hook and mounts the app (built by Trunk).
+//! The web app's entry point: installs the panic hook, mounts the app and registers the
+//! service worker that keeps it working offline (built by Trunk).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(report_explorer::ui::App);
+    report_explorer::ui::offline::register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -11,6 +11,7 @@ mod examples;
 mod figures;
 mod files;
 mod input;
+pub mod offline;
 mod storage;
 mod summary;
 mod tables;
@@ -101,7 +102,7 @@ fn across_interval(documents: usize) -> Duration {
 
 /// `source` once it has not changed for [`SETTLE`]: what is stored is written once a burst of
 /// changes (a folder of reports being added) is over, not once per change.
-fn quiet<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
+fn quiet<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
     let (out, set_out) = signal(source.get_untracked());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -110,8 +111,12 @@ fn quiet<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.try_get_value() == Some(mine) {
-                    if let Some(value) = source.try_get_untracked() {
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                // Only a real change goes on: what was just loaded is not written back.
+                if let Some(value) = source.try_get_untracked() {
+                    if out.try_with_untracked(|o| *o != value) == Some(true) {
                         set_out.set(value);
                     }
                 }

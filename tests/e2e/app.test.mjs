@@ -534,6 +534,24 @@ test('hostile and broken input: each gets its message, the page stays responsive
   await page.close();
 });
 
+test('after its first visit the app works with no network (service worker)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + '/');
+  await page.getByTestId('paste').waitFor();
+  // Installed once every file of the build is cached; then it controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the Content-Security-Policy blocks requests to other origins', async () => {
   const page = await browser.newPage();
   await page.goto(origin + '/');
