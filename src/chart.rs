@@ -182,50 +182,19 @@ fn month_label(x: f64) -> String {
     format!("{year}-{month:02}")
 }
 
-/// Draws one indicator's values over time as a line with points.
+/// Draws one indicator's values over time as a line with points: [`draw_lines`] with one line.
 pub fn draw_series<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     points: &[(f64, f64)],
     scale: f64,
 ) -> Result<(), ChartError<DB>> {
-    area.fill(&WHITE)?;
-    let (x0, x1) = points
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    let (y0, y1) = points
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-    let pad_x = ((x1 - x0) * 0.05).max(0.25);
-    let pad_y = ((y1 - y0) * 0.1).max(1.0);
-    let font = |size: f64| ("sans-serif", size * scale).into_font();
-    let mut chart = ChartBuilder::on(area)
-        .caption(title.replace('_', " "), font(16.0).color(&INK))
-        .margin((10.0 * scale) as i32)
-        .x_label_area_size((35.0 * scale) as i32)
-        .y_label_area_size((50.0 * scale) as i32)
-        .build_cartesian_2d(
-            (x0 - pad_x)..(x1 + pad_x),
-            (y0 - pad_y).max(0.0)..(y1 + pad_y),
-        )?;
-    chart
-        .configure_mesh()
-        .x_labels(5)
-        .x_label_formatter(&|x| month_label(*x))
-        .y_labels(6)
-        .y_label_formatter(&|v| tick(*v))
-        .label_style(font(11.0).color(&INK))
-        .draw()?;
-    chart.draw_series(LineSeries::new(
-        points.iter().copied(),
-        ACCENT.stroke_width((2.0 * scale) as u32),
-    ))?;
-    chart.draw_series(
-        points
-            .iter()
-            .map(|p| Circle::new(*p, (4.0 * scale) as i32, ACCENT.filled())),
-    )?;
-    area.present()
+    let line = Line {
+        label: String::new(),
+        comparator: false,
+        points: points.iter().map(|&(x, y)| (x, y, 0)).collect(),
+    };
+    draw_lines(area, title, &[line], scale).map(|_| ())
 }
 
 /// One line of a chart across documents: whose figures (a council or a comparator) and their

@@ -95,21 +95,6 @@ fn whose(p: &Point) -> String {
     }
 }
 
-/// Councils first (by name), then comparators in a fixed order.
-fn column_rank(p: &Point) -> u8 {
-    match p.area {
-        Area::Local => 0,
-        Area::England => 1,
-        Area::Wales => 2,
-        Area::Scotland => 3,
-        Area::NorthernIreland => 4,
-        Area::Uk => 5,
-        Area::Region => 6,
-        Area::StatisticalNeighbours => 7,
-        Area::Other => 8,
-    }
-}
-
 /// The calendar year a date or period ends in ("2017/18" periods end in 2018).
 fn year(when: &str) -> Option<String> {
     let end = when.rsplit('/').next()?;
@@ -123,7 +108,8 @@ pub fn compare(points: &[Point], across: Across, order: Order) -> Comparison {
     let mut columns: Vec<(u8, String)> = points
         .iter()
         .filter_map(|p| match across {
-            Across::Authorities => Some((column_rank(p), whose(p))),
+            // Councils first (by name), then comparators in the order `Area` declares them.
+            Across::Authorities => Some((p.area as u8, whose(p))),
             Across::Periods => Some((0, year(&p.when)?)),
         })
         .collect();
