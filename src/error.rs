@@ -34,6 +34,8 @@ pub enum ErrorKind {
         /// The file's extension, lower case.
         extension: String,
     },
+    /// A file of a kind that is read, damaged or protected: the message says how.
+    Unreadable(String),
     /// A command-line or option value could not be understood.
     Usage(String),
 }
@@ -65,9 +67,9 @@ impl fmt::Display for Error {
             }
             ErrorKind::Unsupported { extension } => write!(
                 f,
-                "cannot read .{extension} files yet: expected text (.txt, .md, .csv) or a web page (.html); save the file as text and try again"
+                "cannot read .{extension} files yet: expected text (.txt, .md, .csv), a web page (.html) or a Word document (.docx); save the file as one of these and try again"
             ),
-            ErrorKind::Usage(message) => f.write_str(message),
+            ErrorKind::Unreadable(message) | ErrorKind::Usage(message) => f.write_str(message),
         }
     }
 }

@@ -41,28 +41,66 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     Ok(text)
 }
 
-/// The text of a file, chosen by its name: plain text (.txt, .md, .csv, .tsv or anything else
-/// that decodes as text) as it is, web pages (.html, .htm) as their text. Office and PDF files
-/// are refused with a message saying so.
+/// The kinds of file the readers tell apart, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (.txt, .md, .csv, .tsv or anything else that decodes as text).
+    Text,
+    /// A web page (.html, .htm, .xhtml).
+    Html,
+    /// A Word document (.docx).
+    Docx,
+    /// A PDF file.
+    Pdf,
+}
+
+impl Format {
+    /// The format of a file named `name`, or why files of its kind cannot be read.
+    pub fn of(name: &str) -> Result<Format, Error> {
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "html" | "htm" | "xhtml" => Ok(Format::Html),
+            "docx" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
+            "doc" | "odt" | "rtf" | "xls" | "xlsx" | "ppt" | "pptx" => {
+                Err(ErrorKind::Unsupported { extension }.into())
+            }
+            _ => Ok(Format::Text),
+        }
+    }
+
+    /// True for the formats whose readers are heavy: the browser runs them in a worker of
+    /// their own, fetched when such a file is first opened.
+    pub fn is_packaged(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
+}
+
+/// The text of a file, chosen by its name: plain text as it is, web pages (.html, .htm) as
+/// their text, Word documents (.docx) as their paragraphs and tables, PDF files as their
+/// pages' lines. Other office files are refused with a message saying so.
 ///
 /// ```
 /// use report_explorer::input::text_of_file;
 /// assert_eq!(text_of_file("a.html", b"<p>366 <i>children</i></p>").unwrap(), "366 children");
 /// assert!(text_of_file("a.docx", b"PK..").is_err());
+/// assert!(text_of_file("a.doc", b"..").is_err());
 /// ```
 pub fn text_of_file(name: &str, bytes: &[u8]) -> Result<String, Error> {
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if matches!(
-        extension.as_str(),
-        "pdf" | "doc" | "docx" | "odt" | "rtf" | "xls" | "xlsx" | "ppt" | "pptx"
-    ) {
-        return Err(ErrorKind::Unsupported { extension }.into());
+    match Format::of(name)? {
+        Format::Docx => crate::docx::to_text(bytes),
+        Format::Pdf => crate::pdf::to_text(bytes, &mut |_, _| {}),
+        format => text_of_plain_file(format, bytes),
     }
+}
+
+/// The text of a text file or a web page (the readers the page runs itself).
+pub fn text_of_plain_file(format: Format, bytes: &[u8]) -> Result<String, Error> {
     let text = decode(bytes)?;
-    if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
+    if format == Format::Html {
         let text = crate::html::to_text(&text);
         if text.trim().is_empty() {
             return Err(ErrorKind::Empty.into());
@@ -75,11 +113,11 @@ pub fn text_of_file(name: &str, bytes: &[u8]) -> Result<String, Error> {
 /// Names what a binary input looks like, or `None` when it looks like text.
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: [(&[u8], &str); 7] = [
+        (b"%PDF", "a PDF file (name it .pdf to have it read as one)"),
         (
-            b"%PDF",
-            "a PDF file (PDF reading is not supported yet: save it as text)",
+            b"PK\x03\x04",
+            "a ZIP archive (a Word file? name it .docx to have it read as one)",
         ),
-        (b"PK\x03\x04", "a ZIP archive (a Word or Excel file?)"),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),

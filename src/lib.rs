@@ -13,6 +13,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod docx;
 pub mod edit;
 pub mod error;
 pub mod export;
@@ -20,6 +21,7 @@ pub mod extract;
 pub mod html;
 pub mod input;
 pub mod model;
+pub mod pdf;
 pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -97,13 +97,19 @@ fn same_value(a: f64, b: f64) -> bool {
 
 /// Scores one document's extraction against its gold, adding to `score`.
 fn score_document(doc: &Doc, score: &mut Score) {
+    score_text(doc, doc.text, score)
+}
+
+/// Scores the extraction from `text` (the document's text as some reader gave it) against
+/// the document's gold, adding to `score`.
+fn score_text(doc: &Doc, text: &str, score: &mut Score) {
     let gold: Value = serde_json::from_str(doc.gold).expect("gold JSON parses");
     let mut left: Vec<&Value> = gold["figures"]
         .as_array()
         .expect("gold figures")
         .iter()
         .collect();
-    let extracted = extract(doc.name, doc.text, &Options::default());
+    let extracted = extract(doc.name, text, &Options::default());
     for f in extracted.figures.iter().filter(|f| f.indicator.is_some()) {
         let indicator = f.indicator.as_deref().unwrap_or_default();
         let hit = left.iter().position(|g| {
@@ -187,4 +193,64 @@ fn the_hard_negative_gives_no_indicator_figure() {
         .filter(|f| f.indicator.is_some())
         .collect();
     assert!(linked.is_empty(), "{linked:#?}");
+}
+
+/// The score of the development set as read from files made from its texts by a producer
+/// (`tests/data/<producer>/NAME.<extension>`, made by `scripts/fixtures.py`).
+fn score_files(producer: &str) -> Score {
+    let extension = producer.split('/').next().unwrap_or_default();
+    let mut score = Score::default();
+    for doc in CORPUS {
+        let stem = doc.name.rsplit('/').next().unwrap_or(doc.name);
+        let path = format!(
+            "{}/tests/data/{producer}/{stem}.{extension}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let text = report_explorer::input::text_of_file(&path, &bytes)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        score_text(doc, &text, &mut score);
+    }
+    score
+}
+
+/// Word and PDF files made from the texts by several producers score as the texts do (bar:
+/// within 0.02, issue 4).
+#[test]
+fn word_and_pdf_files_score_as_their_texts() {
+    let mut plain = Score::default();
+    for doc in CORPUS {
+        score_document(doc, &mut plain);
+    }
+    for producer in [
+        "docx/text",
+        "docx/tables",
+        "pdf/text",
+        "pdf/tables",
+        "pdf/chromium",
+    ] {
+        let score = score_files(producer);
+        for miss in &score.misses {
+            println!("{producer}: {miss}");
+        }
+        println!(
+            "{producer}: F1={:.3} when={:.2} (text: F1={:.3} when={:.2})",
+            score.f1(),
+            score.when(),
+            plain.f1(),
+            plain.when()
+        );
+        assert!(
+            (score.f1() - plain.f1()).abs() <= 0.02,
+            "{producer}: F1 {:.3} is not within 0.02 of the text's {:.3}",
+            score.f1(),
+            plain.f1()
+        );
+        assert!(
+            (score.when() - plain.when()).abs() <= 0.02,
+            "{producer}: date accuracy {:.2} is not within 0.02 of the text's {:.2}",
+            score.when(),
+            plain.when()
+        );
+    }
 }

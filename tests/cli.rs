@@ -187,3 +187,38 @@ fn html_pages_are_read_as_text_with_their_tables() {
         "Child Protection"
     );
 }
+
+#[test]
+fn word_documents_are_read_and_damaged_ones_named() {
+    let word = format!(
+        "{}/tests/data/docx/tables/000_05802d0420be5ec8.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&word).expect("fixture");
+    let damaged = temp_file("damaged.docx", &bytes[..bytes.len() / 3]);
+    let out = run(
+        &[
+            "extract",
+            "--format",
+            "csv",
+            &word,
+            damaged.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("damaged.docx") && stderr.contains("cannot read this Word file"),
+        "{stderr}"
+    );
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        csv.lines().any(
+            |l| l.starts_with("000_05802d0420be5ec8.docx,children_in_care,")
+                && l.contains(",366.0,")
+        ),
+        "{csv}"
+    );
+}

@@ -2,6 +2,7 @@
 
 mod accuracy;
 mod cli;
+mod formats;
 mod phrasing;
 mod robustness;
 mod timeline;

@@ -487,6 +487,10 @@ fn tables() {
         ("\tEntering\tLeaving\tNet\nTotal in 2001\t111\t95\t16\nTotal in 2002\t103\t117\t-14", &[("entered_care", 111.0), ("left_care", 95.0), ("entered_care", 103.0), ("left_care", 117.0)]),
         ("Year Children In Need Child Protection Plans Children In Care\n2016/17 4293 370 625\n2017/18 3449 299 654", &[("children_in_need", 4293.0), ("child_protection_plans", 370.0), ("children_in_care", 625.0), ("children_in_need", 3449.0), ("child_protection_plans", 299.0), ("children_in_care", 654.0)]),
         ("Calendar Year\nCount of contacts\n2017\n31,854\n2018\n29,565\n2019\n31,385", &[("contacts", 31854.0), ("contacts", 29565.0), ("contacts", 31385.0)]),
+        // Years are not counts: a timescale cell broken over two lines of a PDF.
+        ("Action\tLead Officer\tTimescales\nb. Review Children in our care\tVirtual Head\tMarch\n(CIOC) Pupil\t2018\tVirtual School", &[]),
+        ("Children looked after\t2018\nCare leavers\t2019", &[]),
+        ("\tChildren in care\nKent\t2018\nEssex\t1100", &[("children_in_care", 2018.0), ("children_in_care", 1100.0)]),
     ]);
 }
 

@@ -1,22 +1,26 @@
 //! The command line:
 //! `report-explorer extract [--format json|csv] [--date YYYY-MM-DD] FILE...` and
-//! `report-explorer timeline [--format json|csv] [--date YYYY-MM-DD] FILE...`.
+//! `report-explorer timeline [--format json|csv] [--date YYYY-MM-DD] FILE...` and
+//! `report-explorer text FILE...`.
 //!
-//! Reads each file (or standard input for `-`), extracts its figures with the same engine the
-//! web app runs, and prints one report, or (`timeline`) the series merged across the files. A file that cannot be read gets one line on stderr
-//! naming it and the reason; the others are still processed and the exit code is 1.
+//! Reads each file (text, web page, Word or PDF; standard input for `-`), extracts its figures
+//! with the same engine the web app runs, and prints one report, or (`timeline`) the series
+//! merged across the files, or (`text`) the text the readers made of them. A file that cannot
+//! be read gets one line on stderr naming it and the reason; the others are still processed
+//! and the exit code is 1.
 
 use anyhow::{bail, Context, Result};
 use report_explorer::export::{csv::to_csv, json::to_json};
 use report_explorer::input::text_of_file;
-use report_explorer::{extract, timeline, Document, Options, Report, MAX_INPUT_BYTES};
+use report_explorer::{extract, timeline, Options, Report, MAX_INPUT_BYTES};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: report-explorer extract [--format json|csv] [--date YYYY-MM-DD] FILE...
        report-explorer extract -        (reads one document from standard input)
        report-explorer timeline [--format json|csv] [--date YYYY-MM-DD] FILE...
-                                        (one series per indicator across the files)";
+                                        (one series per indicator across the files)
+       report-explorer text FILE...     (the text read from each file: PDF, Word, web page)";
 
 /// What the user asked for.
 struct Args {
@@ -30,6 +34,7 @@ struct Args {
 enum Command {
     Extract,
     Timeline,
+    Text,
 }
 
 #[derive(Clone, Copy)]
@@ -47,18 +52,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A file reader that panics on a damaged file is caught and reported as one line naming
+    // the file (see report_explorer::pdf); the default hook would print a backtrace first.
+    std::panic::set_hook(Box::new(|_| {}));
     let mut documents = Vec::new();
+    let mut texts = Vec::new();
     let mut failed = false;
     for file in &args.files {
-        match read_document(file, &args.options) {
-            Ok(doc) => documents.push(doc),
-            Err(e) => {
-                eprintln!("report-explorer: {e:#}");
-                failed = true;
-            }
+        let read = read_text(file).map(|(name, text)| match args.command {
+            Command::Text => texts.push(text),
+            _ => documents.push(extract(&name, &text, &args.options)),
+        });
+        if let Err(e) = read {
+            eprintln!("report-explorer: {e:#}");
+            failed = true;
         }
     }
     let bytes = match (args.command, args.format) {
+        (Command::Text, _) => texts.join("\n\n").into_bytes(),
         (Command::Extract, Format::Json) => (to_json(&Report::new(documents)) + "\n").into_bytes(),
         (Command::Extract, Format::Csv) => to_csv(&Report::new(documents)),
         (Command::Timeline, Format::Json) => {
@@ -88,7 +99,8 @@ fn parse(args: &[String]) -> Result<Args> {
     let command = match command.as_str() {
         "extract" => Command::Extract,
         "timeline" => Command::Timeline,
-        other => bail!("expected the command 'extract' or 'timeline', found '{other}'"),
+        "text" => Command::Text,
+        other => bail!("expected the command 'extract', 'timeline' or 'text', found '{other}'"),
     };
     let mut parsed = Args {
         command,
@@ -123,7 +135,8 @@ fn parse(args: &[String]) -> Result<Args> {
     Ok(parsed)
 }
 
-fn read_document(file: &str, options: &Options) -> Result<Document> {
+/// The name and text of a file (standard input for `-`).
+fn read_text(file: &str) -> Result<(String, String)> {
     let (name, bytes) = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -146,7 +159,7 @@ fn read_document(file: &str, options: &Options) -> Result<Document> {
         (display_name(file), bytes)
     };
     let text = text_of_file(&name, &bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    Ok(extract(&name, &text, options))
+    Ok((name, text))
 }
 
 /// The file name without its folders, as the document's name.

@@ -5,7 +5,7 @@ pub mod csv;
 pub mod json;
 pub mod tsv;
 pub mod xlsx;
-mod zip;
+pub(crate) mod zip;
 
 use crate::model::Figure;
 

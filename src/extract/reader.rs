@@ -308,7 +308,7 @@ impl Reader<'_> {
         if !tables::is_number_cell(&text[cell.clone()]) {
             return None;
         }
-        let mut q = numbers::find(text, cell, &[]).into_iter().next()?;
+        let mut q = numbers::find(text, cell.clone(), &[]).into_iter().next()?;
         if let (Some(unit), Unit::Count) = (row_names.unit, q.unit) {
             q.unit = unit;
         }
@@ -324,9 +324,18 @@ impl Reader<'_> {
             Unit::Count | Unit::Per10k => !vocab::is_percent(id),
             _ => false, // money and durations are never indicator figures
         };
-        let named = column_names
-            .as_ref()
-            .and_then(|c| c.for_unit(q.unit))
+        let by_column = column_names.as_ref().and_then(|c| c.for_unit(q.unit));
+        // Years are not counts: a bare year in a column that does not say what it counts is
+        // a date ("Timescales: March / 2018", a cell broken over two lines).
+        let cell_text = text[cell.clone()].trim();
+        let a_year = cell_text.len() == 4
+            && cell_text
+                .parse::<u32>()
+                .is_ok_and(|y| (1990..=2040).contains(&y));
+        if a_year && by_column.is_none() {
+            return None;
+        }
+        let named = by_column
             .or_else(|| row_names.for_unit(q.unit))
             .filter(|(id, _, _)| fits(id));
         let indicator = named.as_ref().map(|n| n.0);

@@ -149,18 +149,54 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + s.trim().len()
 }
 
-/// Rows of tab-separated cells, two rows at least.
+/// The most lines between a table's rows on two pages: the page break (a form feed on its
+/// own line, as the PDF reader and pdftotext write it), blank lines and a running footer
+/// and header.
+const PAGE_TURN: usize = 6;
+
+/// Where a table of rows like `last` goes on after a page break starting at line `gap`: the
+/// next row, if the lines before it are a page break and short page furniture only, and it
+/// has as many cells as `last`.
+fn after_page_break(text: &str, lines: &[Line], gap: usize, last: &Line) -> Option<usize> {
+    let is_row = |l: &Line| l.text(text).contains('\t') && !l.is_blank(text);
+    let cells = |l: &Line| l.text(text).matches('\t').count();
+    let next = (gap..lines.len().min(gap + PAGE_TURN + 1)).find(|&i| is_row(&lines[i]))?;
+    let between = &lines[gap..next];
+    let turns = between.iter().any(|l| l.text(text).contains('\u{c}'));
+    let furniture = between
+        .iter()
+        .all(|l| l.text(text).trim().chars().count() <= 40);
+    (turns && furniture && cells(&lines[next]) == cells(last)).then_some(next)
+}
+
+/// Rows of tab-separated cells, two rows at least; a table broken by a page goes on.
 fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
     let is_row = |l: &Line| l.text(text).contains('\t') && !l.is_blank(text);
-    let end = first + lines[first..].iter().take_while(|l| is_row(l)).count();
-    if end - first < 2 {
+    let mut taken = Vec::new();
+    let mut i = first;
+    while i < lines.len() {
+        if is_row(&lines[i]) {
+            taken.push(i);
+            i += 1;
+        } else {
+            match taken
+                .last()
+                .and_then(|&last| after_page_break(text, lines, i, &lines[last]))
+            {
+                Some(next) => i = next,
+                None => break,
+            }
+        }
+    }
+    let end = taken.last().map_or(first, |&last| last + 1);
+    if taken.len() < 2 {
         return None;
     }
-    let rows: Vec<Row> = lines[first..end]
+    let rows: Vec<Row> = taken
         .iter()
-        .map(|l| Row {
-            span: l.start..l.end,
-            cells: cell_ranges(text, l),
+        .map(|&i| Row {
+            span: lines[i].start..lines[i].end,
+            cells: cell_ranges(text, &lines[i]),
         })
         .collect();
     // A header names its columns: words, or years ("\t2019/20\t2020/21").
@@ -489,5 +525,16 @@ mod tests {
             ),
             []
         );
+    }
+
+    #[test]
+    fn a_table_goes_on_over_a_page_break_and_its_furniture() {
+        let turned = "\tEntering\tLeaving\nTotal in 2001\t111\t95\n\n\u{c}\nAgenda Item 5\nTotal in 2002\t103\t117\n";
+        assert_eq!(tables(turned), [("tabs", 3, 2)]);
+        // Without a page break, or with prose between, they are two tables.
+        let parted = "\tEntering\tLeaving\nTotal in 2001\t111\t95\n\nTotal in 2002\t103\t117\nTotal in 2003\t131\t134\n";
+        assert_eq!(tables(parted).len(), 2);
+        let prose = "\tEntering\tLeaving\nTotal in 2001\t111\t95\n\u{c}\nThe number of children who entered care in 2001 was higher than expected.\nTotal in 2002\t103\t117\nTotal in 2003\t131\t134\n";
+        assert_eq!(tables(prose).len(), 2);
     }
 }

@@ -3,7 +3,7 @@
 //! and either added or reported as an error naming the file and the reason. In a folder, files
 //! of other kinds (PDFs, images ...) are skipped and listed in one message.
 
-use crate::input::{text_of_file, MAX_INPUT_BYTES};
+use crate::input::{text_of_plain_file, Format, MAX_INPUT_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,11 +22,17 @@ async fn read(file: web_sys::File) -> Outcome {
             MAX_INPUT_BYTES >> 20
         ));
     }
+    let format = Format::of(&name).map_err(|e| format!("{name}: {e}"))?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("{name}: the browser could not read the file"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    text_of_file(&name, &bytes)
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    if format.is_packaged() {
+        // Word and PDF readers run in a worker of their own (its messages name the file).
+        let text = super::reader::read(name.clone(), bytes, |_, _| {}).await?;
+        return Ok((name, text));
+    }
+    text_of_plain_file(format, &bytes.to_vec())
         .map(|text| (name.clone(), text))
         .map_err(|e| format!("{name}: {e}"))
 }
@@ -66,7 +72,7 @@ fn listed(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// The kinds of file read from a folder.
-const READABLE: [&str; 7] = ["txt", "md", "csv", "tsv", "html", "htm", "xhtml"];
+const READABLE: [&str; 8] = ["txt", "md", "csv", "tsv", "html", "htm", "xhtml", "docx"];
 
 fn readable(name: &str) -> bool {
     name.rsplit_once('.')
@@ -84,7 +90,7 @@ fn from_folder(
         let names: Vec<&str> = skipped.iter().take(5).map(|(p, _)| p.as_str()).collect();
         let more = skipped.len().saturating_sub(names.len());
         format!(
-            "{folder}: {} file{} skipped (only .txt, .md, .csv and .html files are read): {}{}",
+            "{folder}: {} file{} skipped (only .txt, .md, .csv, .html and .docx files are read): {}{}",
             skipped.len(),
             if skipped.len() == 1 { "" } else { "s" },
             names.join(", "),
@@ -247,10 +253,10 @@ pub fn FileDrop(
             on:drop=on_drop
         >
             <label for="files">"Open files"</label>
-            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,text/plain,text/html,text/csv" on:click=move |_| super::engine::warm() on:change=on_change />
+            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,.docx,text/plain,text/html,text/csv" on:click=move |_| super::engine::warm() on:change=on_change />
             <label for="folder">"Open a folder"</label>
             <input id="folder" data-testid="folder-input" type="file" prop:webkitdirectory=true multiple on:click=move |_| super::engine::warm() on:change=on_folder />
-            <span class="hint">"or drop .txt, .md, .csv or .html files, or folders of them, here"</span>
+            <span class="hint">"or drop .txt, .md, .csv, .html or .docx files, or folders of them, here"</span>
         </div>
     }
 }

@@ -12,11 +12,13 @@ mod figures;
 mod files;
 mod input;
 pub mod offline;
+pub mod reader;
 mod storage;
 mod summary;
 mod tables;
 mod text_view;
 mod timeline;
+mod worker;
 
 use crate::edit::{self, Edit};
 use crate::model::{Document, Report};
@@ -183,13 +185,13 @@ pub fn App() -> impl IntoView {
     // Reads (or reads again) document `key` in the engine's worker.
     let start_reading = Callback::new(
         move |(key, name, text, date): (u32, String, String, Option<String>)| {
-            let listener = engine::Listener {
-                progress: Callback::new(move |done| {
+            let listener = worker::Listener {
+                progress: std::rc::Rc::new(move |done, _| {
                     set_progress.update(|p| {
                         p.insert(key, done);
                     })
                 }),
-                done: Callback::new(move |read: Result<Document, String>| {
+                done: Box::new(move |read: Result<Document, String>| {
                     set_progress.update(|p| {
                         p.remove(&key);
                     });
@@ -212,12 +214,29 @@ pub fn App() -> impl IntoView {
     // document in turn.
     let add = Callback::new(
         move |(given, select): (Vec<storage::Stored>, Option<usize>)| {
-            let first = next_key.get_untracked();
-            set_next_key.set(first + given.len() as u32);
+            // Stored documents keep their keys (storage is by key), unless one was taken
+            // meanwhile: a document pasted while storage was still being read.
+            let taken: std::collections::HashSet<u32> =
+                documents.with_untracked(|docs| docs.iter().map(|d| d.key).collect());
+            let mut next = next_key.get_untracked();
+            for key in given.iter().filter_map(|g| g.key) {
+                next = next.max(key.saturating_add(1));
+            }
             let loaded: Vec<Loaded> = given
                 .into_iter()
-                .zip(first..)
-                .map(|(given, key)| Loaded {
+                .map(|given| {
+                    let key = match given.key.filter(|k| !taken.contains(k)) {
+                        Some(key) => key,
+                        None => {
+                            next += 1;
+                            next - 1
+                        }
+                    };
+                    (key, given)
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(key, given)| Loaded {
                     key,
                     name: given.name,
                     text: given.text,
@@ -231,6 +250,7 @@ pub fn App() -> impl IntoView {
             for d in &loaded {
                 start_reading.run((d.key, d.name.clone(), d.text.clone(), d.date.clone()));
             }
+            set_next_key.set(next);
             let chosen = select.and_then(|i| loaded.get(i)).map(|d| d.key);
             set_documents.update(|docs| docs.extend(loaded));
             if chosen.is_some() {
@@ -239,6 +259,7 @@ pub fn App() -> impl IntoView {
         },
     );
     let new_document = |(name, text): (String, String)| storage::Stored {
+        key: None,
         name,
         text,
         edits: Vec::new(),
@@ -247,13 +268,16 @@ pub fn App() -> impl IntoView {
     };
     let add_new =
         Callback::new(move |named: (String, String)| add.run((vec![new_document(named)], Some(0))));
-    match storage::load() {
-        Ok(stored) => {
-            let last = stored.len().checked_sub(1);
-            add.run((stored, last));
+    leptos::task::spawn_local(async move {
+        let (stored, problem) = storage::load().await;
+        if let Some(message) = problem {
+            report_error(message);
         }
-        Err(message) => report_error(message),
-    }
+        if !stored.is_empty() {
+            let last = stored.len() - 1;
+            add.run((stored, Some(last)));
+        }
+    });
     // Keep the documents and corrections across reloads: storage is the outside world, hence
     // an effect. It runs when what is stored changes (not when a document is read), once the
     // changes settle: storing is a copy of every text.
@@ -272,6 +296,7 @@ pub fn App() -> impl IntoView {
             let stored: Vec<storage::StoredRef<'_>> = docs
                 .iter()
                 .map(|d| storage::StoredRef {
+                    key: d.key,
                     name: &d.name,
                     text: &d.text,
                     edits: &d.edits,
@@ -281,9 +306,11 @@ pub fn App() -> impl IntoView {
                 .collect();
             storage::save(&stored)
         });
-        if let Err(message) = saved {
-            report_error(message);
-        }
+        leptos::task::spawn_local(async move {
+            if let Err(message) = saved.await {
+                report_error(message);
+            }
+        });
     };
     let to_store = quiet(stored_parts);
     Effect::new(move |first: Option<()>| {

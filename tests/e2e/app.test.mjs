@@ -238,7 +238,93 @@ test('documents stored by the previous version (schema 1) are read again', async
   await page.reload();
   await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
   assert.match(await page.getByTestId('document').first().innerText(), /Old visit/);
+  // Moved to IndexedDB: local storage's copy goes once it is there, and a reload still has it.
+  await page.waitForFunction(() => localStorage.getItem('report-explorer') === null);
+  await page.reload();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.match(await page.getByTestId('document').first().innerText(), /Old visit/);
   await page.getByTestId('clear-all').click();
+  await page.close();
+});
+
+/** The records of one IndexedDB store of the app, as [key, value] pairs. */
+function storedRecords(page, store) {
+  return page.evaluate((store) => new Promise((ok, fail) => {
+    const open = indexedDB.open('report-explorer');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(store).objectStore(store).getAllKeys();
+      request.onsuccess = () => {
+        const keys = request.result;
+        const values = open.result.transaction(store).objectStore(store).getAll();
+        values.onsuccess = () => { ok(keys.map((k, i) => [k, values.result[i]])); open.result.close(); };
+      };
+    };
+  }), store);
+}
+
+/** Waits until the app's IndexedDB holds `count` documents. */
+function waitForStored(page, count) {
+  return page.waitForFunction((count) => new Promise((ok) => {
+    const open = indexedDB.open('report-explorer');
+    open.onsuccess = () => {
+      const request = open.result.transaction('documents').objectStore('documents').count();
+      request.onsuccess = () => { ok(request.result === count); open.result.close(); };
+    };
+  }), count, { timeout: 60_000 });
+}
+
+test('a stored document that cannot be read is set aside with a message; the others open', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').nth(3).click();
+  await page.locator('tr[data-indicator="referrals"][data-value="1064"]').waitFor();
+  await waitForStored(page, 1);
+  await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('report-explorer');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('documents', 'readwrite');
+      tx.objectStore('documents').put('{"version": 3, "name": "cut off', 999);
+      tx.oncomplete = () => { open.result.close(); ok(); };
+    };
+  }));
+  await page.reload();
+  await page.getByTestId('errors').locator('li').first().waitFor();
+  assert.match(await page.getByTestId('errors').innerText(), /1 stored document could not be read; it was set aside/);
+  await page.locator('tr[data-indicator="referrals"][data-value="1064"]').waitFor();
+  assert.equal(await page.getByTestId('document').count(), 1);
+  assert.deepEqual(await storedRecords(page, 'unreadable'), [[999, '{"version": 3, "name": "cut off']]);
+  assert.equal((await storedRecords(page, 'documents')).length, 1);
+  await page.getByTestId('clear-all').click();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a set of reports larger than local storage holds is still there after a reload', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  // 24 reports of about 330 KB: 8 MB, where local storage held 5 MB.
+  const big = (REPORT + '\n').repeat(Math.ceil(330_000 / REPORT.length));
+  const files = Array.from({ length: 24 }, (_, i) => ({ name: `report-${String(i + 1).padStart(2, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(big) }));
+  await page.getByTestId('file-input').setInputFiles(files);
+  await page.getByTestId('document').nth(23).waitFor();
+  await waitForStored(page, 24);
+  await page.reload();
+  await page.getByTestId('document').nth(23).waitFor();
+  assert.equal(await page.getByTestId('document').count(), 24);
+  assert.equal(await page.getByTestId('errors').locator('li').count(), 0);
+  // Removing one deletes its record and keeps the others.
+  await page.locator('button.remove').first().click();
+  await waitForStored(page, 23);
+  await page.reload();
+  await page.getByTestId('document').nth(22).waitFor();
+  assert.equal(await page.getByTestId('document').count(), 23);
+  assert.match(await page.getByTestId('document').first().innerText(), /report-02/);
+  await page.getByTestId('clear-all').click();
+  await page.reload();
+  await page.getByTestId('paste').waitFor();
+  assert.equal(await page.getByTestId('document').count(), 0);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

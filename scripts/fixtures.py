@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Makes the Word and PDF fixtures of the accuracy test from the development-set texts, with
+LibreOffice (apt-get install libreoffice-writer-nogui) and Chromium. Run again only to change
+them:
+
+    python3 scripts/fixtures.py
+
+tests/data/docx/text/NAME.docx   the .txt opened and saved by LibreOffice: a paragraph a line
+tests/data/docx/tables/NAME.docx the text as a web page whose tab-separated lines are tables,
+                                 saved by LibreOffice: real Word tables (w:tbl), cells and all
+tests/data/pdf/text/NAME.pdf     the .txt printed to PDF by LibreOffice
+tests/data/pdf/tables/NAME.pdf   the Word file with tables printed to PDF by LibreOffice
+tests/data/pdf/chromium/NAME.pdf the web page with tables printed to PDF by Chromium
+"""
+import glob
+import html
+import os
+import subprocess
+import tempfile
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+DATA = os.path.join(ROOT, 'tests', 'data')
+
+
+def as_web_page(text):
+    """The text as HTML: runs of lines holding tabs become a table, other lines paragraphs."""
+    out, rows = [], []
+
+    def flush():
+        if rows:
+            width = max(len(r) for r in rows)
+            out.append('<table border="1">' + ''.join(
+                '<tr>' + ''.join(f'<td>{html.escape(c)}</td>' for c in r + [''] * (width - len(r))) + '</tr>'
+                for r in rows) + '</table>')
+            rows.clear()
+
+    for line in text.split('\n'):
+        if '\t' in line:
+            rows.append(line.split('\t'))
+            continue
+        flush()
+        out.append(f'<p>{html.escape(line)}</p>' if line.strip() else '<p></p>')
+    flush()
+    return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + '\n'.join(out) + '</body></html>'
+
+
+def convert(sources, outdir, infilter, to='docx:MS Word 2007 XML'):
+    os.makedirs(outdir, exist_ok=True)
+    infilter = [f'--infilter={infilter}'] if infilter else []
+    subprocess.run(['soffice', '-env:UserInstallation=file:///tmp/report-explorer-lo', '--headless',
+                    *infilter, '--convert-to', to, '--outdir', outdir, *sources],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def print_with_chromium(page, pdf):
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+                        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                        f'--user-data-dir={profile}', '--no-pdf-header-footer', f'--print-to-pdf={pdf}',
+                        'file://' + page], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main():
+    texts = sorted(glob.glob(os.path.join(DATA, 'real', '*.txt')) + glob.glob(os.path.join(DATA, 'seeds', '*.txt')))
+    convert(texts, os.path.join(DATA, 'docx', 'text'), 'Text (encoded):UTF8,LF,,,')
+    convert(texts, os.path.join(DATA, 'pdf', 'text'), 'Text (encoded):UTF8,LF,,,', 'pdf:writer_pdf_Export')
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = []
+        for path in texts:
+            page = os.path.join(tmp, os.path.basename(path)[:-4] + '.html')
+            with open(path, encoding='utf-8') as f, open(page, 'w', encoding='utf-8') as out:
+                out.write(as_web_page(f.read()))
+            pages.append(page)
+        convert(pages, os.path.join(DATA, 'docx', 'tables'), 'HTML (StarWriter)')
+        os.makedirs(os.path.join(DATA, 'pdf', 'chromium'), exist_ok=True)
+        for page in pages:
+            name = os.path.basename(page)[:-5]
+            print_with_chromium(page, os.path.join(DATA, 'pdf', 'chromium', name + '.pdf'))
+    tables = sorted(glob.glob(os.path.join(DATA, 'docx', 'tables', '*.docx')))
+    convert(tables, os.path.join(DATA, 'pdf', 'tables'), None, 'pdf:writer_pdf_Export')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,327 @@
+//! Work off the main thread: a Web Worker that answers requests in order, with progress, and
+//! is restarted when it dies or stalls.
+//!
+//! Both sides live here. [`serve`] runs inside a worker (a binary built by Trunk with
+//! `data-type="worker"`) and answers each request with its handler; a [`Channel`] is the
+//! page's side of one worker. Two workers use it: the extraction engine ([`super::engine`]) and
+//! the readers of PDF and Word files ([`super::reader`]), each fetched when first needed, so
+//! the page's first download carries neither.
+//!
+//! A request is a JS array: its header as JSON, and its payload (a document's text as a plain
+//! string, a file's bytes as a `Uint8Array`): escaping megabytes into JSON and back costs more
+//! than the work. Replies are JSON strings. The worker says [`Reply::Ready`] once it can take
+//! requests (until then the page queues them), then answers each with progress and a result,
+//! in the order received.
+//!
+//! A worker that dies (a panic aborts a WebAssembly instance) or says nothing for longer than
+//! its channel's limit (a parser looping on a malformed file) is stopped: the request it was on
+//! fails with a message naming the document, a new worker is started and the requests behind
+//! it are sent again.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What a request says besides its payload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Request {
+    id: u32,
+    /// The document's (or file's) name.
+    pub name: String,
+    /// The document's date as the user gave it.
+    pub date: Option<String>,
+}
+
+/// What a worker says.
+#[derive(Debug, Serialize, Deserialize)]
+enum Reply<T> {
+    /// It can take requests.
+    Ready,
+    /// The share of request `id` done so far (0 to 1), and what that is in words, if anything
+    /// better than a share ("page 3 of 40").
+    Progress {
+        id: u32,
+        done: f64,
+        #[serde(default)]
+        said: Option<String>,
+    },
+    /// Request `id` is answered: its result, or a message saying why there is none.
+    Done { id: u32, result: Result<T, String> },
+}
+
+/// Tells a request's progress from inside the worker.
+pub struct Progress<'a> {
+    post: &'a dyn Fn(f64, Option<String>),
+}
+
+impl Progress<'_> {
+    /// The share done so far.
+    pub fn share(&self, done: f64) {
+        (self.post)(done, None)
+    }
+}
+
+/// Runs in a worker: answers every request with `handle` (given its header, its payload and
+/// a way to tell progress).
+pub fn serve<T: Serialize + 'static>(
+    handle: impl Fn(&Request, JsValue, &Progress<'_>) -> Result<T, String> + 'static,
+) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let post = Rc::new(move |reply: &Reply<T>| {
+        if let Ok(json) = serde_json::to_string(reply) {
+            let _ = scope.post_message(&JsValue::from_str(&json));
+        }
+    });
+    let on_message = {
+        let post = post.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data: js_sys::Array = event.data().unchecked_into();
+            let Some(request) = data
+                .get(0)
+                .as_string()
+                .and_then(|raw| serde_json::from_str::<Request>(&raw).ok())
+            else {
+                return;
+            };
+            let id = request.id;
+            let tell = |done, said| post(&Reply::Progress { id, done, said });
+            let result = handle(&request, data.get(1), &Progress { post: &tell });
+            post(&Reply::Done { id, result });
+        })
+    };
+    js_sys::global()
+        .unchecked_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&Reply::Ready);
+}
+
+/// What the page is told about one request.
+pub struct Listener<T> {
+    /// The share done so far, and what it is in words, if anything.
+    pub progress: Rc<dyn Fn(f64, Option<String>)>,
+    /// The result, or a message naming the document and saying why there is none.
+    pub done: Box<dyn FnOnce(Result<T, String>)>,
+}
+
+struct Job<T: 'static> {
+    request: Request,
+    payload: JsValue,
+    listener: Listener<T>,
+}
+
+/// The page's side of one worker: the worker, once started, and the requests given to it.
+pub struct Channel<T: 'static> {
+    /// Where Trunk puts the worker's loader (workers are not content-hashed).
+    url: &'static str,
+    /// What a request that killed the worker is told ("the extraction engine stopped ...").
+    stopped: &'static str,
+    /// The longest a worker may say nothing while on a request.
+    limit: Duration,
+    state: RefCell<State<T>>,
+}
+
+struct State<T: 'static> {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    next_id: u32,
+    /// Sent to the worker, in the order it answers them.
+    sent: VecDeque<Job<T>>,
+    /// Waiting for the worker to be ready.
+    waiting: Vec<Job<T>>,
+    /// Bumped whenever the worker is heard from: a timer that finds it unchanged stops it.
+    heard: u64,
+}
+
+impl<T: DeserializeOwned + 'static> Channel<T> {
+    /// A channel to the worker loaded from `url`, not yet started.
+    pub fn new(url: &'static str, stopped: &'static str, limit: Duration) -> Self {
+        Channel {
+            url,
+            stopped,
+            limit,
+            state: RefCell::new(State {
+                worker: None,
+                ready: false,
+                next_id: 0,
+                sent: VecDeque::new(),
+                waiting: Vec::new(),
+                heard: 0,
+            }),
+        }
+    }
+
+    /// Starts the worker if it is not running, so that it is ready by the time it is needed.
+    pub fn warm(&'static self) {
+        let mut state = self.state.borrow_mut();
+        if state.worker.is_none() {
+            let _ = self.start(&mut state);
+        }
+    }
+
+    /// Sends a request; `listener` hears its progress and its end.
+    pub fn send(
+        &'static self,
+        name: String,
+        date: Option<String>,
+        payload: JsValue,
+        listener: Listener<T>,
+    ) {
+        let failed = {
+            let mut state = self.state.borrow_mut();
+            state.next_id += 1;
+            let job = Job {
+                request: Request {
+                    id: state.next_id,
+                    name,
+                    date,
+                },
+                payload,
+                listener,
+            };
+            match state.worker.is_none().then(|| self.start(&mut state)) {
+                Some(Err(message)) => Some((job, message)),
+                _ if state.ready => {
+                    self.post(&mut state, job);
+                    None
+                }
+                _ => {
+                    state.waiting.push(job);
+                    None
+                }
+            }
+        };
+        if let Some((job, message)) = failed {
+            let name = job.request.name;
+            (job.listener.done)(Err(format!("{name}: {message}")));
+        }
+    }
+
+    fn start(&'static self, state: &mut State<T>) -> Result<(), String> {
+        let worker = web_sys::Worker::new(self.url)
+            .map_err(|_| "the browser could not start a Web Worker".to_string())?;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(reply) = event
+                    .data()
+                    .as_string()
+                    .and_then(|raw| serde_json::from_str::<Reply<T>>(&raw).ok())
+                {
+                    self.on_reply(reply);
+                }
+            },
+        );
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            self.on_stop(self.stopped);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker lives as long as the page (or until it dies): so do its handlers.
+        on_message.forget();
+        on_error.forget();
+        state.worker = Some(worker);
+        state.ready = false;
+        Ok(())
+    }
+
+    fn post(&'static self, state: &mut State<T>, job: Job<T>) {
+        if let (Some(worker), Ok(json)) = (&state.worker, serde_json::to_string(&job.request)) {
+            let message = js_sys::Array::of2(&JsValue::from_str(&json), &job.payload);
+            let _ = worker.post_message(&message);
+        }
+        state.sent.push_back(job);
+        if state.sent.len() == 1 {
+            self.watch(state);
+        }
+    }
+
+    /// Stops the worker if it is on a request and says nothing for longer than the limit.
+    fn watch(&'static self, state: &mut State<T>) {
+        state.heard += 1;
+        let heard = state.heard;
+        leptos::prelude::set_timeout(
+            move || {
+                let stalled = {
+                    let state = self.state.borrow();
+                    state.heard == heard && !state.sent.is_empty()
+                };
+                if stalled {
+                    self.on_stop(
+                        "reading it took too long (the file may be damaged); it was stopped",
+                    );
+                }
+            },
+            self.limit,
+        );
+    }
+
+    /// Hands a reply to its listener (outside the borrow: listeners may send more requests).
+    fn on_reply(&'static self, reply: Reply<T>) {
+        type Heard = Rc<dyn Fn(f64, Option<String>)>;
+        enum Tell<T: 'static> {
+            Progress(Heard, f64, Option<String>),
+            Done(Listener<T>, Result<T, String>, String),
+        }
+        let tell = {
+            let mut state = self.state.borrow_mut();
+            match reply {
+                Reply::Ready => {
+                    state.ready = true;
+                    for job in std::mem::take(&mut state.waiting) {
+                        self.post(&mut state, job);
+                    }
+                    None
+                }
+                Reply::Progress { id, done, said } => {
+                    self.watch(&mut state);
+                    let listener = state.sent.iter().find(|j| j.request.id == id);
+                    listener.map(|j| Tell::Progress(j.listener.progress.clone(), done, said))
+                }
+                Reply::Done { id, result } => {
+                    let at = state.sent.iter().position(|j| j.request.id == id);
+                    let job = at.and_then(|at| state.sent.remove(at));
+                    if !state.sent.is_empty() {
+                        self.watch(&mut state);
+                    }
+                    job.map(|job| Tell::Done(job.listener, result, job.request.name))
+                }
+            }
+        };
+        match tell {
+            Some(Tell::Progress(progress, done, said)) => progress(done, said),
+            Some(Tell::Done(listener, result, name)) => {
+                (listener.done)(result.map_err(|message| format!("{name}: {message}")))
+            }
+            None => {}
+        }
+    }
+
+    /// The worker died or stalled: the request it was on fails with `why`, the rest go to a
+    /// new worker.
+    fn on_stop(&'static self, why: &str) {
+        let (failed, rest) = {
+            let mut state = self.state.borrow_mut();
+            if let Some(worker) = state.worker.take() {
+                worker.terminate();
+            }
+            state.ready = false;
+            let failed = state.sent.pop_front();
+            let mut rest: Vec<Job<T>> = state.sent.drain(..).collect();
+            rest.append(&mut state.waiting);
+            (failed, rest)
+        };
+        if let Some(job) = failed {
+            let name = job.request.name;
+            (job.listener.done)(Err(format!("{name}: {why}")));
+        }
+        for job in rest {
+            let Request { name, date, .. } = job.request;
+            self.send(name, date, job.payload, job.listener);
+        }
+    }
+}
