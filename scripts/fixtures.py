@@ -11,10 +11,17 @@ tests/data/docx/tables/NAME.docx the text as a web page whose tab-separated line
 tests/data/pdf/text/NAME.pdf     the .txt printed to PDF by LibreOffice
 tests/data/pdf/tables/NAME.pdf   the Word file with tables printed to PDF by LibreOffice
 tests/data/pdf/chromium/NAME.pdf the web page with tables printed to PDF by Chromium
+tests/data/pdf/bad/protected.pdf a report saved by LibreOffice with an opening password
+tests/data/pdf/bad/scan.pdf      a page that is only a picture, printed by Chromium
+tests/data/pdf/bad/panics.pdf    (not made here) pdf/tables/000_05802d0420be5ec8.pdf with a few
+                                 bytes changed, on which the PDF parser panics
 """
+import base64
 import glob
 import html
 import os
+import struct
+import zlib
 import subprocess
 import tempfile
 
@@ -60,6 +67,33 @@ def print_with_chromium(page, pdf):
                         'file://' + page], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def picture_page():
+    """A web page holding only a picture (stripes like lines of print), as a scan is."""
+    w, h = 400, 120
+    raw = b''.join(b'\0' + b''.join(b'\0\0\0' if (20 < y < 40 and (x // 8) % 3) or (60 < y < 80 and (x // 5) % 4)
+                                   else b'\xff\xff\xff' for x in range(w)) for y in range(h))
+
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    png = (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+           + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
+    return f'<!DOCTYPE html><html><body><img src="data:image/png;base64,{base64.b64encode(png).decode()}"></body></html>'
+
+
+def bad_files():
+    bad = os.path.join(DATA, 'pdf', 'bad')
+    with tempfile.TemporaryDirectory() as tmp:
+        convert([os.path.join(DATA, 'seeds', '000_05802d0420be5ec8.txt')], tmp, 'Text (encoded):UTF8,LF,,,',
+                'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+        os.makedirs(bad, exist_ok=True)
+        os.replace(os.path.join(tmp, '000_05802d0420be5ec8.pdf'), os.path.join(bad, 'protected.pdf'))
+        page = os.path.join(tmp, 'scan.html')
+        with open(page, 'w') as f:
+            f.write(picture_page())
+        print_with_chromium(page, os.path.join(bad, 'scan.pdf'))
+
+
 def main():
     texts = sorted(glob.glob(os.path.join(DATA, 'real', '*.txt')) + glob.glob(os.path.join(DATA, 'seeds', '*.txt')))
     convert(texts, os.path.join(DATA, 'docx', 'text'), 'Text (encoded):UTF8,LF,,,')
@@ -78,6 +112,7 @@ def main():
             print_with_chromium(page, os.path.join(DATA, 'pdf', 'chromium', name + '.pdf'))
     tables = sorted(glob.glob(os.path.join(DATA, 'docx', 'tables', '*.docx')))
     convert(tables, os.path.join(DATA, 'pdf', 'tables'), None, 'pdf:writer_pdf_Export')
+    bad_files()
 
 
 if __name__ == '__main__':

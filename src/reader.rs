@@ -1,5 +1,5 @@
 //! The Web Worker of the file readers (built by Trunk with `data-type="worker"`): the page
-//! sends it Word (and, next, PDF) files and it answers with their text (`ui::reader`).
+//! sends it Word and PDF files and it answers with their text (`ui::reader`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

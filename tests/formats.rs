@@ -104,6 +104,62 @@ fn damaged_and_disguised_word_files_get_their_own_messages() {
 }
 
 #[test]
+fn a_pdf_table_gives_the_table_and_figures_of_the_text() {
+    let name = "004_5e0b6194805aa9b6";
+    let text = String::from_utf8(data(&format!("seeds/{name}.txt"))).expect("utf-8");
+    let plain = extract("pack.txt", &text, &Options::default());
+    let yearly = |d: &Document| {
+        d.tables
+            .iter()
+            .find(|t| t.header.iter().any(|h| h == "Entering"))
+            .map(|t| (t.header.clone(), t.rows.clone()))
+    };
+    for producer in ["text", "tables", "chromium"] {
+        let pdf = read("pack.pdf", &data(&format!("pdf/{producer}/{name}.pdf")));
+        assert_eq!(yearly(&pdf), yearly(&plain), "pdf/{producer}");
+        let entered = |d: &Document| {
+            let mut s = said(d);
+            s.retain(|f| f.contains("entered_care") || f.contains("left_care"));
+            s
+        };
+        assert_eq!(entered(&pdf), entered(&plain), "pdf/{producer}");
+    }
+}
+
+#[test]
+fn pdf_pages_are_kept_and_bad_pdfs_get_their_own_messages() {
+    let good = data("pdf/tables/004_5e0b6194805aa9b6.pdf");
+    let text = text_of_file("pack.pdf", &good).expect("text");
+    assert!(text.matches(report_explorer::pdf::PAGE_BREAK).count() >= 5);
+    let message = |name: &str, bytes: &[u8]| error_of(name, bytes);
+    assert!(message("cut.pdf", &good[..good.len() / 3]).starts_with("cannot read this PDF"));
+    assert_eq!(
+        message("protected.pdf", &data("pdf/bad/protected.pdf")),
+        "cannot read this PDF: it is password-protected; open it, save an unprotected copy and try again"
+    );
+    assert_eq!(
+        message("scan.pdf", &data("pdf/bad/scan.pdf")),
+        "cannot read this PDF: this PDF has no text layer (a scan?); text recognition is not supported"
+    );
+    // The parser panics on this one (a damaged file from a fuzzing run): caught, and said.
+    assert_eq!(
+        message("panics.pdf", &data("pdf/bad/panics.pdf")),
+        "cannot read this PDF: the PDF reader failed on it (the file may be damaged)"
+    );
+    assert_eq!(
+        message("fake.pdf", b"<html>not a pdf</html>"),
+        "cannot read this PDF: it is not a PDF file (no %PDF header)"
+    );
+    // Every cut and flipped byte gives text or an error, never a panic past the reader.
+    for at in (0..good.len()).step_by(good.len() / 40) {
+        let _ = text_of_file("cut.pdf", &good[..at]);
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x5A;
+        let _ = text_of_file("flipped.pdf", &flipped);
+    }
+}
+
+#[test]
 fn a_zip_bomb_posing_as_a_word_file_is_refused_without_inflating_it() {
     // 200 MB of zeros inflated from a few hundred kilobytes, its declared size a lie.
     let zeros = vec![0u8; 200 << 20];

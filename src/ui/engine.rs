@@ -8,7 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    static ENGINE: &'static Channel<Document> = Box::leak(Box::new(Channel::new(
+    static ENGINE: &'static Channel = Box::leak(Box::new(Channel::new(
         // Where Trunk puts the worker's loader (workers are not content-hashed).
         "./report-explorer-worker_loader.js",
         "the extraction engine stopped while reading this document; it was not added",
@@ -25,12 +25,10 @@ pub fn serve() {
             document_date: request.date.clone(),
             ..crate::Options::default()
         };
-        Ok(crate::extract_with_progress(
-            &request.name,
-            &text,
-            &options,
-            &mut |done| progress.share(done),
-        ))
+        let document = crate::extract_with_progress(&request.name, &text, &options, &mut |done| {
+            progress.share(done)
+        });
+        serde_json::to_string(&document).map_err(|e| e.to_string())
     });
 }
 
@@ -40,7 +38,23 @@ pub fn warm() {
     ENGINE.with(|engine| engine.warm());
 }
 
-/// Reads a document in the worker; `listener` hears its progress and its end.
-pub fn read(name: String, text: String, date: Option<String>, listener: Listener<Document>) {
+/// Reads a document in the worker; `progress` hears how far it is, `done` its end.
+pub fn read(
+    name: String,
+    text: String,
+    date: Option<String>,
+    progress: impl Fn(f64) + 'static,
+    done: impl FnOnce(Result<Document, String>) + 'static,
+) {
+    let listener = Listener {
+        progress: std::rc::Rc::new(move |share, _| progress(share)),
+        done: Box::new(move |read| {
+            done(read.and_then(|json| {
+                serde_json::from_str(&json).map_err(|_| {
+                    "the extraction engine gave an answer that could not be read".to_string()
+                })
+            }))
+        }),
+    };
     ENGINE.with(|engine| engine.send(name, date, JsValue::from_str(&text), listener));
 }

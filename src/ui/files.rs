@@ -11,8 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 /// What reading one file gave: its text, or a message for the user.
 pub type Outcome = Result<(String, String), String>;
 
-/// Reads one browser file into (name, text), or a message naming the file and the reason.
-async fn read(file: web_sys::File) -> Outcome {
+/// Reads one browser file into (name, text), or a message naming the file and the reason;
+/// `status` says how far a long one is ("pack.pdf: page 3 of 40").
+async fn read(file: web_sys::File, status: RwSignal<Option<String>>) -> Outcome {
     let name = file.name();
     let size = file.size() as usize;
     if size > MAX_INPUT_BYTES {
@@ -29,8 +30,13 @@ async fn read(file: web_sys::File) -> Outcome {
     let bytes = js_sys::Uint8Array::new(&buffer);
     if format.is_packaged() {
         // Word and PDF readers run in a worker of their own (its messages name the file).
-        let text = super::reader::read(name.clone(), bytes, |_, _| {}).await?;
-        return Ok((name, text));
+        let shown = name.clone();
+        let said = move |_, said: Option<String>| {
+            status.set(said.map(|said| format!("Reading {shown}: {said}")));
+        };
+        let text = super::reader::read(name.clone(), bytes, said).await;
+        status.set(None);
+        return text.map(|text| (name, text));
     }
     text_of_plain_file(format, &bytes.to_vec())
         .map(|text| (name.clone(), text))
@@ -50,13 +56,17 @@ pub struct Batch {
 const BATCH: usize = 25;
 
 /// Reads every file of a list, one after the other, reporting the outcomes in batches.
-fn read_all(files: Vec<web_sys::File>, on_files: Callback<Batch>) {
+fn read_all(
+    files: Vec<web_sys::File>,
+    on_files: Callback<Batch>,
+    status: RwSignal<Option<String>>,
+) {
     spawn_local(async move {
         let mut first = true;
         for chunk in files.chunks(BATCH) {
             let mut outcomes = Vec::with_capacity(chunk.len());
             for file in chunk {
-                outcomes.push(read(file.clone()).await);
+                outcomes.push(read(file.clone(), status).await);
             }
             on_files.run(Batch { outcomes, first });
             first = false;
@@ -72,7 +82,9 @@ fn listed(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// The kinds of file read from a folder.
-const READABLE: [&str; 8] = ["txt", "md", "csv", "tsv", "html", "htm", "xhtml", "docx"];
+const READABLE: [&str; 9] = [
+    "txt", "md", "csv", "tsv", "html", "htm", "xhtml", "docx", "pdf",
+];
 
 fn readable(name: &str) -> bool {
     name.rsplit_once('.')
@@ -90,7 +102,7 @@ fn from_folder(
         let names: Vec<&str> = skipped.iter().take(5).map(|(p, _)| p.as_str()).collect();
         let more = skipped.len().saturating_sub(names.len());
         format!(
-            "{folder}: {} file{} skipped (only .txt, .md, .csv, .html and .docx files are read): {}{}",
+            "{folder}: {} file{} skipped (only .txt, .md, .csv, .html, .docx and .pdf files are read): {}{}",
             skipped.len(),
             if skipped.len() == 1 { "" } else { "s" },
             names.join(", "),
@@ -163,7 +175,11 @@ async fn walk(mut stack: Vec<web_sys::FileSystemEntry>) -> Vec<(String, web_sys:
 
 /// What was dropped: plain files are read as they are (each error named); the files of dropped
 /// folders are read if they are of a readable kind, the others listed in one message.
-fn dropped(transfer: web_sys::DataTransfer, on_files: Callback<Batch>) {
+fn dropped(
+    transfer: web_sys::DataTransfer,
+    on_files: Callback<Batch>,
+    status: RwSignal<Option<String>>,
+) {
     // The entries must be taken while the drop event lasts.
     let items = transfer.items();
     let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
@@ -171,7 +187,7 @@ fn dropped(transfer: web_sys::DataTransfer, on_files: Callback<Batch>) {
         .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
         .collect();
     if !entries.iter().any(|e| e.is_directory()) {
-        return read_all(listed(transfer.files()), on_files);
+        return read_all(listed(transfer.files()), on_files, status);
     }
     spawn_local(async move {
         let mut files = Vec::new();
@@ -191,7 +207,7 @@ fn dropped(transfer: web_sys::DataTransfer, on_files: Callback<Batch>) {
                 first: false,
             });
         }
-        read_all(files, on_files);
+        read_all(files, on_files, status);
     });
 }
 
@@ -202,10 +218,12 @@ pub fn FileDrop(
     on_files: Callback<Batch>,
 ) -> impl IntoView {
     let (over, set_over) = signal(false);
+    // What a long file being read is at (a PDF's pages).
+    let status = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
-            read_all(listed(input.files()), on_files);
+            read_all(listed(input.files()), on_files, status);
             input.set_value("");
         }
     };
@@ -213,7 +231,7 @@ pub fn FileDrop(
         ev.prevent_default();
         set_over.set(false);
         if let Some(transfer) = ev.data_transfer() {
-            dropped(transfer, on_files);
+            dropped(transfer, on_files, status);
         }
     };
     let on_folder = move |ev: leptos::ev::Event| {
@@ -235,7 +253,7 @@ pub fn FileDrop(
                     first: false,
                 });
             }
-            read_all(read, on_files);
+            read_all(read, on_files, status);
             input.set_value("");
         }
     };
@@ -253,10 +271,11 @@ pub fn FileDrop(
             on:drop=on_drop
         >
             <label for="files">"Open files"</label>
-            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,.docx,text/plain,text/html,text/csv" on:click=move |_| super::engine::warm() on:change=on_change />
+            <input id="files" data-testid="file-input" type="file" multiple accept=".txt,.md,.csv,.tsv,.html,.htm,.docx,.pdf,text/plain,text/html,text/csv,application/pdf" on:click=move |_| super::engine::warm() on:change=on_change />
             <label for="folder">"Open a folder"</label>
             <input id="folder" data-testid="folder-input" type="file" prop:webkitdirectory=true multiple on:click=move |_| super::engine::warm() on:change=on_folder />
-            <span class="hint">"or drop .txt, .md, .csv, .html or .docx files, or folders of them, here"</span>
+            <span class="hint">"or drop .txt, .md, .csv, .html, .docx or .pdf files, or folders of them, here"</span>
+            <p class="status" role="status" data-testid="file-status">{move || status.get()}</p>
         </div>
     }
 }

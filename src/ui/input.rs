@@ -53,9 +53,18 @@ pub fn PasteBox(
                 <span>"Try an example:"</span>
                 {EXAMPLES
                     .iter()
-                    .map(|(title, body)| {
+                    .map(|(title, file)| {
+                        let open = move |_| {
+                            super::engine::warm();
+                            leptos::task::spawn_local(async move {
+                                match super::examples::fetch(file).await {
+                                    Ok(body) => on_add.run((title.to_string(), body)),
+                                    Err(problem) => set_message.set(Some(problem)),
+                                }
+                            });
+                        };
                         view! {
-                            <button class="link" data-testid="example" on:click=move |_| on_add.run((title.to_string(), body.to_string()))>
+                            <button class="link" data-testid="example" on:click=open>
                                 {*title}
                             </button>
                         }

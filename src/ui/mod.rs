@@ -91,9 +91,14 @@ impl Loaded {
     }
 }
 
-/// How long storage waits for changes to settle, and the shortest wait between updates of the
-/// views over every document (the timeline and the comparison) while documents are read.
+/// The shortest wait between updates of the views over every document (the timeline and the
+/// comparison) while documents are read.
 const SETTLE: Duration = Duration::from_millis(400);
+
+/// How long storage waits for changes to pause. Saving writes only the documents that changed,
+/// so it need not wait long: the shorter the wait, the less a reload right after a change
+/// depends on the save made as the page is left.
+const STORE_SETTLE: Duration = Duration::from_millis(100);
 
 /// The wait between updates of the views over every document, given how many there are: their
 /// cost grows with the set (about 1 ms a document), so a large set is recomputed less often
@@ -102,8 +107,8 @@ fn across_interval(documents: usize) -> Duration {
     SETTLE + Duration::from_millis(4 * documents as u64)
 }
 
-/// `source` once it has not changed for [`SETTLE`]: what is stored is written once a burst of
-/// changes (a folder of reports being added) is over, not once per change.
+/// `source` once it has not changed for [`STORE_SETTLE`]: what is stored is written once a
+/// burst of changes (a folder of reports being added) pauses, not once per change.
 fn quiet<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>) -> ReadSignal<T> {
     let (out, set_out) = signal(source.get_untracked());
     let generation = StoredValue::new(0u64);
@@ -123,7 +128,7 @@ fn quiet<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>) -> ReadS
                     }
                 }
             },
-            SETTLE,
+            STORE_SETTLE,
         );
     });
     out
@@ -185,28 +190,24 @@ pub fn App() -> impl IntoView {
     // Reads (or reads again) document `key` in the engine's worker.
     let start_reading = Callback::new(
         move |(key, name, text, date): (u32, String, String, Option<String>)| {
-            let listener = worker::Listener {
-                progress: std::rc::Rc::new(move |done, _| {
-                    set_progress.update(|p| {
-                        p.insert(key, done);
-                    })
-                }),
-                done: Box::new(move |read: Result<Document, String>| {
-                    set_progress.update(|p| {
-                        p.remove(&key);
-                    });
-                    match read {
-                        Ok(document) => {
-                            update(key, &|d| d.reading = Reading::Done(document.clone()))
-                        }
-                        Err(message) => {
-                            set_documents.update(|docs| docs.retain(|d| d.key != key));
-                            report_error(message);
-                        }
-                    }
-                }),
+            let progress = move |done| {
+                set_progress.update(|p| {
+                    p.insert(key, done);
+                })
             };
-            engine::read(name, text, date, listener);
+            let done = move |read: Result<Document, String>| {
+                set_progress.update(|p| {
+                    p.remove(&key);
+                });
+                match read {
+                    Ok(document) => update(key, &|d| d.reading = Reading::Done(document.clone())),
+                    Err(message) => {
+                        set_documents.update(|docs| docs.retain(|d| d.key != key));
+                        report_error(message);
+                    }
+                }
+            };
+            engine::read(name, text, date, progress, done);
         },
     );
     // Adds documents in one change (a folder of reports is one update of the list, not one per

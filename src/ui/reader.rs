@@ -1,4 +1,4 @@
-//! The readers of packaged files (Word documents; PDF next) in a Web Worker of their own (the
+//! The readers of packaged files (Word documents and PDF) in a Web Worker of their own (the
 //! `report-explorer-reader` binary), fetched when the first such file is opened: the page's
 //! first download and the engine's worker carry none of them. A file that crashes or hangs a
 //! reader stops only that worker (see [`super::worker`]); the user is told which file and why.
@@ -8,7 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
-    static READER: &'static Channel<String> = Box::leak(Box::new(Channel::new(
+    static READER: &'static Channel = Box::leak(Box::new(Channel::new(
         "./report-explorer-reader_loader.js",
         "the file could not be read: its reader stopped (the file may be damaged)",
         // Readers tell progress page by page: 20 s on one page is a reader stuck in a loop.
@@ -18,12 +18,21 @@ thread_local! {
 
 /// Runs in the worker: turns each file sent (its bytes) into text.
 pub fn serve() {
-    worker::serve(|request, bytes, _progress| {
+    worker::serve(|request, bytes, progress| {
         let bytes = bytes
             .dyn_into::<js_sys::Uint8Array>()
             .map_err(|_| "no file was sent")?
             .to_vec();
-        crate::input::text_of_file(&request.name, &bytes).map_err(|e| e.to_string())
+        let text = match crate::input::Format::of(&request.name) {
+            Ok(crate::input::Format::Pdf) => crate::pdf::to_text(&bytes, &mut |page, pages| {
+                progress.said(
+                    f64::from(page) / f64::from(pages.max(1)),
+                    format!("page {page} of {pages}"),
+                )
+            }),
+            _ => crate::input::text_of_file(&request.name, &bytes),
+        };
+        text.map_err(|e| e.to_string())
     });
 }
 

@@ -33,7 +33,7 @@ const LEGACY_KEY: &str = "report-explorer";
 const LEGACY_SET_ASIDE: &str = "report-explorer.unreadable";
 
 /// One stored document: what is needed to read it again, and the user's corrections.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Stored {
     /// Where it is kept, once it is (documents new to storage have none).
     #[serde(skip)]
@@ -46,41 +46,48 @@ pub struct Stored {
     #[serde(default)]
     pub edits: Vec<Edit>,
     /// The document's date as the user gave it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     /// The council as the user gave it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub authority: Option<String>,
 }
 
 /// A document as it is written: [`Stored`], borrowed (storing copies no text).
-#[derive(Serialize)]
 pub struct StoredRef<'a> {
-    #[serde(skip)]
     pub key: u32,
     pub name: &'a str,
     pub text: &'a str,
     pub edits: &'a [Edit],
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub authority: Option<&'a str>,
 }
 
-/// A record as read: the schema version beside the document.
+/// A record as read: the schema version beside the document's fields.
 #[derive(Deserialize)]
 struct Record {
     version: u32,
-    #[serde(flatten)]
-    document: Stored,
+    name: String,
+    text: String,
+    #[serde(default)]
+    edits: Vec<Edit>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    authority: Option<String>,
 }
 
 /// A record as written.
 #[derive(Serialize)]
 struct RecordRef<'a> {
     version: u32,
-    #[serde(flatten)]
-    document: &'a StoredRef<'a>,
+    name: &'a str,
+    text: &'a str,
+    edits: &'a [Edit],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authority: Option<&'a str>,
 }
 
 /// Local storage as versions 1 and 2 wrote it.
@@ -93,6 +100,8 @@ struct LegacyState {
 thread_local! {
     /// The open database, once opened.
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// The database being opened.
+    static OPENING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// What each stored record holds besides its text (see [`fingerprint`]): saving compares
     /// against it to write only what changed.
     static WRITTEN: RefCell<HashMap<u32, String>> = RefCell::new(HashMap::new());
@@ -131,9 +140,16 @@ async fn load_records() -> Result<(Vec<Stored>, Option<String>), JsValue> {
             .and_then(|json| serde_json::from_str::<Record>(&json).ok())
             .filter(|r| r.version == VERSION);
         match (key.as_f64(), record) {
-            (Some(k), Some(Record { mut document, .. })) if k >= 0.0 && k < u32::MAX as f64 => {
+            (Some(k), Some(record)) if k >= 0.0 && k < u32::MAX as f64 => {
                 let k = k as u32;
-                document.key = Some(k);
+                let document = Stored {
+                    key: Some(k),
+                    name: record.name,
+                    text: record.text,
+                    edits: record.edits,
+                    date: record.date,
+                    authority: record.authority,
+                };
                 let print = fingerprint(
                     &document.name,
                     &document.edits,
@@ -211,7 +227,11 @@ pub fn save(documents: &[StoredRef<'_>]) -> impl std::future::Future<Output = Re
             if written.get(&d.key) != Some(&print) {
                 let record = RecordRef {
                     version: VERSION,
-                    document: d,
+                    name: d.name,
+                    text: d.text,
+                    edits: d.edits,
+                    date: d.date,
+                    authority: d.authority,
                 };
                 puts.push((d.key, serde_json::to_string(&record).unwrap_or_default()));
                 written.insert(d.key, print);
@@ -284,7 +304,17 @@ fn write(
     for key in deletes {
         store.delete(&JsValue::from(*key))?;
     }
+    commit_now(&tx);
     Ok(tx)
+}
+
+/// Asks for `tx` to be committed now rather than when its requests are done: nothing more
+/// comes, and a committed transaction survives the page being left (a save on `pagehide`).
+/// (web-sys marks `IDBTransaction.commit()` deprecated; it is a standard method, in every
+/// current browser.)
+#[allow(deprecated)]
+fn commit_now(tx: &IdbTransaction) {
+    let _ = tx.commit();
 }
 
 /// Removes everything this app stored, what was set aside included.
@@ -301,6 +331,7 @@ pub fn clear() {
         )?;
         tx.object_store(DOCUMENTS)?.clear()?;
         tx.object_store(UNREADABLE)?.clear()?;
+        commit_now(&tx);
         Ok(tx)
     };
     // Started now, before a reload can come.
@@ -319,11 +350,24 @@ pub fn clear() {
     });
 }
 
-/// The database, opened (and created, the first time) once per page.
+/// The database, opened (and created, the first time) once per page. Whoever asks while it
+/// is being opened waits for that same opening, in the order they asked: a clearing asked for
+/// before a save is done before it.
 async fn database() -> Result<IdbDatabase, JsValue> {
     if let Some(db) = DB.with_borrow(|db| db.clone()) {
         return Ok(db);
     }
+    let opening = OPENING.with_borrow_mut(|opening| match opening {
+        Some(promise) => Ok(promise.clone()),
+        None => open().inspect(|promise| *opening = Some(promise.clone())),
+    })?;
+    let db: IdbDatabase = JsFuture::from(opening).await?.unchecked_into();
+    DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
+    Ok(db)
+}
+
+/// Starts opening the database; the promise gives it.
+fn open() -> Result<js_sys::Promise, JsValue> {
     let factory = web_sys::window()
         .ok_or_else(|| JsValue::from_str("no window"))?
         .indexed_db()?
@@ -338,15 +382,18 @@ async fn database() -> Result<IdbDatabase, JsValue> {
         }
     });
     request.set_onupgradeneeded(Some(create.unchecked_ref()));
-    let db: IdbDatabase = finished(&request).await?.unchecked_into();
-    DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
-    Ok(db)
+    Ok(answer(&request))
 }
 
 /// The result of `request`, once it has one. Listens from now: a request made beside others
 /// is not missed while they are awaited.
 fn finished(request: &IdbRequest) -> JsFuture {
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+    JsFuture::from(answer(request))
+}
+
+/// A promise of the result of `request`.
+fn answer(request: &IdbRequest) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
         let (done, failed) = (request.clone(), request.clone());
         let on_success = Closure::once_into_js(move || {
             let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
@@ -357,8 +404,7 @@ fn finished(request: &IdbRequest) -> JsFuture {
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    JsFuture::from(promise)
+    })
 }
 
 /// Resolves once `tx` is committed; rejects if it was aborted (a failed write, a full quota).

@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 pub enum Piece {
     /// Text between figures.
     Plain(String),
+    /// The start of a page (its number).
+    PageBreak(u32),
     /// A figure's number, with what the highlight shows.
     Figure {
         /// The figure's id.
@@ -26,8 +28,29 @@ pub enum Piece {
     },
 }
 
-/// The pieces of `range` of the text; `sorted` are the figures sorted by start.
-fn pieces_in(text: &str, range: Range<usize>, sorted: &[&Figure]) -> Vec<Piece> {
+/// Pushes plain text, cut at its page breaks; `page` is the page it starts on, and is left at
+/// the page it ends on.
+fn push_plain(out: &mut Vec<Piece>, plain: &str, page: &mut u32) {
+    for (i, part) in plain.split('\u{c}').enumerate() {
+        if i > 0 {
+            *page += 1;
+            out.push(Piece::PageBreak(*page));
+        }
+        if !part.is_empty() {
+            out.push(Piece::Plain(part.to_string()));
+        }
+    }
+}
+
+/// The pieces of `range` of the text; `sorted` are the figures sorted by start; `page` is the
+/// page the range starts on, and `paged` whether the text has pages at all.
+fn pieces_in(
+    text: &str,
+    range: Range<usize>,
+    sorted: &[&Figure],
+    page: &mut u32,
+    paged: bool,
+) -> Vec<Piece> {
     let first = sorted.partition_point(|f| f.span[0] < range.start);
     let mut out = Vec::new();
     let mut at = range.start;
@@ -44,18 +67,18 @@ fn pieces_in(text: &str, range: Range<usize>, sorted: &[&Figure]) -> Vec<Piece> 
             continue;
         }
         if start > at {
-            out.push(Piece::Plain(text[at..start].to_string()));
+            push_plain(&mut out, &text[at..start], page);
         }
         out.push(Piece::Figure {
             id: f.id.clone(),
             text: text[start..end].to_string(),
             class: group(f),
-            title: tooltip(f),
+            title: tooltip(f, paged.then_some(*page)),
         });
         at = end;
     }
     if at < range.end {
-        out.push(Piece::Plain(text[at..range.end].to_string()));
+        push_plain(&mut out, &text[at..range.end], page);
     }
     out
 }
@@ -88,13 +111,15 @@ pub fn blocks(text: &str, figures: &[Figure]) -> Vec<Vec<Piece>> {
     sorted.sort_by_key(|f| f.span[0]);
     let mut out = Vec::new();
     let mut start = 0;
+    let mut page = 1;
+    let paged = text.contains('\u{c}');
     while start < text.len() {
         let mut end = (start + BLOCK_BYTES).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
         let end = block_end(text, end);
-        out.push(pieces_in(text, start..end, &sorted));
+        out.push(pieces_in(text, start..end, &sorted, &mut page, paged));
         start = end;
     }
     out
@@ -109,9 +134,12 @@ fn group(f: &Figure) -> &'static str {
     }
 }
 
-fn tooltip(f: &Figure) -> String {
+/// Indicator, date and rule; the page too, in a document of pages (`page` is `None` in a
+/// document without).
+fn tooltip(f: &Figure, page: Option<u32>) -> String {
+    let page = page.map(|p| format!("page {p} · ")).unwrap_or_default();
     format!(
-        "{} · {} · {}",
+        "{page}{} · {} · {}",
         f.indicator.as_deref().unwrap_or("no indicator"),
         f.when.as_deref().unwrap_or("date not stated"),
         f.rule
@@ -203,6 +231,14 @@ pub fn TextView(
                                 .into_iter()
                                 .map(|piece| match piece {
                                     Piece::Plain(s) => s.into_any(),
+                                    Piece::PageBreak(page) => {
+                                        view! {
+                                            <span class="page-break" role="separator" data-testid="page-break">
+                                                {format!("page {page}")}
+                                            </span>
+                                        }
+                                            .into_any()
+                                    }
                                     Piece::Figure { id, text, class, title } => {
                                         view! {
                                             <mark id=format!("fig-{id}") class=class title=title data-figure=id>

@@ -9,16 +9,18 @@
 //!
 //! A request is a JS array: its header as JSON, and its payload (a document's text as a plain
 //! string, a file's bytes as a `Uint8Array`): escaping megabytes into JSON and back costs more
-//! than the work. Replies are JSON strings. The worker says [`Reply::Ready`] once it can take
-//! requests (until then the page queues them), then answers each with progress and a result,
-//! in the order received.
+//! than the work. A reply is an array too: its JSON, and for a result the result itself, a
+//! string (a document as JSON, a file's text) that the caller reads. The worker says
+//! [`Reply::Ready`] once it can take requests (until then the page queues them), then answers
+//! each with progress and a result, in the order received. Nothing here depends on what the
+//! results are: one copy of this code serves both workers.
 //!
 //! A worker that dies (a panic aborts a WebAssembly instance) or says nothing for longer than
 //! its channel's limit (a parser looping on a malformed file) is stopped: the request it was on
 //! fails with a message naming the document, a new worker is started and the requests behind
 //! it are sent again.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -36,9 +38,9 @@ pub struct Request {
     pub date: Option<String>,
 }
 
-/// What a worker says.
+/// What a worker says (a result travels beside it).
 #[derive(Debug, Serialize, Deserialize)]
-enum Reply<T> {
+enum Reply {
     /// It can take requests.
     Ready,
     /// The share of request `id` done so far (0 to 1), and what that is in words, if anything
@@ -49,8 +51,9 @@ enum Reply<T> {
         #[serde(default)]
         said: Option<String>,
     },
-    /// Request `id` is answered: its result, or a message saying why there is none.
-    Done { id: u32, result: Result<T, String> },
+    /// Request `id` is answered: its result is beside this, or here is a message saying why
+    /// there is none.
+    Done { id: u32, failed: Option<String> },
 }
 
 /// Tells a request's progress from inside the worker.
@@ -63,17 +66,23 @@ impl Progress<'_> {
     pub fn share(&self, done: f64) {
         (self.post)(done, None)
     }
+
+    /// The share done so far, and what it is in words ("page 3 of 40").
+    pub fn said(&self, done: f64, said: String) {
+        (self.post)(done, Some(said))
+    }
 }
 
 /// Runs in a worker: answers every request with `handle` (given its header, its payload and
-/// a way to tell progress).
-pub fn serve<T: Serialize + 'static>(
-    handle: impl Fn(&Request, JsValue, &Progress<'_>) -> Result<T, String> + 'static,
+/// a way to tell progress), whose result is a string.
+pub fn serve(
+    handle: impl Fn(&Request, JsValue, &Progress<'_>) -> Result<String, String> + 'static,
 ) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let post = Rc::new(move |reply: &Reply<T>| {
+    let post = Rc::new(move |reply: &Reply, result: &str| {
         if let Ok(json) = serde_json::to_string(reply) {
-            let _ = scope.post_message(&JsValue::from_str(&json));
+            let message = js_sys::Array::of2(&JsValue::from_str(&json), &JsValue::from_str(result));
+            let _ = scope.post_message(&message);
         }
     });
     let on_message = {
@@ -88,56 +97,64 @@ pub fn serve<T: Serialize + 'static>(
                 return;
             };
             let id = request.id;
-            let tell = |done, said| post(&Reply::Progress { id, done, said });
-            let result = handle(&request, data.get(1), &Progress { post: &tell });
-            post(&Reply::Done { id, result });
+            let tell = |done, said| post(&Reply::Progress { id, done, said }, "");
+            match handle(&request, data.get(1), &Progress { post: &tell }) {
+                Ok(result) => post(&Reply::Done { id, failed: None }, &result),
+                Err(message) => post(
+                    &Reply::Done {
+                        id,
+                        failed: Some(message),
+                    },
+                    "",
+                ),
+            }
         })
     };
     js_sys::global()
         .unchecked_into::<web_sys::DedicatedWorkerGlobalScope>()
         .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&Reply::Ready);
+    post(&Reply::Ready, "");
 }
 
 /// What the page is told about one request.
-pub struct Listener<T> {
+pub struct Listener {
     /// The share done so far, and what it is in words, if anything.
     pub progress: Rc<dyn Fn(f64, Option<String>)>,
     /// The result, or a message naming the document and saying why there is none.
-    pub done: Box<dyn FnOnce(Result<T, String>)>,
+    pub done: Box<dyn FnOnce(Result<String, String>)>,
 }
 
-struct Job<T: 'static> {
+struct Job {
     request: Request,
     payload: JsValue,
-    listener: Listener<T>,
+    listener: Listener,
 }
 
 /// The page's side of one worker: the worker, once started, and the requests given to it.
-pub struct Channel<T: 'static> {
+pub struct Channel {
     /// Where Trunk puts the worker's loader (workers are not content-hashed).
     url: &'static str,
     /// What a request that killed the worker is told ("the extraction engine stopped ...").
     stopped: &'static str,
     /// The longest a worker may say nothing while on a request.
     limit: Duration,
-    state: RefCell<State<T>>,
+    state: RefCell<State>,
 }
 
-struct State<T: 'static> {
+struct State {
     worker: Option<web_sys::Worker>,
     ready: bool,
     next_id: u32,
     /// Sent to the worker, in the order it answers them.
-    sent: VecDeque<Job<T>>,
+    sent: VecDeque<Job>,
     /// Waiting for the worker to be ready.
-    waiting: Vec<Job<T>>,
+    waiting: Vec<Job>,
     /// Bumped whenever the worker is heard from: a timer that finds it unchanged stops it.
     heard: u64,
 }
 
-impl<T: DeserializeOwned + 'static> Channel<T> {
+impl Channel {
     /// A channel to the worker loaded from `url`, not yet started.
     pub fn new(url: &'static str, stopped: &'static str, limit: Duration) -> Self {
         Channel {
@@ -169,7 +186,7 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
         name: String,
         date: Option<String>,
         payload: JsValue,
-        listener: Listener<T>,
+        listener: Listener,
     ) {
         let failed = {
             let mut state = self.state.borrow_mut();
@@ -201,17 +218,18 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
         }
     }
 
-    fn start(&'static self, state: &mut State<T>) -> Result<(), String> {
+    fn start(&'static self, state: &mut State) -> Result<(), String> {
         let worker = web_sys::Worker::new(self.url)
             .map_err(|_| "the browser could not start a Web Worker".to_string())?;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
-                if let Some(reply) = event
-                    .data()
+                let data: js_sys::Array = event.data().unchecked_into();
+                if let Some(reply) = data
+                    .get(0)
                     .as_string()
-                    .and_then(|raw| serde_json::from_str::<Reply<T>>(&raw).ok())
+                    .and_then(|raw| serde_json::from_str::<Reply>(&raw).ok())
                 {
-                    self.on_reply(reply);
+                    self.on_reply(reply, data.get(1).as_string().unwrap_or_default());
                 }
             },
         );
@@ -229,7 +247,7 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
         Ok(())
     }
 
-    fn post(&'static self, state: &mut State<T>, job: Job<T>) {
+    fn post(&'static self, state: &mut State, job: Job) {
         if let (Some(worker), Ok(json)) = (&state.worker, serde_json::to_string(&job.request)) {
             let message = js_sys::Array::of2(&JsValue::from_str(&json), &job.payload);
             let _ = worker.post_message(&message);
@@ -241,7 +259,7 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
     }
 
     /// Stops the worker if it is on a request and says nothing for longer than the limit.
-    fn watch(&'static self, state: &mut State<T>) {
+    fn watch(&'static self, state: &mut State) {
         state.heard += 1;
         let heard = state.heard;
         leptos::prelude::set_timeout(
@@ -261,11 +279,11 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
     }
 
     /// Hands a reply to its listener (outside the borrow: listeners may send more requests).
-    fn on_reply(&'static self, reply: Reply<T>) {
+    fn on_reply(&'static self, reply: Reply, result: String) {
         type Heard = Rc<dyn Fn(f64, Option<String>)>;
-        enum Tell<T: 'static> {
+        enum Tell {
             Progress(Heard, f64, Option<String>),
-            Done(Listener<T>, Result<T, String>, String),
+            Done(Listener, Result<String, String>, String),
         }
         let tell = {
             let mut state = self.state.borrow_mut();
@@ -282,7 +300,8 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
                     let listener = state.sent.iter().find(|j| j.request.id == id);
                     listener.map(|j| Tell::Progress(j.listener.progress.clone(), done, said))
                 }
-                Reply::Done { id, result } => {
+                Reply::Done { id, failed } => {
+                    let result = failed.map_or(Ok(result), Err);
                     let at = state.sent.iter().position(|j| j.request.id == id);
                     let job = at.and_then(|at| state.sent.remove(at));
                     if !state.sent.is_empty() {
@@ -311,7 +330,7 @@ impl<T: DeserializeOwned + 'static> Channel<T> {
             }
             state.ready = false;
             let failed = state.sent.pop_front();
-            let mut rest: Vec<Job<T>> = state.sent.drain(..).collect();
+            let mut rest: Vec<Job> = state.sent.drain(..).collect();
             rest.append(&mut state.waiting);
             (failed, rest)
         };

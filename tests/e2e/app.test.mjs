@@ -110,7 +110,7 @@ test('uploaded files are read; a bad one gets a message naming it and nothing is
   await page.getByTestId('errors').locator('li').nth(1).waitFor();
   const messages = await page.getByTestId('errors').innerText();
   assert.match(messages, /photo\.png: expected text, found a PNG image/);
-  assert.match(messages, /pack\.pdf: cannot read \.pdf files yet/);
+  assert.match(messages, /pack\.pdf: cannot read this PDF: the file is damaged/);
   assert.equal(await page.getByTestId('document').count(), 2);
   // Files chosen together show the first; the second is one click away.
   await page.locator('tr[data-indicator="children_in_care"]').first().waitFor();
@@ -566,13 +566,70 @@ test('a folder of reports: its text files are read, the others listed in one mes
   writeFileSync(join(folder, 'minutes.pdf'), '%PDF-1.7');
   writeFileSync(join(folder, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   await page.getByTestId('folder-input').setInputFiles(folder);
-  await page.getByTestId('errors').locator('li').first().waitFor();
-  assert.match(await page.getByTestId('errors').innerText(), /committee-papers: 2 files skipped .*logo\.png, .*minutes\.pdf/);
+  await page.getByTestId('errors').locator('li').nth(1).waitFor();
+  const messages = await page.getByTestId('errors').innerText();
+  assert.match(messages, /committee-papers: 1 file skipped .*logo\.png/);
+  assert.match(messages, /minutes\.pdf: cannot read this PDF/);
   await page.locator('[data-testid=timeline-table] tr[data-when="2018-06-28"][data-value="350"]').waitFor();
   assert.equal(await page.getByTestId('document').count(), 2);
   rmSync(dir, { recursive: true, force: true });
   await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const DATA = join(root, 'tests/data');
+
+test('Word and PDF files are read in a worker of their own: figures and tables as from the text', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('file-input').setInputFiles([
+    join(DATA, 'pdf/tables/004_5e0b6194805aa9b6.pdf'),
+    join(DATA, 'docx/tables/000_05802d0420be5ec8.docx'),
+  ]);
+  // The agenda pack's yearly table, rebuilt from the PDF's glyph positions.
+  await page.locator('tr[data-indicator="entered_care"][data-value="111"]').waitFor({ timeout: 60_000 });
+  const yearly = page.getByTestId('tables').locator('details.found-table').filter({ hasText: /18 rows × 4 columns/ });
+  await yearly.locator('summary').click();
+  assert.match(await yearly.innerText(), /Entering\s+Leaving\s+Net[\s\S]*Total in 2001\s+111\s+95\s+16/);
+  // Its pages are shown.
+  assert.ok(await page.getByTestId('page-break').count() >= 2);
+  await page.getByTestId('document').filter({ hasText: '.docx' }).click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.getByTestId('clear-all').click();
+  await page.close();
+});
+
+test('damaged, protected and scanned PDF and Word files each get their message; nothing is lost', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  const pdf = readFileSync(join(DATA, 'pdf/text/000_05802d0420be5ec8.pdf'));
+  const docx = readFileSync(join(DATA, 'docx/text/000_05802d0420be5ec8.docx'));
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'truncated.pdf', mimeType: 'application/pdf', buffer: pdf.subarray(0, pdf.length / 3) },
+    { name: 'protected.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(DATA, 'pdf/bad/protected.pdf')) },
+    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(DATA, 'pdf/bad/scan.pdf')) },
+    { name: 'cut.docx', mimeType: 'application/octet-stream', buffer: docx.subarray(0, docx.length / 2) },
+    // A damaged file on which the PDF parser panics: its worker dies and is started again.
+    { name: 'panics.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(DATA, 'pdf/bad/panics.pdf')) },
+    { name: 'after.pdf', mimeType: 'application/pdf', buffer: pdf },
+  ]);
+  await page.getByTestId('errors').locator('li').nth(4).waitFor({ timeout: 60_000 });
+  const messages = await page.getByTestId('errors').innerText();
+  assert.match(messages, /truncated\.pdf: cannot read this PDF/);
+  assert.match(messages, /protected\.pdf: cannot read this PDF: it is password-protected/);
+  assert.match(messages, /scan\.pdf: cannot read this PDF: this PDF has no text layer/);
+  assert.match(messages, /cut\.docx: cannot read this Word file: the archive's directory is missing or damaged/);
+  assert.match(messages, /panics\.pdf: the file could not be read: its reader stopped/);
+  // The reader, started again, reads the next file.
+  await page.getByTestId('document').filter({ hasText: 'after.pdf' }).waitFor();
+  assert.equal(await page.getByTestId('document').count(), 2);
+  assert.equal(await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.getByTestId('clear-all').click();
   await page.close();
 });
 
