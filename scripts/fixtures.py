@@ -11,6 +11,8 @@ tests/data/docx/tables/NAME.docx the text as a web page whose tab-separated line
 tests/data/pdf/text/NAME.pdf     the .txt printed to PDF by LibreOffice
 tests/data/pdf/tables/NAME.pdf   the Word file with tables printed to PDF by LibreOffice
 tests/data/pdf/chromium/NAME.pdf the web page with tables printed to PDF by Chromium
+tests/data/pdf/pack-300.pdf      every text ten times over, printed by LibreOffice: an agenda pack of
+                                 300-odd pages for the benchmarks
 tests/data/pdf/bad/protected.pdf a report saved by LibreOffice with an opening password
 tests/data/pdf/bad/scan.pdf      a page that is only a picture, printed by Chromium
 tests/data/pdf/bad/panics.pdf    (not made here) pdf/tables/000_05802d0420be5ec8.pdf with a few
@@ -94,6 +96,17 @@ def bad_files():
         print_with_chromium(page, os.path.join(bad, 'scan.pdf'))
 
 
+def big_pack(texts):
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = os.path.join(tmp, 'pack-300.txt')
+        with open(pack, 'w', encoding='utf-8') as out:
+            for _ in range(10):
+                for path in texts:
+                    with open(path, encoding='utf-8') as f:
+                        out.write(f.read())
+        convert([pack], os.path.join(DATA, 'pdf'), 'Text (encoded):UTF8,LF,,,', 'pdf:writer_pdf_Export')
+
+
 def main():
     texts = sorted(glob.glob(os.path.join(DATA, 'real', '*.txt')) + glob.glob(os.path.join(DATA, 'seeds', '*.txt')))
     convert(texts, os.path.join(DATA, 'docx', 'text'), 'Text (encoded):UTF8,LF,,,')
@@ -113,6 +126,7 @@ def main():
     tables = sorted(glob.glob(os.path.join(DATA, 'docx', 'tables', '*.docx')))
     convert(tables, os.path.join(DATA, 'pdf', 'tables'), None, 'pdf:writer_pdf_Export')
     bad_files()
+    big_pack(texts)
 
 
 if __name__ == '__main__':

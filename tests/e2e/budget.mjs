@@ -3,6 +3,10 @@
 // 1. First download: every .js and .wasm that index.html loads, gzip-compressed (level 9).
 // 2. Paste to rendered figures for a 1 MB report in headless Chromium: from the paste (and the
 //    click on "Extract figures") to the first figures table row on screen, median of 5 runs.
+// 3. PDF pages per second in the browser: the 316-page agenda pack (tests/data/pdf/pack-300.pdf)
+//    chosen in the file picker, to its document listed (read by the reader worker, first start
+//    included), median of 3 runs; with the longest main-thread task meanwhile, and whether
+//    "page N of M" was shown.
 // A benchmark, not a test: it prints and never fails on time (machines are shared and noisy).
 import { readFile, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -23,6 +27,36 @@ async function firstDownload() {
     total += gz;
   }
   return total;
+}
+
+/** Reads the 316-page pack in the browser; prints pages per second. */
+async function pdfPages() {
+  const PAGES = 316;
+  const pack = join(root, 'tests/data/pdf/pack-300.pdf');
+  const rates = [];
+  let longest = 0;
+  let progress = false;
+  for (let run = 0; run < 3; run++) {
+    const page = await browser.newPage();
+    await page.goto(origin + '/');
+    await page.getByTestId('paste').waitFor();
+    await page.evaluate(() => {
+      window.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const start = Date.now();
+    await page.getByTestId('file-input').setInputFiles(pack);
+    const seen = page.getByTestId('file-status').filter({ hasText: /page \d+ of \d+/ }).waitFor({ timeout: 120_000 }).then(() => true, () => false);
+    await page.getByTestId('document').first().waitFor({ timeout: 120_000 });
+    rates.push(PAGES / ((Date.now() - start) / 1000));
+    progress ||= await Promise.race([seen, new Promise((ok) => setTimeout(() => ok(false), 10))]);
+    longest = Math.max(longest, await page.evaluate(() => window.longest));
+    await page.close();
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`PDF in the browser: ${rates[1].toFixed(0)} pages/s median of 3 (min ${rates[0].toFixed(0)}, max ${rates[2].toFixed(0)}), ${PAGES}-page pack; longest main-thread task ${longest.toFixed(0)} ms; "page N of M" shown: ${progress}`);
 }
 
 function report(bytes) {
@@ -47,6 +81,12 @@ try {
     worker += gzipSync(await readFile(join(dist, name)), { level: 9 }).length;
   }
   console.log(`engine worker, fetched when the first report is read: ${(worker / 1024).toFixed(1)} KB gzip`);
+  let reader = 0;
+  for (const name of (await readdir(dist)).filter((f) => f.startsWith('report-explorer-reader'))) {
+    reader += gzipSync(await readFile(join(dist, name)), { level: 9 }).length;
+  }
+  console.log(`PDF and Word reader worker, fetched when the first such file is opened: ${(reader / 1024).toFixed(1)} KB gzip`);
+  await pdfPages();
   const text = await report(1 << 20);
   const times = [];
   for (let run = 0; run < RUNS; run++) {
