@@ -1,6 +1,10 @@
-//! Web pages as text: council committee pages saved as HTML.
+//! Web pages as text: council committee pages saved as HTML (ModernGov agenda item pages and
+//! the like).
 //!
-//! Scripts, styles and navigation are dropped; headings, paragraphs and list items become
+//! Scripts, styles and the site's chrome are dropped: navigation, menus, breadcrumbs, search,
+//! cookie banners, side bars and the site's header and footer, known by their element
+//! (`nav`, `aside`, `form`), their ARIA role (`navigation`, `banner`, `contentinfo` ...) or
+//! their class or id ("breadcrumb", "menu", "cookie" ...). Headings, paragraphs and list items become
 //! lines; table cells are joined by tabs and rows end lines, so that tables reach the engine as
 //! the tab-separated rows it reads. One linear pass, no recursion: deeply nested or broken
 //! markup cannot blow the stack.
@@ -15,7 +19,8 @@
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
-    let mut skipping: Option<String> = None;
+    // The element being skipped, and how deep in elements of its name.
+    let mut skipping: Option<(String, usize)> = None;
     let mut cell = 0;
     while let Some(lt) = rest.find('<') {
         if skipping.is_none() {
@@ -34,18 +39,25 @@ pub fn to_text(html: &str) -> String {
         rest = &tag_and_rest[gt + 1..];
         let closing = tag.starts_with('/');
         let name = tag_name(tag);
-        if let Some(until) = &skipping {
-            if closing && name == *until {
-                skipping = None;
+        let self_closing = tag.ends_with('/') || VOID.contains(&name.as_str());
+        if let Some((until, depth)) = &mut skipping {
+            if name == *until && !self_closing {
+                if closing {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+                if *depth == 0 {
+                    skipping = None;
+                }
             }
             continue;
         }
+        if !closing && !self_closing && is_chrome(&name, tag) {
+            skipping = Some((name, 1));
+            continue;
+        }
         match name.as_str() {
-            "script" | "style" | "noscript" | "template" | "nav" | "svg" | "iframe" | "object"
-                if !closing =>
-            {
-                skipping = Some(name);
-            }
             "tr" => {
                 cell = 0;
                 new_line(&mut out, 1);
@@ -69,6 +81,80 @@ pub fn to_text(html: &str) -> String {
         push_text(&mut out, rest);
     }
     tidy(&out)
+}
+
+/// Elements that have no end tag.
+const VOID: [&str; 8] = ["br", "img", "input", "meta", "link", "hr", "wbr", "source"];
+
+/// Elements whose content is never the report's.
+const NOT_CONTENT: [&str; 12] = [
+    "script", "style", "noscript", "template", "nav", "svg", "iframe", "object", "form", "aside",
+    "button", "select",
+];
+
+/// ARIA roles of a site's chrome.
+const CHROME_ROLES: [&str; 5] = [
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+];
+
+/// Parts of a class or id that mark a site's chrome wherever they are ("mgBreadCrumbs",
+/// "cookie-banner"), and words that do when they stand alone ("main-menu", "site_footer",
+/// "skip-link"; not "research" or "menuboard").
+const CHROME_PARTS: [&str; 5] = ["breadcrumb", "cookie", "navbar", "sidebar", "masthead"];
+const CHROME_WORDS: [&str; 7] = [
+    "nav",
+    "menu",
+    "skip",
+    "footer",
+    "banner",
+    "search",
+    "navigation",
+];
+
+/// True when the element opened by `tag` (named `name`) is scripts, styles or the site's chrome.
+fn is_chrome(name: &str, tag: &str) -> bool {
+    if NOT_CONTENT.contains(&name) {
+        return true;
+    }
+    let lower = tag.to_ascii_lowercase();
+    let role = attribute(&lower, "role");
+    if role.is_some_and(|r| CHROME_ROLES.contains(&r)) {
+        return true;
+    }
+    ["class", "id"].iter().any(|a| {
+        attribute(&lower, a).is_some_and(|v| {
+            CHROME_PARTS.iter().any(|p| v.contains(p))
+                || v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|word| CHROME_WORDS.contains(&word))
+        })
+    })
+}
+
+/// The value of attribute `name` in a lower-cased tag, quoted or not.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let mut from = 0;
+    while let Some(at) = tag[from..].find(name) {
+        let start = from + at;
+        from = start + name.len();
+        let before_ok = tag[..start].ends_with(|c: char| c.is_whitespace());
+        let rest = tag[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value = rest[1..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or(""),
+        });
+    }
+    None
 }
 
 /// The lower-case name of a tag ("/TD class=x" is "td").
@@ -190,6 +276,37 @@ mod tests {
     fn drops_scripts_styles_and_navigation() {
         let html = "<html><head><style>p{}</style><script>alert(1)</script></head><body><nav>Home &gt; Agenda</nav><h1>Children&#39;s Services</h1><p>366&nbsp;children</p></body></html>";
         assert_eq!(to_text(html), "Children's Services\n\n366 children");
+    }
+
+    #[test]
+    fn drops_a_council_sites_chrome_and_keeps_the_report() {
+        let html = r##"<body>
+            <a class="skip-link" href="#main">Skip to content</a>
+            <div id="cookie-banner"><p>We use 3 cookies.</p></div>
+            <header role="banner"><div class="logo">Anytown Council</div><ul class="main-menu"><li>Home</li><li>Services</li></ul></header>
+            <div id="mgBreadCrumbs"><a>Home</a> &gt; <a>Meetings</a></div>
+            <form class="search"><input name="q"><button>Search 2 sites</button></form>
+            <div id="main"><header><h1>Agenda item - Children in care</h1><p>Meeting of Cabinet, Wednesday, 4th July, 2018</p></header>
+              <div class="mgContent"><p>There are 350 children in care.</p>
+              <div><div><table><tr><td>Child in Need</td><td>355</td></tr></table></div></div></div></div>
+            <aside><h2>Related</h2><p>10 other meetings</p></aside>
+            <footer class="site-footer"><p>© 2018 Anytown Council, 1 Town Hall Square</p></footer>
+            </body>"##;
+        assert_eq!(
+            to_text(html),
+            "Agenda item - Children in care\n\nMeeting of Cabinet, Wednesday, 4th July, 2018\n\nThere are 350 children in care.\n\nChild in Need\t355"
+        );
+    }
+
+    #[test]
+    fn chrome_nested_in_its_own_kind_is_skipped_whole() {
+        let html = "<div class=\"sidebar\"><div><p>1 link</p></div><p>2 links</p></div><p>366 children</p>";
+        assert_eq!(to_text(html), "366 children");
+        // Only whole words count: research is not search.
+        let kept = "<div class=\"research-findings\"><p>366 children</p></div>";
+        assert_eq!(to_text(kept), "366 children");
+        assert_eq!(attribute("div id=x class='a b'", "class"), Some("a b"));
+        assert_eq!(attribute("div data-class=\"x\"", "class"), None);
     }
 
     #[test]

@@ -28,7 +28,9 @@ fn main() {
         let start = Instant::now();
         let text = text_of_file("pack-300.pdf", &bytes).expect("the pack reads");
         read.push(pages as f64 / start.elapsed().as_secs_f64());
-        figures = extract("pack-300.pdf", &text, &Options::default()).figures.len();
+        figures = extract("pack-300.pdf", &text, &Options::default())
+            .figures
+            .len();
         whole.push(pages as f64 / start.elapsed().as_secs_f64());
     }
     println!(
