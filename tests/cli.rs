@@ -222,3 +222,33 @@ fn word_documents_are_read_and_damaged_ones_named() {
         "{csv}"
     );
 }
+
+#[test]
+fn pdfs_are_read_and_bad_ones_named() {
+    let data = |p: &str| format!("{}/tests/data/pdf/{p}", env!("CARGO_MANIFEST_DIR"));
+    let out = run(
+        &[
+            "extract",
+            "--format",
+            "csv",
+            &data("tables/004_5e0b6194805aa9b6.pdf"),
+            &data("bad/protected.pdf"),
+            &data("bad/scan.pdf"),
+            &data("bad/panics.pdf"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].contains("protected.pdf") && lines[0].contains("password-protected"));
+    assert!(lines[1].contains("scan.pdf") && lines[1].contains("no text layer"));
+    assert!(lines[2].contains("panics.pdf") && lines[2].contains("the PDF reader failed"));
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",entered_care,") && l.contains(",111.0,")),
+        "{csv}"
+    );
+}
