@@ -86,6 +86,10 @@ pub struct Figure {
     /// True when a person corrected the figure in the app (written only when true).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub edited: bool,
+    /// The page the figure is on, in a document of pages (a PDF's text, where form feeds
+    /// separate the pages); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// The unit of a figure's value.

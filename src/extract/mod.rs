@@ -66,12 +66,26 @@ pub fn extract_with_progress(
     if meta.date.is_none() {
         meta.date = fallback.map(|p| p.to_string());
     }
-    let (figures, tables) = reader::read(text, doc_date, meta.authority.is_some(), progress);
+    let (mut figures, tables) = reader::read(text, doc_date, meta.authority.is_some(), progress);
+    number_pages(text, &mut figures);
     Document {
         name: name.to_string(),
         meta,
         figures,
         tables,
+    }
+}
+
+/// Gives each figure its page, in a text of pages (form feeds between them, as the PDF reader
+/// and pdftotext write them): one more than the form feeds before it.
+fn number_pages(text: &str, figures: &mut [crate::model::Figure]) {
+    let breaks: Vec<usize> = text.match_indices('\u{c}').map(|(at, _)| at).collect();
+    if breaks.is_empty() {
+        return;
+    }
+    for figure in figures {
+        let before = breaks.partition_point(|&at| at < figure.span[0]);
+        figure.page = u32::try_from(before + 1).ok();
     }
 }
 
@@ -87,6 +101,23 @@ fn parse_meta_date(s: &str) -> Option<dates::Point> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_in_a_text_of_pages_say_their_page() {
+        let text = "There are 366 children in care.\n\u{c}\nThere are 307 children on plans.\n\u{c}\nAnd 645 in need.";
+        let pages: Vec<Option<u32>> = extract("pack.pdf", text, &Options::default())
+            .figures
+            .iter()
+            .map(|f| f.page)
+            .collect();
+        assert_eq!(pages, [Some(1), Some(2), Some(3)]);
+        let plain = extract(
+            "a.txt",
+            "There are 366 children in care.",
+            &Options::default(),
+        );
+        assert_eq!(plain.figures[0].page, None);
+    }
 
     #[test]
     fn a_date_given_by_a_person_replaces_the_detected_one() {

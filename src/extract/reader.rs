@@ -272,6 +272,7 @@ impl Reader<'_> {
             sentence: one_line(&self.text[sentence.clone()]),
             rule,
             edited: false,
+            page: None,
         }
     }
 

@@ -43,14 +43,8 @@ fn push_plain(out: &mut Vec<Piece>, plain: &str, page: &mut u32) {
 }
 
 /// The pieces of `range` of the text; `sorted` are the figures sorted by start; `page` is the
-/// page the range starts on, and `paged` whether the text has pages at all.
-fn pieces_in(
-    text: &str,
-    range: Range<usize>,
-    sorted: &[&Figure],
-    page: &mut u32,
-    paged: bool,
-) -> Vec<Piece> {
+/// page the range starts on.
+fn pieces_in(text: &str, range: Range<usize>, sorted: &[&Figure], page: &mut u32) -> Vec<Piece> {
     let first = sorted.partition_point(|f| f.span[0] < range.start);
     let mut out = Vec::new();
     let mut at = range.start;
@@ -73,7 +67,7 @@ fn pieces_in(
             id: f.id.clone(),
             text: text[start..end].to_string(),
             class: group(f),
-            title: tooltip(f, paged.then_some(*page)),
+            title: tooltip(f),
         });
         at = end;
     }
@@ -112,14 +106,13 @@ pub fn blocks(text: &str, figures: &[Figure]) -> Vec<Vec<Piece>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut page = 1;
-    let paged = text.contains('\u{c}');
     while start < text.len() {
         let mut end = (start + BLOCK_BYTES).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
         let end = block_end(text, end);
-        out.push(pieces_in(text, start..end, &sorted, &mut page, paged));
+        out.push(pieces_in(text, start..end, &sorted, &mut page));
         start = end;
     }
     out
@@ -134,10 +127,9 @@ fn group(f: &Figure) -> &'static str {
     }
 }
 
-/// Indicator, date and rule; the page too, in a document of pages (`page` is `None` in a
-/// document without).
-fn tooltip(f: &Figure, page: Option<u32>) -> String {
-    let page = page.map(|p| format!("page {p} · ")).unwrap_or_default();
+/// Indicator, date and rule; the page too, in a document of pages.
+fn tooltip(f: &Figure) -> String {
+    let page = f.page.map(|p| format!("page {p} · ")).unwrap_or_default();
     format!(
         "{page}{} · {} · {}",
         f.indicator.as_deref().unwrap_or("no indicator"),
