@@ -2,11 +2,16 @@
 # Installs what building, serving and testing Report Explorer need, and only what is missing
 # or at the wrong version: the wasm32 target, Trunk, wasm-bindgen-cli (the version pinned in
 # Cargo.toml), wasm-opt (binaryen from npm, into target/tools), Debian's Chromium for the
-# browser tests, and the end-to-end tests' playwright-core. Safe to run again and again: each
+# browser tests, the end-to-end tests' playwright-core, and for fuzzing a pinned nightly
+# toolchain and cargo-fuzz. Safe to run again and again: each
 # step checks first. Scripts that build put target/tools/node_modules/.bin first on PATH.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# cargo-fuzz needs a nightly compiler (sanitizers); pinned so that a new nightly cannot break
+# the tests. scripts/fuzz.sh uses the same.
+FUZZ_TOOLCHAIN=nightly-2026-10-30
+CARGO_FUZZ_VERSION=0.13.2
 # Debian's binaryen 108 breaks the reference-types table rustc 1.95 emits ("Table.set():
 # Argument 1 is invalid"); binaryen 132 from npm handles it.
 BINARYEN_VERSION=132.0.0
@@ -60,7 +65,15 @@ ensure_npm_package() { # folder, package, version
   fi
 }
 
+ensure_nightly() {
+  if ! rustup toolchain list | grep -q "^$FUZZ_TOOLCHAIN"; then
+    say "adding the $FUZZ_TOOLCHAIN toolchain (for fuzzing)"
+    rustup toolchain install "$FUZZ_TOOLCHAIN" --profile minimal
+  fi
+}
+
 ensure_target
+ensure_nightly
 ensure_apt chromium:chromium chromedriver:chromium-driver node:nodejs npm:npm
 ensure_npm_package target/tools binaryen "$BINARYEN_VERSION"
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
@@ -69,4 +82,5 @@ if [ ! -d tests/e2e/node_modules/playwright-core ]; then
 fi
 ensure_cargo_tool trunk trunk "$TRUNK_VERSION"
 ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$(bindgen_version)"
+ensure_cargo_tool cargo-fuzz cargo-fuzz "$CARGO_FUZZ_VERSION"
 say "toolchain ready"

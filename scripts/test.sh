@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints (host and wasm32), unit and integration tests (the
-# dev-set accuracy among them), the release web build, and the end-to-end tests of the built
-# app in headless Chromium. Installs whatever is missing first (scripts/setup.sh).
+# dev-set accuracy among them), the release web build, the end-to-end tests of the built app
+# in headless Chromium, and each fuzz target for 20 s. Installs whatever is missing first
+# (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -23,3 +24,5 @@ step "web build"
 trunk build --release --offline
 step "end-to-end tests (headless Chromium)"
 node --test tests/e2e/
+step "fuzzing (each target 20 s; scripts/fuzz.sh SECONDS to run longer)"
+scripts/fuzz.sh 20
