@@ -633,6 +633,29 @@ test('damaged, protected and scanned PDF and Word files each get their message; 
   await page.close();
 });
 
+test('a reader that stays silent on a file is stopped after its time limit; the file gets a message', async () => {
+  // The reader's worker replaced by one that says it is ready and then never answers (as a
+  // parser looping on a file would). No service worker, so that the replacement is fetched.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.route('**/report-explorer-reader_loader.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: 'postMessage([JSON.stringify("Ready"), ""]); onmessage = () => {};',
+  }));
+  await page.goto(origin + '/');
+  await page.getByTestId('paste').waitFor();
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  await page.getByTestId('file-input').setInputFiles(join(DATA, 'pdf/text/000_05802d0420be5ec8.pdf'));
+  await page.getByTestId('errors').locator('li').first().waitFor({ timeout: 40_000 });
+  assert.match(await page.getByTestId('errors').innerText(), /000_05802d0420be5ec8\.pdf: reading it took too long \(the file may be damaged\); it was stopped/);
+  assert.equal(await page.getByTestId('document').count(), 1);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
 test('hostile and broken input: each gets its message, the page stays responsive, nothing is lost', async () => {
   const { page, errors } = await openApp();
   await page.getByTestId('clear-all').click();
