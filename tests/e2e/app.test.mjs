@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { root, serveDist, launchChromium } from './harness.mjs';
 
 let server, browser, origin;
@@ -601,6 +602,35 @@ test('Word and PDF files are read in a worker of their own: figures and tables a
   await page.close();
 });
 
+/** A ZIP bomb posing as a Word file: word/document.xml inflates to 200 MB, its header says 1 KB. */
+function zipBomb() {
+  const name = Buffer.from('word/document.xml');
+  const body = deflateRawSync(Buffer.alloc(200 << 20, 0x20), { level: 9 });
+  const header = (signature, central) => {
+    const fields = [
+      ...(central ? [[2, 20]] : []), [2, 20], [2, 0], [2, 8], [4, 0], [4, 0], [4, body.length], [4, 1024],
+      [2, name.length], [2, 0], ...(central ? [[2, 0], [2, 0], [2, 0], [4, 0], [4, 0]] : []),
+    ];
+    const out = Buffer.alloc(4 + fields.reduce((n, [size]) => n + size, 0));
+    out.writeUInt32LE(signature, 0);
+    let at = 4;
+    for (const [size, value] of fields) {
+      if (size === 2) out.writeUInt16LE(value, at); else out.writeUInt32LE(value, at);
+      at += size;
+    }
+    return Buffer.concat([out, name]);
+  };
+  const local = Buffer.concat([header(0x04034b50, false), body]);
+  const central = header(0x02014b50, true);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, central, end]);
+}
+
 test('damaged, protected and scanned PDF and Word files each get their message; nothing is lost', async () => {
   const { page, errors } = await openApp();
   await page.getByTestId('clear-all').click();
@@ -616,14 +646,16 @@ test('damaged, protected and scanned PDF and Word files each get their message; 
     // A damaged file on which the PDF parser panics: its worker dies and is started again.
     { name: 'panics.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(DATA, 'pdf/bad/panics.pdf')) },
     { name: 'after.pdf', mimeType: 'application/pdf', buffer: pdf },
+    { name: 'bomb.docx', mimeType: 'application/octet-stream', buffer: zipBomb() },
   ]);
-  await page.getByTestId('errors').locator('li').nth(4).waitFor({ timeout: 60_000 });
+  await page.getByTestId('errors').locator('li').nth(5).waitFor({ timeout: 60_000 });
   const messages = await page.getByTestId('errors').innerText();
   assert.match(messages, /truncated\.pdf: cannot read this PDF/);
   assert.match(messages, /protected\.pdf: cannot read this PDF: it is password-protected/);
   assert.match(messages, /scan\.pdf: cannot read this PDF: this PDF has no text layer/);
   assert.match(messages, /cut\.docx: cannot read this Word file: the archive's directory is missing or damaged/);
   assert.match(messages, /panics\.pdf: the file could not be read: its reader stopped/);
+  assert.match(messages, /bomb\.docx: cannot read this Word file: its text expands to more than 64 MB \(a ZIP bomb\?\)/);
   // The reader, started again, reads the next file.
   await page.getByTestId('document').filter({ hasText: 'after.pdf' }).waitFor();
   assert.equal(await page.getByTestId('document').count(), 2);
