@@ -90,9 +90,18 @@ impl Format {
 /// assert!(text_of_file("a.doc", b"..").is_err());
 /// ```
 pub fn text_of_file(name: &str, bytes: &[u8]) -> Result<String, Error> {
+    text_of_file_with_progress(name, bytes, &mut |_, _| {})
+}
+
+/// [`text_of_file`], telling `progress` each page of a PDF read (`page`, `pages`).
+pub fn text_of_file_with_progress(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<String, Error> {
     match Format::of(name)? {
         Format::Docx => crate::docx::to_text(bytes),
-        Format::Pdf => crate::pdf::to_text(bytes, &mut |_, _| {}),
+        Format::Pdf => crate::pdf::to_text(bytes, progress),
         format => text_of_plain_file(format, bytes),
     }
 }

@@ -381,10 +381,10 @@ fn unreadable(reason: &str) -> Error {
 /// The text of a PDF file, page after page (see [`PAGE_BREAK`]); `progress` hears each page
 /// read (`page`, `pages`).
 pub fn to_text(bytes: &[u8], progress: &mut dyn FnMut(u32, u32)) -> Result<String, Error> {
-    if !bytes.starts_with(b"%PDF")
-        && !bytes[..bytes.len().min(1024)]
-            .windows(4)
-            .any(|w| w == b"%PDF")
+    // The header may follow a little junk (some producers write a few bytes first).
+    if !bytes[..bytes.len().min(1024)]
+        .windows(4)
+        .any(|w| w == b"%PDF")
     {
         return Err(unreadable("it is not a PDF file (no %PDF header)"));
     }
@@ -405,11 +405,12 @@ fn read(bytes: &[u8], progress: &mut dyn FnMut(u32, u32)) -> Result<String, Erro
     for (done, number) in numbers.into_iter().enumerate() {
         let before = page.pages.len();
         if pdf_extract::output_doc_page(&document, &mut page, number).is_err() {
-            // A page that cannot be read leaves a gap, not the whole document unread.
             page.glyphs.clear();
         }
-        page.pages.truncate(before + 1);
-        page.pages.resize(before + 1, String::new());
+        // A page that cannot be read leaves an empty page, not the whole document unread.
+        if page.pages.len() == before {
+            page.pages.push(String::new());
+        }
         progress(done as u32 + 1, total);
     }
     if page.pages.iter().all(|p| p.trim().is_empty()) {

@@ -158,7 +158,7 @@ const PAGE_TURN: usize = 6;
 /// next row, if the lines before it are a page break and short page furniture only, and it
 /// has as many cells as `last`.
 fn after_page_break(text: &str, lines: &[Line], gap: usize, last: &Line) -> Option<usize> {
-    let is_row = |l: &Line| l.text(text).contains('\t') && !l.is_blank(text);
+    let is_row = |l: &Line| is_tab_row(text, l);
     let cells = |l: &Line| l.text(text).matches('\t').count();
     let next = (gap..lines.len().min(gap + PAGE_TURN + 1)).find(|&i| is_row(&lines[i]))?;
     let between = &lines[gap..next];
@@ -169,9 +169,14 @@ fn after_page_break(text: &str, lines: &[Line], gap: usize, last: &Line) -> Opti
     (turns && furniture && cells(&lines[next]) == cells(last)).then_some(next)
 }
 
+/// A line of tab-separated cells.
+fn is_tab_row(text: &str, line: &Line) -> bool {
+    line.text(text).contains('\t') && !line.is_blank(text)
+}
+
 /// Rows of tab-separated cells, two rows at least; a table broken by a page goes on.
 fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
-    let is_row = |l: &Line| l.text(text).contains('\t') && !l.is_blank(text);
+    let is_row = |l: &Line| is_tab_row(text, l);
     let mut taken = Vec::new();
     let mut i = first;
     while i < lines.len() {

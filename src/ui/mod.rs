@@ -226,26 +226,20 @@ pub fn App() -> impl IntoView {
             let loaded: Vec<Loaded> = given
                 .into_iter()
                 .map(|given| {
-                    let key = match given.key.filter(|k| !taken.contains(k)) {
-                        Some(key) => key,
-                        None => {
-                            next += 1;
-                            next - 1
-                        }
-                    };
-                    (key, given)
-                })
-                .collect::<Vec<_>>()
-                .into_iter()
-                .map(|(key, given)| Loaded {
-                    key,
-                    name: given.name,
-                    text: given.text,
-                    edits: given.edits,
-                    date: given.date,
-                    authority: given.authority,
-                    reading: Reading::Started,
-                    corrected: None,
+                    let key = given.key.filter(|k| !taken.contains(k)).unwrap_or_else(|| {
+                        next += 1;
+                        next - 1
+                    });
+                    Loaded {
+                        key,
+                        name: given.name,
+                        text: given.text,
+                        edits: given.edits,
+                        date: given.date,
+                        authority: given.authority,
+                        reading: Reading::Started,
+                        corrected: None,
+                    }
                 })
                 .collect();
             for d in &loaded {

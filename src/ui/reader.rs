@@ -23,16 +23,13 @@ pub fn serve() {
             .dyn_into::<js_sys::Uint8Array>()
             .map_err(|_| "no file was sent")?
             .to_vec();
-        let text = match crate::input::Format::of(&request.name) {
-            Ok(crate::input::Format::Pdf) => crate::pdf::to_text(&bytes, &mut |page, pages| {
-                progress.said(
-                    f64::from(page) / f64::from(pages.max(1)),
-                    format!("page {page} of {pages}"),
-                )
-            }),
-            _ => crate::input::text_of_file(&request.name, &bytes),
-        };
-        text.map_err(|e| e.to_string())
+        crate::input::text_of_file_with_progress(&request.name, &bytes, &mut |page, pages| {
+            progress.said(
+                f64::from(page) / f64::from(pages.max(1)),
+                format!("page {page} of {pages}"),
+            )
+        })
+        .map_err(|e| e.to_string())
     });
 }
 

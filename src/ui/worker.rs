@@ -79,10 +79,11 @@ pub fn serve(
     handle: impl Fn(&Request, JsValue, &Progress<'_>) -> Result<String, String> + 'static,
 ) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let poster = scope.clone();
     let post = Rc::new(move |reply: &Reply, result: &str| {
         if let Ok(json) = serde_json::to_string(reply) {
             let message = js_sys::Array::of2(&JsValue::from_str(&json), &JsValue::from_str(result));
-            let _ = scope.post_message(&message);
+            let _ = poster.post_message(&message);
         }
     });
     let on_message = {
@@ -110,9 +111,7 @@ pub fn serve(
             }
         })
     };
-    js_sys::global()
-        .unchecked_into::<web_sys::DedicatedWorkerGlobalScope>()
-        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Reply::Ready, "");
 }
