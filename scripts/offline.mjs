@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml): writes the service worker (sw.js) that keeps the app
+// Part of the post-build hook (scripts/post-build.mjs): writes the service worker (sw.js) that keeps the app
 // working offline after its first visit. It lists every file of the build; its cache is named
 // after a hash of their contents, so a new build replaces the old cache as a whole.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
-const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+// Not the standalone page (scripts/standalone.mjs): it is the whole app again, for use from disk.
+const files = readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'report-explorer.html').sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);

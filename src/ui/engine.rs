@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 
 thread_local! {
     static ENGINE: &'static Channel = Box::leak(Box::new(Channel::new(
-        // Where Trunk puts the worker's loader (workers are not content-hashed).
-        "./report-explorer-worker_loader.js",
+        // The loader Trunk writes for the worker (workers are not content-hashed).
+        "report-explorer-worker_loader.js",
         "the extraction engine stopped while reading this document; it was not added",
         // The engine tells its progress many times a second: a minute of silence is a fault.
         Duration::from_secs(60),

@@ -1,6 +1,7 @@
 //! Sample reports shipped with the app: public documents from the development set. They are
-//! files of the build (index.html copies them), fetched from the app's own origin when chosen,
-//! so that the first download does not carry them; the service worker keeps them offline.
+//! files of the build (index.html copies them), fetched from the app's own files when chosen
+//! (see [`super::app_files`]), so that the first download does not carry them; the service
+//! worker keeps them offline.
 
 /// (title, file) of each example.
 pub const EXAMPLES: [(&str, &str); 5] = [
@@ -27,11 +28,12 @@ pub async fn fetch(file: &str) -> Result<String, String> {
     let failed =
         || format!("The example {file} could not be loaded; reload the page and try again.");
     let window = web_sys::window().ok_or_else(failed)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("./{file}")))
-        .await
-        .map_err(|_| failed())?
-        .dyn_into()
-        .map_err(|_| failed())?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&super::app_files::url(file)))
+            .await
+            .map_err(|_| failed())?
+            .dyn_into()
+            .map_err(|_| failed())?;
     if !response.ok() {
         return Err(failed());
     }

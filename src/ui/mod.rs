@@ -1,6 +1,7 @@
 //! The browser app (Leptos, client-side rendered). The only code that touches leptos, web-sys
 //! and the DOM; everything it shows comes from [`crate::extract`] and [`crate::export`].
 
+mod app_files;
 mod charts;
 mod compare;
 mod correct;

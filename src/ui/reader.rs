@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     static READER: &'static Channel = Box::leak(Box::new(Channel::new(
-        "./report-explorer-reader_loader.js",
+        "report-explorer-reader_loader.js",
         "the file could not be read: its reader stopped (the file may be damaged)",
         // Readers tell progress page by page: 20 s on one page is a reader stuck in a loop.
         Duration::from_secs(20),

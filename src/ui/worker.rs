@@ -132,8 +132,8 @@ struct Job {
 
 /// The page's side of one worker: the worker, once started, and the requests given to it.
 pub struct Channel {
-    /// Where Trunk puts the worker's loader (workers are not content-hashed).
-    url: &'static str,
+    /// The worker's loader: the name of the app's file (see [`super::app_files`]).
+    loader: &'static str,
     /// What a request that killed the worker is told ("the extraction engine stopped ...").
     stopped: &'static str,
     /// The longest a worker may say nothing while on a request.
@@ -154,10 +154,10 @@ struct State {
 }
 
 impl Channel {
-    /// A channel to the worker loaded from `url`, not yet started.
-    pub fn new(url: &'static str, stopped: &'static str, limit: Duration) -> Self {
+    /// A channel to the worker started by the app's file `loader`, not yet started.
+    pub fn new(loader: &'static str, stopped: &'static str, limit: Duration) -> Self {
         Channel {
-            url,
+            loader,
             stopped,
             limit,
             state: RefCell::new(State {
@@ -218,7 +218,7 @@ impl Channel {
     }
 
     fn start(&'static self, state: &mut State) -> Result<(), String> {
-        let worker = web_sys::Worker::new(self.url)
+        let worker = web_sys::Worker::new(&super::app_files::url(self.loader))
             .map_err(|_| "the browser could not start a Web Worker".to_string())?;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {

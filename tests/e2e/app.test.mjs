@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { root, serveDist, launchChromium } from './harness.mjs';
+import { root, serveDist, launchChromium, storedRecords, waitForStored } from './harness.mjs';
 
 let server, browser, origin;
 const foreign = [];
@@ -247,33 +247,6 @@ test('documents stored by the previous version (schema 1) are read again', async
   await page.getByTestId('clear-all').click();
   await page.close();
 });
-
-/** The records of one IndexedDB store of the app, as [key, value] pairs. */
-function storedRecords(page, store) {
-  return page.evaluate((store) => new Promise((ok, fail) => {
-    const open = indexedDB.open('report-explorer');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction(store).objectStore(store).getAllKeys();
-      request.onsuccess = () => {
-        const keys = request.result;
-        const values = open.result.transaction(store).objectStore(store).getAll();
-        values.onsuccess = () => { ok(keys.map((k, i) => [k, values.result[i]])); open.result.close(); };
-      };
-    };
-  }), store);
-}
-
-/** Waits until the app's IndexedDB holds `count` documents. */
-function waitForStored(page, count) {
-  return page.waitForFunction((count) => new Promise((ok) => {
-    const open = indexedDB.open('report-explorer');
-    open.onsuccess = () => {
-      const request = open.result.transaction('documents').objectStore('documents').count();
-      request.onsuccess = () => { ok(request.result === count); open.result.close(); };
-    };
-  }), count, { timeout: 60_000 });
-}
 
 test('a stored document that cannot be read is set aside with a message; the others open', async () => {
   const { page, errors } = await openApp();
@@ -752,7 +725,7 @@ test('after its first visit the app works with no network (service worker)', asy
   await context.close();
 });
 
-test('the Content-Security-Policy blocks requests to other origins', async () => {
+test('the Content-Security-Policy blocks requests to other origins, from the page and from its workers', async () => {
   const page = await browser.newPage();
   await page.goto(origin + '/');
   await page.getByTestId('paste').waitFor();
@@ -762,6 +735,21 @@ test('the Content-Security-Policy blocks requests to other origins', async () =>
     return [fetched, await seen];
   });
   assert.deepEqual(outcome, ['blocked', 'connect-src']);
+  // The engine's worker has the policy of its own response's header.
+  await page.getByTestId('example').first().click();
+  await page.locator('tr[data-indicator="children_in_care"]').first().waitFor();
+  const [worker] = page.workers().filter((w) => w.url().includes('report-explorer-worker'));
+  assert.ok(worker, 'the engine runs in a worker');
+  const fromWorker = await worker.evaluate(async () => {
+    const seen = new Promise((ok) => {
+      self.addEventListener('securitypolicyviolation', (e) => ok(e.effectiveDirective), { once: true });
+      setTimeout(() => ok('no violation reported'), 10_000);
+    });
+    const fetched = await fetch('http://127.0.0.2:9/leak').then(() => 'sent', () => 'blocked');
+    return [fetched, await seen];
+  });
+  assert.deepEqual(fromWorker, ['blocked', 'connect-src']);
+  await page.getByTestId('clear-all').click();
   await page.close();
 });
 
