@@ -2,7 +2,9 @@
 //   node tests/e2e/budget.mjs
 // 1. First download: every .js and .wasm that index.html loads, gzip-compressed (level 9).
 // 2. Paste to rendered figures for a 1 MB report in headless Chromium: from the paste (and the
-//    click on "Extract figures") to the first figures table row on screen, median of 5 runs.
+//    click on "Extract figures") to the first figures table row on screen, median of 5 runs;
+//    for a first paste a second after clicking into the box, one at the instant the page has
+//    loaded, and a second paste in the same visit.
 // 3. PDF pages per second in the browser: the 316-page agenda pack (tests/data/pdf/pack-300.pdf)
 //    chosen in the file picker, to its document listed (read by the reader worker, first start
 //    included), median of 3 runs; with the longest main-thread task meanwhile, and whether
@@ -69,6 +71,22 @@ function report(bytes) {
   });
 }
 
+/** From the paste (the textarea's value and the input event a real paste fires) and the click
+ * on "Extract figures" to the first figures row painted, in ms. */
+function pasteToFigures(page, text) {
+  return page.evaluate((t) => new Promise((done) => {
+    const start = performance.now();
+    const area = document.querySelector('[data-testid=paste]');
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const seen = () => document.querySelector('tr[data-indicator]')
+      ? requestAnimationFrame(() => done(performance.now() - start))
+      : requestAnimationFrame(seen);
+    document.querySelector('[data-testid=extract]').click();
+    requestAnimationFrame(seen);
+  }), text);
+}
+
 const server = await serveDist();
 const origin = server.origin;
 const browser = await launchChromium();
@@ -88,29 +106,35 @@ try {
   console.log(`PDF and Word reader worker, fetched when the first such file is opened: ${(reader / 1024).toFixed(1)} KB gzip`);
   await pdfPages();
   const text = await report(1 << 20);
-  const times = [];
-  for (let run = 0; run < RUNS; run++) {
-    const page = await browser.newPage();
-    await page.goto(origin + '/');
-    await page.getByTestId('paste').waitFor();
-    // From the paste (the textarea's value and the input event a real paste fires) and the
-    // click on "Extract figures" to the first figures row painted.
-    const ms = await page.evaluate((t) => new Promise((done) => {
-      const start = performance.now();
-      const area = document.querySelector('[data-testid=paste]');
-      area.value = t;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-      const seen = () => document.querySelector('tr[data-indicator]')
-        ? requestAnimationFrame(() => done(performance.now() - start))
-        : requestAnimationFrame(seen);
-      document.querySelector('[data-testid=extract]').click();
-      requestAnimationFrame(seen);
-    }), text);
-    times.push(ms);
-    await page.close();
+  // Three ways a user meets it: the first report of a visit, pasted a second after clicking
+  // into the box (the click starts the engine's worker); the same pasted the instant the page
+  // has loaded (the worker starts with the paste); and a second report pasted in the same visit.
+  const cases = [
+    ['first paste, 1 s after a click in the box', { focus: true, twice: false }],
+    ['first paste, the instant the page has loaded', { focus: false, twice: false }],
+    ['second paste in the same visit', { focus: true, twice: true }],
+  ];
+  for (const [label, { focus, twice }] of cases) {
+    const times = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage();
+      await page.goto(origin + '/');
+      await page.getByTestId('paste').waitFor();
+      if (focus) {
+        await page.getByTestId('paste').focus();
+        await page.waitForTimeout(1000);
+      }
+      if (twice) {
+        await pasteToFigures(page, text);
+        await page.getByTestId('clear-all').click();
+        await page.waitForTimeout(500);
+      }
+      times.push(await pasteToFigures(page, text));
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    console.log(`paste to rendered figures, 1 MB report, ${label}: ${times[RUNS >> 1].toFixed(0)} ms median of ${RUNS} (min ${times[0].toFixed(0)}, max ${times[RUNS - 1].toFixed(0)}); budget 300 ms`);
   }
-  times.sort((a, b) => a - b);
-  console.log(`paste to rendered figures, 1 MB report: ${times[RUNS >> 1].toFixed(0)} ms median of ${RUNS} (min ${times[0].toFixed(0)}, max ${times[RUNS - 1].toFixed(0)}); budget 300 ms`);
 } finally {
   await browser.close();
   server.close();
