@@ -593,3 +593,93 @@ fn a_later_clause_about_the_number() {
         ("Foster carers are in short supply, but the council spent £5,000 on adverts.", &[]),
     ]);
 }
+
+/// (indicator, value, unit, area) of every indicator figure of one line, unit and area as
+/// the model names them.
+fn typed(line: &str) -> Vec<(String, f64, String, String)> {
+    let text = format!("{HEADER}{line}");
+    extract("line.txt", &text, &Options::default())
+        .figures
+        .into_iter()
+        .filter_map(|f| {
+            Some((
+                f.indicator?,
+                f.value,
+                format!("{:?}", f.unit),
+                format!("{:?}", f.area),
+            ))
+        })
+        .collect()
+}
+
+/// (indicator, value, unit, area) as `typed` gives them.
+type Typed<'a> = (&'a str, f64, &'a str, &'a str);
+
+#[test]
+fn a_rate_or_percentage_stated_once_holds_for_the_numbers_compared_with_it() {
+    let cases: &[(&str, &[Typed<'_>])] = &[
+        (
+            "The rate of looked after children is 70 per 10,000, compared with 62 in 2015/16.",
+            &[
+                ("children_in_care", 70.0, "Per10k", "Local"),
+                ("children_in_care", 62.0, "Per10k", "Local"),
+            ],
+        ),
+        (
+            "The rate of children in need rose from 310 to 342 per 10,000 children over the year.",
+            &[
+                ("children_in_need", 310.0, "Per10k", "Local"),
+                ("children_in_need", 342.0, "Per10k", "Local"),
+            ],
+        ),
+        (
+            "Our rate of children subject to a child protection plan is 45.2 per 10,000 (England 43.7, statistical neighbours 51.0).",
+            &[
+                ("child_protection_plans", 45.2, "Per10k", "Local"),
+                ("child_protection_plans", 43.7, "Per10k", "England"),
+                ("child_protection_plans", 51.0, "Per10k", "StatisticalNeighbours"),
+            ],
+        ),
+        (
+            "The percentage of re-referrals fell from 24 to 19% this year.",
+            &[
+                ("re_referrals_pct", 24.0, "Percent", "Local"),
+                ("re_referrals_pct", 19.0, "Percent", "Local"),
+            ],
+        ),
+        (
+            "The rate of children looked after per 10,000 is 98, against a national average of 65.",
+            &[
+                ("children_in_care", 98.0, "Per10k", "Local"),
+                ("children_in_care", 65.0, "Per10k", "England"),
+            ],
+        ),
+        (
+            "Looked after children: 71 per 10,000 (Wales: 109).",
+            &[
+                ("children_in_care", 71.0, "Per10k", "Local"),
+                ("children_in_care", 109.0, "Per10k", "Wales"),
+            ],
+        ),
+        // A number a noun follows counts that noun, whatever the rate before it.
+        (
+            "The rate of children in care is 70 per 10,000, compared with 412 children in care last year.",
+            &[
+                ("children_in_care", 70.0, "Per10k", "Local"),
+                ("children_in_care", 412.0, "Count", "Local"),
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (line, expected) in cases {
+        let got = typed(line);
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(i, v, u, a)| (i.to_string(), *v, u.to_string(), a.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{line}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -55,10 +55,46 @@ static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)statistical|comparator|similar|wales|welsh|scotland|scottish|ireland|uk(?-u:\b)|region|north|south|east|west|yorkshire|london|national|england|english|councils|authorities").expect("valid regex")
 });
 
+/// A comparator named as the label of the number just after it: "(England 43.7, statistical
+/// neighbours 51.0)", "Wales: 62". Stronger than any phrase around the number.
+pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national)(?:\s+(?:average|avg|rate|figure))?\s*[:=-]?\s*$")
+        .expect("valid regex")
+});
+
 /// The comparator named just around a number, if any (the text within its clause).
 pub fn cue(before: &str, after: &str) -> Option<Area> {
+    static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while)(?-u:\b)|\(",
+        )
+        .expect("valid regex")
+    });
     let before = tail(before, 60);
+    // What follows a comparison is the comparator's: "98, against a national average of 65".
     let after = head(after, 30);
+    let after = COMPARISON
+        .find(after)
+        .map_or(after, |m| &after[..m.start()]);
+    if let Some(label) = LABEL.captures(before).and_then(|c| c.name("label")) {
+        let label = label.as_str().to_ascii_lowercase();
+        let is = |start: &str| label.starts_with(start);
+        return Some(if is("northern") {
+            Area::NorthernIreland
+        } else if is("england") || is("national") {
+            Area::England
+        } else if is("wales") {
+            Area::Wales
+        } else if is("scotland") {
+            Area::Scotland
+        } else if is("s") {
+            Area::StatisticalNeighbours
+        } else if is("uk") {
+            Area::Uk
+        } else {
+            Area::Region
+        });
+    }
     if !ANY_CUE.is_match(before) && !ANY_CUE.is_match(after) {
         return None;
     }

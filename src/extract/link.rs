@@ -17,6 +17,7 @@
 //! Breakdowns ("150 of the 266 children"), changes, bounds, costs and monthly averages are
 //! never linked: they stay quantities with no indicator.
 
+use super::area;
 use super::numbers::{Quantity, Role};
 use super::vocab::{self, Mention};
 use crate::model::Unit;
@@ -351,6 +352,11 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
     let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent)
         || q.unit == Unit::Count && p.unit == Unit::Percent;
     let gap = gap_words(s, p.end, q.span.start, i)?;
+    // A comparator's label is not a connector, the words before it are: "(England 43.7".
+    let gap = match area::LABEL.find(&gap) {
+        Some(label) => &gap[..label.start()],
+        None => &gap[..],
+    };
     let own_label = prev.label.clone();
     let mentions_between = q.unit != Unit::Percent
         && s.mentions.iter().any(|m| {
@@ -366,7 +372,7 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
     if !same_kind
         || mentions_between
         || followed_by_noun
-        || !CONNECTOR.is_match(&gap)
+        || !CONNECTOR.is_match(gap)
         || gap.split_whitespace().count() > 16
     {
         return None;

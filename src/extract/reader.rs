@@ -5,7 +5,7 @@
 use super::area;
 use super::dates::{self, Point, When};
 use super::link::{self, Link, Topic};
-use super::numbers::{self, Quantity};
+use super::numbers::{self, Quantity, Role};
 use super::tables::{self, Found};
 use super::text::{self, Kind, Sentence};
 use super::timing::{self, SentenceTimes, Timeline, ToDate};
@@ -148,6 +148,7 @@ impl Reader<'_> {
             return;
         }
         rates_per_10k(text, &range, &mut quantities);
+        carry_units(text, &mut quantities);
         let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
         let predicates =
             &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
@@ -443,6 +444,76 @@ fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) 
             .filter(|q| q.span.start > at && q.unit == Unit::Percent)
         {
             q.unit = Unit::Per10k;
+        }
+    }
+}
+
+/// A rate or a percentage stated once for numbers compared with each other: "rose from 310 to
+/// 342 per 10,000", "fell from 24 to 19%", "70 per 10,000, compared with 62 in 2015/16",
+/// "45.2 per 10,000 (England 43.7, statistical neighbours 51.0)", "the rate per 10,000 is 98,
+/// against a national average of 65". The bare numbers take the unit of the figure they are
+/// compared with; a number a noun follows counts that noun ("62 children", "14,599
+/// applications").
+fn carry_units(text: &str, quantities: &mut [Quantity]) {
+    static FROM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:from|between)\s*$").expect("valid regex"));
+    static TO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
+    static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^0-9;:.]{0,40}$").expect("valid regex")
+    });
+    static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)(?-u:\b)(?:compared|comparison|against|versus|vs|than|England|Wales|Scotland|national|nationally|average|statistical|neighbours?|regional|region|benchmark|last\s+year|previous|from)(?-u:\b)|\(",
+        )
+        .expect("valid regex")
+    });
+    // What follows a number with no noun of its own: punctuation, or a word that starts a
+    // phrase about when or where ("62 in 2015/16", "65 nationally", "24 to 19%").
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:$|[),;:.\]]|[-–]\s|(?:in|at|for|last|this|the|and|or|to|nationally|respectively|compared|against|across|during|by|on|as|while|whereas|with|from|which|when|where|but|previously|before|earlier)(?-u:\b))")
+            .expect("valid regex")
+    });
+    let rated = |u: Unit| matches!(u, Unit::Percent | Unit::Per10k);
+    let bare = |q: &Quantity| {
+        q.unit == Unit::Count
+            && q.role == Role::Value
+            && !q.target
+            && BARE.is_match(text::head(&text[q.end..], 40))
+    };
+    // "from 310 to 342 per 10,000": the first of a range takes the second's unit.
+    for i in 1..quantities.len() {
+        let (before, after) = quantities.split_at_mut(i);
+        let (q, next) = (&mut before[i - 1], &after[0]);
+        let lead = text::tail(&text[..q.span.start], 12);
+        if rated(next.unit)
+            && bare(q)
+            && FROM.is_match(lead)
+            && next.span.start >= q.end
+            && TO.is_match(&text[q.end..next.span.start])
+        {
+            q.unit = next.unit;
+        }
+    }
+    // "The rate per 10,000 is 98": a bare number just after "per 10,000".
+    if let Some(q) = quantities.first_mut() {
+        let lead = text::tail(&text[..q.span.start], 60);
+        if bare(q) && PER_10K.is_match(lead) {
+            q.unit = Unit::Per10k;
+        }
+    }
+    // "70 per 10,000, compared with 62": a bare number compared with the rate just before it.
+    for i in 1..quantities.len() {
+        let (before, after) = quantities.split_at_mut(i);
+        let (previous, q) = (&before[i - 1], &mut after[0]);
+        let gap = &text[previous.end.min(q.span.start)..q.span.start];
+        if rated(previous.unit)
+            && previous.role == Role::Value
+            && bare(q)
+            && gap.len() <= 80
+            && COMPARED.is_match(gap)
+        {
+            q.unit = previous.unit;
         }
     }
 }
