@@ -616,7 +616,7 @@ fn typed(line: &str) -> Vec<(String, f64, String, String)> {
 type Typed<'a> = (&'a str, f64, &'a str, &'a str);
 
 #[test]
-fn a_rate_or_percentage_stated_once_holds_for_the_numbers_compared_with_it() {
+fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
     let cases: &[(&str, &[Typed<'_>])] = &[
         (
             "The rate of looked after children is 70 per 10,000, compared with 62 in 2015/16.",
@@ -661,6 +661,31 @@ fn a_rate_or_percentage_stated_once_holds_for_the_numbers_compared_with_it() {
                 ("children_in_care", 109.0, "Per10k", "Wales"),
             ],
         ),
+        (
+            "The number of children on the Child Protection Register was 98 at 30 September 2022 (31 March 2022: 112).",
+            &[
+                ("child_protection_plans", 98.0, "Count", "Local"),
+                ("child_protection_plans", 112.0, "Count", "Local"),
+            ],
+        ),
+        (
+            "Care experienced young people aged 19-21 in education, employment or training: 58% (Wales 55%).",
+            &[
+                ("care_leavers_eet_pct", 58.0, "Percent", "Local"),
+                ("care_leavers_eet_pct", 55.0, "Percent", "Wales"),
+            ],
+        ),
+        (
+            "87.5% of Single Assessments were completed within 42 working days.",
+            &[("assessments_on_time_pct", 87.5, "Percent", "Local")],
+        ),
+        (
+            "There are 67 children with a care and support plan and 31 children on the CPR.",
+            &[
+                ("children_in_need", 67.0, "Count", "Local"),
+                ("child_protection_plans", 31.0, "Count", "Local"),
+            ],
+        ),
         // A number a noun follows counts that noun, whatever the rate before it.
         (
             "The rate of children in care is 70 per 10,000, compared with 412 children in care last year.",
@@ -682,4 +707,29 @@ fn a_rate_or_percentage_stated_once_holds_for_the_numbers_compared_with_it() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_report_that_names_a_nation_only_as_a_comparator_is_the_councils_own() {
+    // No council named, and "Wales" twice, but only as a comparator's label: the report's
+    // own figures are local, not Wales's.
+    let text = "Report of the Head of Service, 14 November 2022\n\n\
+        There are 245 looked after children (Wales 5,000).\n\n\
+        Care leavers in education, employment or training: 58% (Wales 55%).\n";
+    let doc = extract("report.txt", text, &Options::default());
+    let areas: Vec<_> = doc
+        .figures
+        .iter()
+        .filter(|f| f.indicator.is_some())
+        .map(|f| (f.value, format!("{:?}", f.area)))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            (245.0, "Local".to_string()),
+            (5000.0, "Wales".to_string()),
+            (58.0, "Local".to_string()),
+            (55.0, "Wales".to_string())
+        ]
+    );
 }

@@ -147,16 +147,38 @@ pub fn document_default(text: &str, has_authority: bool) -> Area {
     if has_authority {
         return Area::Local;
     }
+    // Words of a council's own papers, which national publications do not use.
+    const LOCAL: [&str; 10] = [
+        "Council",
+        " our ",
+        "Our ",
+        "Cabinet",
+        "Scrutiny",
+        "Corporate Parenting",
+        "Lead Member",
+        "Portfolio Holder",
+        "Head of Children",
+        "Director of Children",
+    ];
     let opening = head(text, 3000);
-    if opening.contains("Council") || opening.contains(" our ") {
+    if LOCAL.iter().any(|w| opening.contains(w)) {
         return Area::Local;
     }
     // A national publication names its nation more than once; a single "England" column
-    // heading in a council's scorecard does not make its figures England's.
+    // heading in a council's scorecard does not make its figures England's, and nor does a
+    // comparator's label ("(Wales 55%)", "England: 43.7", "Wales average").
+    static COMPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[:(=-]\s*)?(?:\d|average|avg|rate|figure)").expect("valid regex")
+    });
     let count = |words: &[&str]| {
         let n = words
             .iter()
-            .map(|w| opening.matches(w).count())
+            .map(|w| {
+                opening
+                    .match_indices(w)
+                    .filter(|(at, w)| !COMPARATOR.is_match(&opening[at + w.len()..]))
+                    .count()
+            })
             .sum::<usize>();
         if n >= 2 {
             n

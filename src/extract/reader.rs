@@ -216,10 +216,11 @@ impl Reader<'_> {
         self.recent.push(range);
     }
 
-    /// True when care leavers are named in this sentence or the two before it.
+    /// True when care leavers are named in this sentence or the two before it ("care
+    /// experienced young people" in Wales and Scotland).
     fn care_leavers_near(&self, range: &Range<usize>) -> bool {
         static CARE_LEAVERS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)").expect("valid regex")
+            Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)|(?-u:\b)care[\s-]+experienced(?-u:\b)").expect("valid regex")
         });
         std::iter::once(range)
             .chain(&self.recent)
@@ -460,7 +461,7 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     static TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^0-9;:.]{0,40}$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.]{0,60}$").expect("valid regex")
     });
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -471,7 +472,7 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     // What follows a number with no noun of its own: punctuation, or a word that starts a
     // phrase about when or where ("62 in 2015/16", "65 nationally", "24 to 19%").
     static BARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:$|[),;:.\]]|[-–]\s|(?:in|at|for|last|this|the|and|or|to|nationally|respectively|compared|against|across|during|by|on|as|while|whereas|with|from|which|when|where|but|previously|before|earlier)(?-u:\b))")
+        Regex::new(r"(?i)^\s*(?:$|[(),;:.\]]|[-–]\s|(?:in|at|for|last|this|the|and|or|to|nationally|respectively|compared|against|across|during|by|on|as|while|whereas|with|from|which|when|where|but|previously|before|earlier)(?-u:\b))")
             .expect("valid regex")
     });
     let rated = |u: Unit| matches!(u, Unit::Percent | Unit::Per10k);
@@ -495,12 +496,17 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
             q.unit = next.unit;
         }
     }
-    // "The rate per 10,000 is 98": a bare number just after "per 10,000".
-    if let Some(q) = quantities.first_mut() {
+    // "The rate per 10,000 is 98", "Children looked after per 10,000 population aged under
+    // 18: 112": the first bare number after "per 10,000" that is not an age.
+    static AGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:aged?|ages|under|over)\s*$").expect("valid regex")
+    });
+    let after_rate = quantities.iter().position(|q| {
         let lead = text::tail(&text[..q.span.start], 60);
-        if bare(q) && PER_10K.is_match(lead) {
-            q.unit = Unit::Per10k;
-        }
+        q.role == Role::Value && bare(q) && PER_10K.is_match(lead) && !AGE.is_match(lead)
+    });
+    if let Some(q) = after_rate.map(|i| &mut quantities[i]) {
+        q.unit = Unit::Per10k;
     }
     // "70 per 10,000, compared with 62": a bare number compared with the rate just before it.
     for i in 1..quantities.len() {

@@ -161,7 +161,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)",
     ),
     rule(
         "open-cases",
@@ -180,7 +180,8 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "assessment-timeliness",
         "assessments_on_time_pct",
-        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:timescales?|(?:45|forty[\s-]five)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
+        // 45 working days in England, 42 in Wales (Social Services and Well-being Act).
+        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
     ),
     rule(
         "referral-conversion",
