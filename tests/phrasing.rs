@@ -686,6 +686,14 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
                 ("child_protection_plans", 31.0, "Count", "Local"),
             ],
         ),
+        (
+            "There were 143 missing episodes in the period, relating to 61 children.",
+            &[("missing_episodes", 143.0, "Count", "Local")],
+        ),
+        (
+            "We support 214 care leavers aged 18 to 25.",
+            &[("care_leavers", 214.0, "Count", "Local")],
+        ),
         // A number a noun follows counts that noun, whatever the rate before it.
         (
             "The rate of children in care is 70 per 10,000, compared with 412 children in care last year.",

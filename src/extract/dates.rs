@@ -795,6 +795,11 @@ mod tests {
                 &["2010-04/2010-11"],
             ),
             (
+                "There were 12 referrals between April and November.",
+                "2 February 2023",
+                &["2022-04/2022-11"],
+            ),
+            (
                 "In 2019 /20 13.1% of",
                 "December 2020",
                 &["2019-04/2020-03"],

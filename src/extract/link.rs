@@ -194,7 +194,17 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
         "adopted",
         "registered",
     ];
-    let after = &s.text[m.span.end..s.range.end];
+    /// "care leavers aged 18 to 25": the ages that define care leavers, not a part of them.
+    static COHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*aged\s+1[6-9]\s*(?:-|–|to|and)\s*2[0-5](?-u:\b)")
+            .expect("valid regex")
+    });
+    let mut after = &s.text[m.span.end..s.range.end];
+    if m.rule.indicator == "care_leavers" {
+        if let Some(cohort) = COHORT.find(after) {
+            after = &after[cohort.end()..];
+        }
+    }
     SUBGROUP.is_match(after)
         || VERB
             .captures(after)
@@ -246,6 +256,25 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     }
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let named = s.text[m.span.clone()].to_ascii_lowercase();
+    // "143 missing episodes, relating to 61 children": indicators that count events, not
+    // children, are not continued by a number of children.
+    const EVENTS: [&str; 8] = [
+        "contacts",
+        "referrals",
+        "assessments",
+        "section_47_enquiries",
+        "initial_cp_conferences",
+        "missing_episodes",
+        "care_proceedings",
+        "special_guardianship_orders",
+    ];
+    let people = matches!(
+        word.to_ascii_lowercase().as_str(),
+        "children" | "child" | "young" | "people" | "families"
+    );
+    if people && EVENTS.contains(&m.rule.indicator) {
+        return true;
+    }
     !FUNCTION_WORDS.is_match(word) && !named.contains(&word.to_ascii_lowercase())
 }
 

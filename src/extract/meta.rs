@@ -89,6 +89,7 @@ pub fn date(text: &str) -> Option<Point> {
         .or(meeting)
         .or_else(|| date_line(text))
         .or(plain)
+        .or_else(|| dated_heading(text))
         .or_else(|| iso_near_top(text))
         .or_else(|| this_month(text))
 }
@@ -113,6 +114,37 @@ fn date_line(text: &str) -> Option<Point> {
         .take(15)
         .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
         .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
+}
+
+/// A heading near the top that begins or ends with a full date: "Report to Cabinet, 2
+/// February 2023", "Corporate Parenting Board – 14 November 2022", "24 JANUARY 2011 Public
+/// Report". A heading has a title besides its date, no other number and no closing full stop,
+/// so neither a time heading ("On 31 March 2024") nor a sentence near the top ("... in care at
+/// 31 March 2017.") is taken for the document's date.
+fn dated_heading(text: &str) -> Option<Point> {
+    text.lines()
+        .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
+        .filter(|l| !l.is_empty())
+        .take(15)
+        .filter(|l| l.len() <= 120 && !l.ends_with('.'))
+        .find_map(|line| {
+            let found = dates::find(line, 0..line.len());
+            let [t] = found.as_slice() else {
+                return None;
+            };
+            let Expr::Day { y: Some(y), m, d } = t.expr else {
+                return None;
+            };
+            let rest = format!("{}{}", &line[..t.span.start], &line[t.span.end..]);
+            let at_an_end = t.span.start <= 2 || line.len() - t.span.end <= 2;
+            // A title besides the date, not a time heading ("On 31 March 2024", "As at ...").
+            let words = rest
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 3)
+                .count();
+            (at_an_end && words >= 2 && !rest.bytes().any(|b| b.is_ascii_digit()))
+                .then(|| Point::day(y, m, d))
+        })
 }
 
 /// " date 2019-10-23 ..." at the top of a saved page.
@@ -214,6 +246,11 @@ mod tests {
             ("- Date request received\n- 16/02/26\n- Date of decision\n- 16/03/26", Some("2026-03-16")),
             ("Meeting: 13/07/2022 - Corporate Parenting Panel (Item 11)", Some("2022-07-13")),
             ("The 12 month review is taking place this month (December 2020) and", Some("2020-12")),
+            ("Report to Committee, 2 February 2023\n\nText", Some("2023-02-02")),
+            ("CORPORATE PARENTING BOARD – 14 NOVEMBER 2022\n\nText", Some("2022-11-14")),
+            ("24 JANUARY 2011 Public Report\n\nText", Some("2011-01-24")),
+            ("Summary\n\n366 children were in care at 31 March 2017.\n\nText", None),
+            ("Position as at 31 March 2017\n\nText", None),
             ("Main points\n\nOn 31 March 2024\n\n7,198 children were looked after.", None),
             ("Emma presented information as at the end of September 2014.", None),
         ];
