@@ -694,6 +694,21 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
             "We support 214 care leavers aged 18 to 25.",
             &[("care_leavers", 214.0, "Count", "Local")],
         ),
+        (
+            "As at 31 July 2022 there were 452 looked after children, of whom 98 were looked after at home with parents and 141 were in kinship care.",
+            &[("children_in_care", 452.0, "Count", "Local")],
+        ),
+        (
+            "There were 366 children in care, including 30 unaccompanied asylum seeking children.",
+            &[
+                ("children_in_care", 366.0, "Count", "Local"),
+                ("uasc", 30.0, "Count", "Local"),
+            ],
+        ),
+        (
+            "There were 27 Initial Child Protection Planning Meetings (CPPMs) during the quarter.",
+            &[("initial_cp_conferences", 27.0, "Count", "Local")],
+        ),
         // A number a noun follows counts that noun, whatever the rate before it.
         (
             "The rate of children in care is 70 per 10,000, compared with 412 children in care last year.",

@@ -103,8 +103,34 @@ fn link_one(
     } else {
         q.unit != Unit::Percent
     };
-    (fits && !excluded(s, q, link.indicator) && (!q.word || link.how == "count-noun"))
-        .then_some(link)
+    (fits
+        && !excluded(s, q, link.indicator)
+        && (!q.word || link.how == "count-noun")
+        && part_of_total(s, q, links) != Some(link.indicator))
+    .then_some(link)
+}
+
+/// The indicator of the total a number is a part of: "452 looked after children, of whom 98
+/// were looked after at home and 141 in kinship care", "366 children in care, including 30
+/// placed with parents". A part is never more of its total's indicator (it may be another's:
+/// "of whom 30 were unaccompanied asylum-seeking children"). Counts only.
+fn part_of_total(s: &Sentence<'_>, q: &Quantity, links: &[Option<Link>]) -> Option<&'static str> {
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:of\s+(?:whom|which|these|those|them)|including)(?-u:\b)")
+            .expect("valid regex")
+    });
+    if q.unit == Unit::Percent {
+        return None; // "100% of which 72% accepted an interview" is how percentages are said
+    }
+    let before = &s.text[s.range.start..q.span.start];
+    let parts = s.range.start + PARTS.find_iter(before).last()?.start();
+    s.quantities
+        .iter()
+        .zip(links)
+        .rev()
+        .find(|(total, _)| total.end <= parts)
+        .and_then(|(_, link)| link.as_ref())
+        .map(|link| link.indicator)
 }
 
 /// Quantities that can never be indicator figures: changes, bounds, money, durations,

@@ -89,7 +89,8 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "initial-conferences",
         "initial_cp_conferences",
-        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences",
+        // Scotland holds (initial) child protection planning meetings, CPPMs.
+        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences|(?:initial\s+)?child\s+protection\s+planning\s+meetings?|(?-i:I?CPPMs?)(?-u:\b)",
     ),
     rule(
         "cp-plans-started",
