@@ -399,6 +399,8 @@ fn percentages() {
 fn lines_with_no_indicator_figure() {
     check(&[
         ("The meeting started at 6.00 pm in Room 4.", &[]),
+        ("Currently 1 in 5 referrals are re-referrals.", &[]),
+        ("One in four children in need has a disability.", &[]),
         ("Contact 01733 863600 for details.", &[]),
         ("See Agenda Item 4 on Page 7.", &[]),
         ("Gift tags designed by three children in foster care were on sale; the children, aged 3, 8 and 13, received vouchers.", &[]),

@@ -277,7 +277,10 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
 
 /// Change, bound or plain value, from the words around the number.
 fn classify(after: &str, before: &str, unit: Unit) -> Role {
-    if CHANGE_BEFORE.is_match(before) || CHANGE_AFTER.is_match(after) && !after_is_comparison(after)
+    if is_ratio(after, before) {
+        Role::Rate
+    } else if CHANGE_BEFORE.is_match(before)
+        || CHANGE_AFTER.is_match(after) && !after_is_comparison(after)
     {
         Role::Change
     } else if BOUND_BEFORE.is_match(before) && !JUST.is_match(before) && unit != Unit::Gbp {
@@ -285,6 +288,21 @@ fn classify(after: &str, before: &str, unit: Unit) -> Role {
     } else {
         Role::Value
     }
+}
+
+/// "1 in 5 referrals", "one in four": either side of a ratio. Not "12 in 2021".
+fn is_ratio(after: &str, before: &str) -> bool {
+    static NUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+in\s+(?:(?P<n>\d+)(?:$|[^\d/–-])|(?:two|three|four|five|six|seven|eight|nine|ten)(?-u:\b))")
+            .expect("valid regex")
+    });
+    static DENOMINATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[^\d,.])(?:\d{1,3}|one|a)\s+in\s+$").expect("valid regex")
+    });
+    let numerator = NUMERATOR
+        .captures(after)
+        .is_some_and(|c| c.name("n").is_none_or(|n| n.as_str().len() <= 3));
+    numerator || DENOMINATOR.is_match(before)
 }
 
 /// "1,840, up from 1778" and "90% to 94%" are comparisons, not changes.
