@@ -286,6 +286,10 @@ fn flows() {
             &[("adoptions", 35.0)],
         ),
         (
+            "Number of children adopted in 2020/21: 24",
+            &[("adoptions", 24.0)],
+        ),
+        (
             "There were 42 Special Guardianship Orders granted.",
             &[("special_guardianship_orders", 42.0)],
         ),

@@ -74,7 +74,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "adoptions",
         "adoptions",
-        r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions(?-u:\b)|adopted\s+(?:children|in\s+the\s+year)",
+        r"(?:have\s+been|has\s+been|were|was|had\s+been|being|been)\s+adopted|adoption\s+orders?(?:\s+(?:granted|made))?|adoptions(?-u:\b)|adopted\s+(?:children|in\s+the\s+year)|child(?:ren)?\s+adopted(?-u:\b)",
     ),
     rule(
         "care-proceedings",
