@@ -715,6 +715,20 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
             "There were 27 Initial Child Protection Planning Meetings (CPPMs) during the quarter.",
             &[("initial_cp_conferences", 27.0, "Count", "Local")],
         ),
+        (
+            "At 31 March 2023 there were 214 children looked after (CLA) by the Authority, a rate of 102 per 10,000 population aged under 18.",
+            &[
+                ("children_in_care", 214.0, "Count", "Local"),
+                ("children_in_care", 102.0, "Per10k", "Local"),
+            ],
+        ),
+        (
+            "There were 95 children on the Child Protection Register (CPR) at year end, compared with 118 the previous year.",
+            &[
+                ("child_protection_plans", 95.0, "Count", "Local"),
+                ("child_protection_plans", 118.0, "Count", "Local"),
+            ],
+        ),
         // A number a noun follows counts that noun, whatever the rate before it.
         (
             "The rate of children in care is 70 per 10,000, compared with 412 children in care last year.",

@@ -413,11 +413,14 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         None => &gap[..],
     };
     let own_label = prev.label.clone();
+    // Another indicator named between them; the same one restated does not count ("95
+    // children on the Child Protection Register (CPR) at year end, compared with 118").
     let mentions_between = q.unit != Unit::Percent
         && s.mentions.iter().any(|m| {
             m.span.start >= p.end
                 && m.span.end <= q.span.start
                 && Some(&m.span) != own_label.as_ref()
+                && m.rule.indicator != prev.indicator
         });
     let followed_by_noun = prev
         .label
