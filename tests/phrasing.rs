@@ -28,10 +28,20 @@ fn when(line: &str) -> Option<String> {
 }
 
 fn check(cases: &[(&str, &[(&str, f64)])]) {
+    check_with(cases, linked, |(i, v)| (i.to_string(), *v));
+}
+
+/// Reads each line with `read` and compares with its expected items, made comparable by
+/// `own`; reports every line that differs.
+fn check_with<W, G: PartialEq + std::fmt::Debug>(
+    cases: &[(&str, &[W])],
+    read: impl Fn(&str) -> Vec<G>,
+    own: impl Fn(&W) -> G,
+) {
     let mut failures = Vec::new();
     for (line, expected) in cases {
-        let got = linked(line);
-        let want: Vec<(String, f64)> = expected.iter().map(|(i, v)| (i.to_string(), *v)).collect();
+        let got = read(line);
+        let want: Vec<G> = expected.iter().map(&own).collect();
         if got != want {
             failures.push(format!("{line}\n    want {want:?}\n    got  {got:?}"));
         }
@@ -738,18 +748,9 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
             ],
         ),
     ];
-    let mut failures = Vec::new();
-    for (line, expected) in cases {
-        let got = typed(line);
-        let want: Vec<_> = expected
-            .iter()
-            .map(|(i, v, u, a)| (i.to_string(), *v, u.to_string(), a.to_string()))
-            .collect();
-        if got != want {
-            failures.push(format!("{line}\n    want {want:?}\n    got  {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_with(cases, typed, |(i, v, u, a)| {
+        (i.to_string(), *v, u.to_string(), a.to_string())
+    });
 }
 
 #[test]

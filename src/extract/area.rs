@@ -76,24 +76,12 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
     let after = COMPARISON
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
-    if let Some(label) = LABEL.captures(before).and_then(|c| c.name("label")) {
-        let label = label.as_str().to_ascii_lowercase();
-        let is = |start: &str| label.starts_with(start);
-        return Some(if is("northern") {
-            Area::NorthernIreland
-        } else if is("england") || is("national") {
-            Area::England
-        } else if is("wales") {
-            Area::Wales
-        } else if is("scotland") {
-            Area::Scotland
-        } else if is("s") {
-            Area::StatisticalNeighbours
-        } else if is("uk") {
-            Area::Uk
-        } else {
-            Area::Region
-        });
+    // A comparator's label names it as a column heading would.
+    if let Some(area) = LABEL
+        .captures(before)
+        .and_then(|c| column(c.name("label")?.as_str()))
+    {
+        return Some(area);
     }
     if !ANY_CUE.is_match(before) && !ANY_CUE.is_match(after) {
         return None;
@@ -114,7 +102,7 @@ pub fn column(heading: &str) -> Option<Area> {
             (
                 Area::StatisticalNeighbours,
                 cue(
-                    r"(?:stat(?:istical)?\.?\s*)?neighbou?rs?(?:\s+average)?|sn(?:\s+avg|\s+average)?|comparators?",
+                    r"(?:stat(?:istical)?\.?\s*)?neighbou?rs?'?(?:\s+average)?|sns?(?:\s+avg|\s+average)?|comparators?",
                 ),
             ),
             (
@@ -128,6 +116,8 @@ pub fn column(heading: &str) -> Option<Area> {
                 cue(r"wales(?:\s+(?:average|avg))?|all[\s-]wales"),
             ),
             (Area::Scotland, cue(r"scotland(?:\s+(?:average|avg))?")),
+            (Area::NorthernIreland, cue(r"northern\s+ireland")),
+            (Area::Uk, cue(r"uk(?:\s+(?:average|avg))?")),
             (
                 Area::Region,
                 cue(

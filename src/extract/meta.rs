@@ -135,15 +135,18 @@ fn dated_heading(text: &str) -> Option<Point> {
             let Expr::Day { y: Some(y), m, d } = t.expr else {
                 return None;
             };
-            let rest = format!("{}{}", &line[..t.span.start], &line[t.span.end..]);
+            let rest = [&line[..t.span.start], &line[t.span.end..]];
             let at_an_end = t.span.start <= 2 || line.len() - t.span.end <= 2;
             // A title besides the date, not a time heading ("On 31 March 2024", "As at ...").
             let words = rest
-                .split(|c: char| !c.is_alphabetic())
+                .iter()
+                .flat_map(|part| part.split(|c: char| !c.is_alphabetic()))
                 .filter(|w| w.len() >= 3)
                 .count();
-            (at_an_end && words >= 2 && !rest.bytes().any(|b| b.is_ascii_digit()))
-                .then(|| Point::day(y, m, d))
+            let digits = rest
+                .iter()
+                .any(|part| part.bytes().any(|b| b.is_ascii_digit()));
+            (at_an_end && words >= 2 && !digits).then(|| Point::day(y, m, d))
         })
 }
 
