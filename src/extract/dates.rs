@@ -215,7 +215,7 @@ impl Anchors {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-/// Builds a case-insensitive regex from a template where `MONTH` stands for a month name.
+/// Builds a regex from a template where `MONTH` stands for a month name.
 fn month_regex(template: &str) -> Regex {
     Regex::new(&template.replace("MONTH", MONTH)).expect("valid time regex")
 }
@@ -223,12 +223,12 @@ fn month_regex(template: &str) -> Regex {
 /// "13th January 2017", "Wednesday, 4th July, 2018", "13th January"; not "13 children".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(
-        r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
+        r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
     )
 });
 /// "June 28th 2018", "July 10, 2019"; not "June 2018".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    month_regex(r"(?i)(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
+    month_regex(r"(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
 });
 /// "30/01/20", "30/01/2020", "2017-01-26"; not "10/15%".
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,7 +237,7 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "November 2020", "Dec 2020"; not "November" alone.
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| month_regex(r"(?i)(?-u:\b)(MONTH)\.?,?\s+(\d{4})(?-u:\b)"));
+    LazyLock::new(|| month_regex(r"(?-u:\b)(MONTH)\.?,?\s+(\d{4})(?-u:\b)"));
 /// "in October", "end of September", "July – September"; month names must be capitalised.
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
@@ -249,12 +249,12 @@ static FINANCIAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
+    Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
         .expect("valid regex")
 });
 /// "Quarters 1 and 2", "Q1 and Q2", "Q1-Q2".
 static QUARTERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))(?-u:\b)")
         .expect("valid regex")
 });
 /// "in 2008", "Total in 2001"; not "2,008" nor "2008/09".
@@ -262,7 +262,7 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)(?-u:\b)(?:
+    Regex::new(r"(?x)(?-u:\b)(?:
         (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date)
       | (?P<half>(?:the\ )?first\ (?:6|six)\ months\ of\ (?:this|the)\ year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
@@ -299,9 +299,18 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             found.push(TimeExpr { span, expr });
         }
     };
+    // The case-insensitive expressions are matched, without a case flag, against the text
+    // lowered: the same bytes at the same offsets, and several times faster to search (the
+    // regex engine can look for the words' letters directly). Where case matters ("in March",
+    // not "in march"), the original is checked at the same span.
+    let lower = s.to_ascii_lowercase();
     // Only the month names and relative words can match without a digit.
-    let digits = if has_digit { s } else { "" };
-    for c in QUARTERS.captures_iter(digits) {
+    let (digits, lower_digits) = if has_digit {
+        (s, lower.as_str())
+    } else {
+        ("", "")
+    };
+    for c in QUARTERS.captures_iter(lower_digits) {
         let a = parse_digit(c.get(1).or(c.get(3)));
         let b = parse_digit(c.get(2).or(c.get(4)));
         let q = |q| Box::new(Expr::Quarter { q, fy: None });
@@ -311,7 +320,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             &mut found,
         );
     }
-    for c in QUARTER.captures_iter(s) {
+    for c in QUARTER.captures_iter(&lower) {
         let q = match (c.get(1).or(c.get(2)), c.get(3)) {
             (Some(d), _) => d.as_str().parse().unwrap_or(1),
             (None, Some(w)) => ordinal(w.as_str()),
@@ -324,8 +333,8 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             &mut found,
         );
     }
-    scan_days(digits, &mut found, &mut claim);
-    for c in MONTH_YEAR.captures_iter(digits) {
+    scan_days(digits, lower_digits, &mut found, &mut claim);
+    for c in MONTH_YEAR.captures_iter(lower_digits) {
         let (Some(m), Some(y)) = (month_number(&c[1]), c[2].parse().ok()) else {
             continue;
         };
@@ -357,7 +366,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             claim(m.range(), Expr::Month { y: None, m: month }, &mut found);
         }
     }
-    scan_relative(s, &mut found, &mut claim);
+    scan_relative(s, &lower, &mut found, &mut claim);
     found.sort_by_key(|t| t.span.start);
     let found = combine(s, found);
     found
@@ -371,8 +380,9 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
 
 type Claim<'a> = dyn FnMut(Range<usize>, Expr, &mut Vec<TimeExpr>) + 'a;
 
-/// Full and partial day dates: "13th January 2017", "June 28th 2018", "30/01/20".
-fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
+/// Full and partial day dates: "13th January 2017", "June 28th 2018", "30/01/20"; `lower` is
+/// `s` lowered.
+fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     for c in NUMERIC_DATE.captures_iter(s) {
         let (d, m, y) = match (c.get(1), c.get(4)) {
             (Some(d), _) => (d.as_str(), &c[2], &c[3]),
@@ -393,14 +403,15 @@ fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
             );
         }
     }
-    for c in DAY_MONTH.captures_iter(s) {
+    let capitalised = |m: Option<regex::Match<'_>>| {
+        m.is_some_and(|m| s.as_bytes()[m.start()].is_ascii_uppercase())
+    };
+    for c in DAY_MONTH.captures_iter(lower) {
         let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
             continue;
         };
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
-        if (1..=31).contains(&d)
-            && (y.is_some() || c[2].chars().next().is_some_and(char::is_uppercase))
-        {
+        if (1..=31).contains(&d) && (y.is_some() || capitalised(c.get(2))) {
             claim(
                 c.get(0).expect("match").range(),
                 Expr::Day { y, m, d },
@@ -408,20 +419,13 @@ fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
             );
         }
     }
-    for c in MONTH_DAY.captures_iter(s) {
+    for c in MONTH_DAY.captures_iter(lower) {
         let (Ok(d), Some(m)) = (c[2].parse::<u8>(), month_number(&c[1])) else {
             continue;
         };
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
-        let ordinal = c
-            .get(0)
-            .expect("match")
-            .as_str()
-            .contains(['s', 'n', 'r', 't', 'h']);
-        if (1..=31).contains(&d)
-            && (y.is_some() || ordinal)
-            && c[1].chars().next().is_some_and(char::is_uppercase)
-        {
+        let ordinal = s[c.get(0).expect("match").range()].contains(['s', 'n', 'r', 't', 'h']);
+        if (1..=31).contains(&d) && (y.is_some() || ordinal) && capitalised(c.get(1)) {
             claim(
                 c.get(0).expect("match").range(),
                 Expr::Day { y, m, d },
@@ -431,10 +435,10 @@ fn scan_days(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     }
 }
 
-/// Relative expressions ("currently", "last year", "so far this year").
-fn scan_relative(s: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
+/// Relative expressions ("currently", "last year", "so far this year"); `lower` is `s` lowered.
+fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     let so_far = s.contains("so far") || s.contains("to date");
-    for c in RELATIVE.captures_iter(s) {
+    for c in RELATIVE.captures_iter(lower) {
         let name = [
             "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "same", "now",
         ]

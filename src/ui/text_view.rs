@@ -157,6 +157,41 @@ fn centre_in_text(element: &web_sys::Element) {
     container.set_scroll_top(target.max(0));
 }
 
+/// How many blocks are drawn with the figures: about the first screens of text. The rest follow
+/// [`MORE_BLOCKS`] at a time, a task each, so a long report's figures are on screen at once and
+/// the page never stops for the whole text (a 1 MB report is about 250 blocks).
+const FIRST_BLOCKS: usize = 8;
+/// How many more blocks each later task draws.
+const MORE_BLOCKS: usize = 24;
+
+/// One block of the text as elements: its plain runs as text nodes, never as markup.
+fn block_view(block: Vec<Piece>) -> impl IntoView {
+    let pieces = block
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Plain(s) => s.into_any(),
+            Piece::PageBreak(page) => view! {
+                <span class="page-break" role="separator" data-testid="page-break">
+                    {format!("page {page}")}
+                </span>
+            }
+            .into_any(),
+            Piece::Figure {
+                id,
+                text,
+                class,
+                title,
+            } => view! {
+                <mark id=format!("fig-{id}") class=class title=title data-figure=id>
+                    {text}
+                </mark>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! { <div class="block">{pieces}</div> }
+}
+
 /// The highlighted text of the selected document.
 #[component]
 pub fn TextView(
@@ -169,30 +204,42 @@ pub fn TextView(
     /// Called with a figure's id when its highlight is clicked.
     on_select: Callback<String>,
 ) -> impl IntoView {
+    // The text's blocks, and how many of them are drawn so far. `drawn` counts per version of
+    // the text, so that a new document (or a correction) starts drawing again from the top.
+    let blocks =
+        Memo::new(move |_| std::sync::Arc::new(text.with(|t| figures.with(|f| blocks(t, f)))));
+    let version = StoredValue::new(0u64);
+    let (drawn, set_drawn) = signal((0u64, 0usize));
+    Effect::new(move |_| {
+        let total = blocks.with(|b| b.len());
+        version.update_value(|v| *v += 1);
+        let mine = version.get_value();
+        set_drawn.set((mine, total.min(FIRST_BLOCKS)));
+        draw_more(mine, total, version, set_drawn);
+    });
     // Scrolling and flashing are the outside world: an effect, on the one element concerned
     // (not a reactive class on every highlight of a long report).
-    let flashed = StoredValue::new(None::<web_sys::Element>);
+    let flasher = Flasher {
+        selected,
+        blocks,
+        version,
+        set_drawn,
+        flashed: StoredValue::new(None),
+    };
     Effect::new(move |_| {
         let id = selected.get();
-        if let Some(previous) = flashed.get_value() {
+        if let Some(previous) = flasher.flashed.get_value() {
             let _ = previous.class_list().remove_1("flash");
         }
-        let element = id.and_then(|id| {
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("fig-{id}")))
-        });
-        if let Some(element) = &element {
-            let _ = element.class_list().add_1("flash");
-            centre_in_text(element);
-            // Blocks laid out by that scroll may change size: centre again once they have.
-            let again = element.clone();
+        flasher.flashed.set_value(None);
+        // A task later: the click that selected the figure may have selected its document too,
+        // whose text is drawn in the meantime (the old one may have a figure of the same id).
+        if let Some(id) = id {
             set_timeout(
-                move || centre_in_text(&again),
-                std::time::Duration::from_millis(60),
+                move || flasher.show(id, FLASH_TRIES),
+                std::time::Duration::ZERO,
             );
         }
-        flashed.set_value(element);
     });
     // One click handler for every highlight.
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -215,37 +262,96 @@ pub fn TextView(
                 <span class="mark-other">"other quantities"</span>
             </div>
             <div class="document-text" on:click=on_click>
-                {move || {
-                    text.with(|t| figures.with(|f| blocks(t, f)))
-                        .into_iter()
-                        .map(|block| {
-                            let pieces = block
-                                .into_iter()
-                                .map(|piece| match piece {
-                                    Piece::Plain(s) => s.into_any(),
-                                    Piece::PageBreak(page) => {
-                                        view! {
-                                            <span class="page-break" role="separator" data-testid="page-break">
-                                                {format!("page {page}")}
-                                            </span>
-                                        }
-                                            .into_any()
-                                    }
-                                    Piece::Figure { id, text, class, title } => {
-                                        view! {
-                                            <mark id=format!("fig-{id}") class=class title=title data-figure=id>
-                                                {text}
-                                            </mark>
-                                        }
-                                            .into_any()
-                                    }
-                                })
-                                .collect_view();
-                            view! { <div class="block">{pieces}</div> }
-                        })
-                        .collect_view()
-                }}
+                <For
+                    each=move || {
+                        let (v, n) = drawn.get();
+                        (0..n).map(move |i| (v, i))
+                    }
+                    key=|key| *key
+                    children=move |(_, i)| {
+                        blocks.with_untracked(|b| b.get(i).cloned()).map(block_view)
+                    }
+                />
             </div>
         </section>
     }
+}
+
+/// How many tasks a selected figure waits for its block to be drawn: its document may be
+/// selected in the same click, and its text drawn a task later.
+const FLASH_TRIES: u32 = 4;
+
+/// What flashing the selected figure's highlight needs: the text's blocks and how many are
+/// drawn, and the highlight flashed last.
+#[derive(Clone, Copy)]
+struct Flasher {
+    selected: ReadSignal<Option<String>>,
+    blocks: Memo<std::sync::Arc<Vec<Vec<Piece>>>>,
+    version: StoredValue<u64>,
+    set_drawn: WriteSignal<(u64, usize)>,
+    flashed: StoredValue<Option<web_sys::Element>>,
+}
+
+impl Flasher {
+    /// Flashes figure `id` and scrolls the text to it. If its block is not drawn yet, draws the
+    /// whole text and tries again a task later, up to `tries` times, while it is still the
+    /// selected figure.
+    fn show(self, id: String, tries: u32) {
+        if self.selected.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
+            return;
+        }
+        let highlight = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("fig-{id}")));
+        if let Some(element) = highlight {
+            let _ = element.class_list().add_1("flash");
+            centre_in_text(&element);
+            // Blocks laid out by that scroll may change size: centre again once they have.
+            let again = element.clone();
+            set_timeout(
+                move || centre_in_text(&again),
+                std::time::Duration::from_millis(60),
+            );
+            self.flashed.set_value(Some(element));
+            return;
+        }
+        let (Some(total), Some(version)) = (
+            self.blocks.try_with_untracked(|b| b.len()),
+            self.version.try_get_value(),
+        ) else {
+            return;
+        };
+        if tries > 0 {
+            self.set_drawn.try_set((version, total));
+            set_timeout(move || self.show(id, tries - 1), std::time::Duration::ZERO);
+        }
+    }
+}
+
+/// Draws [`MORE_BLOCKS`] more blocks of version `mine` in a later task, and so on to `total`,
+/// unless a newer version has started meanwhile.
+fn draw_more(
+    mine: u64,
+    total: usize,
+    version: StoredValue<u64>,
+    set_drawn: WriteSignal<(u64, usize)>,
+) {
+    set_timeout(
+        move || {
+            if version.try_get_value() != Some(mine) {
+                return;
+            }
+            let mut next = None;
+            set_drawn.try_update(|(v, n)| {
+                if *v == mine && *n < total {
+                    *n = (*n + MORE_BLOCKS).min(total);
+                    next = Some(*n);
+                }
+            });
+            if next.is_some_and(|n| n < total) {
+                draw_more(mine, total, version, set_drawn);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -402,9 +402,19 @@ test('a long report is read off the main thread, with progress shown', async () 
   assert.equal(answered, true);
   await page.locator('tr[data-indicator="children_in_care"]').first().waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('reading').count(), 0);
-  assert.match(await page.getByTestId('row-count').innerText(), /figures, the first 100 shown/);
+  await page.getByTestId('indicators-only').uncheck();
+  const counted = (await page.getByTestId('row-count').innerText()).match(/^([\d,]+) figures, the first 100 shown/);
+  assert.ok(counted);
+  // The text is drawn a few blocks at a time after the figures: in the end all of it, once,
+  // with every figure highlighted.
+  await page.waitForFunction((n) => document.querySelectorAll('.document-text mark').length === n, Number(counted[1].replace(/,/g, '')), { timeout: 60000 });
+  assert.equal(await page.locator('.document-text').evaluate((e) => e.textContent), long);
   await page.getByTestId('show-more').click();
-  await page.locator('tbody tr[data-indicator]').nth(100).waitFor();
+  const late = page.locator('tbody tr[data-indicator]').nth(150);
+  await late.waitFor();
+  const id = await late.getAttribute('data-figure');
+  await late.click();
+  await page.waitForFunction((fid) => document.querySelector(`mark[data-figure="${fid}"]`)?.classList.contains('flash'), id);
   await page.getByTestId('clear-all').click();
   assert.deepEqual(errors, []);
   await page.close();
