@@ -777,3 +777,49 @@ fn a_report_that_names_a_nation_only_as_a_comparator_is_the_councils_own() {
         ]
     );
 }
+
+#[test]
+fn what_a_sentence_leaves_out_or_counts_a_part_of() {
+    check(&[
+        ("Children in need (excluding CP and CLA): 1,432 at 31 January 2023.", &[("children_in_need", 1432.0)]),
+        (
+            "Number of children in need (excluding those on child protection plans and looked after children) 1,210.",
+            &[("children_in_need", 1210.0)],
+        ),
+        ("Children on CP plans (other than those who are also looked after): 187.", &[("child_protection_plans", 187.0)]),
+        ("Referrals to Children's Social Care totalled 1,204 in Quarter 3.", &[("referrals", 1204.0)]),
+        ("Referrals received by Children’s Services rose to 2,310.", &[("referrals", 2310.0)]),
+        ("Care proceedings were issued for 19 children in the quarter.", &[("care_proceedings", 19.0)]),
+        ("Special guardianship orders were granted in respect of 12 children.", &[("special_guardianship_orders", 12.0)]),
+        ("There were 143 missing episodes, relating to 61 children.", &[("missing_episodes", 143.0)]),
+        ("402 children were looked after in formal kinship care.", &[]),
+        ("Of our 412 looked after children, 98 are in in-house foster care.", &[("children_in_care", 412.0)]),
+    ]);
+}
+
+/// The `when` of every indicator figure of some lines.
+fn whens(lines: &str) -> Vec<(String, Option<String>)> {
+    let text = format!("{HEADER}{lines}");
+    extract("lines.txt", &text, &Options::default())
+        .figures
+        .into_iter()
+        .filter_map(|f| Some((f.indicator?, f.when)))
+        .collect()
+}
+
+#[test]
+fn the_period_compared_with_is_not_what_the_next_sentence_is_about() {
+    let got = whens(
+        "Eleven children were adopted in 2022/23, compared with 17 in 2021/22. We have 146 approved foster carers.",
+    );
+    let want = [
+        ("adoptions", "2022-04/2023-03"),
+        ("adoptions", "2021-04/2022-03"),
+        ("foster_carers", "2022-04/2023-03"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(i, w)| (i.to_string(), Some(w.to_string())))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -142,13 +142,14 @@ fn linkable(s: &Sentence<'_>, i: usize) -> bool {
         && !breakdown(s, q)
 }
 
-/// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...".
+/// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...", "Of our
+/// 412 looked after children, 98 are ...".
 fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)(?-u:\b)|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
     });
     static OF_THE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+the\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
+        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+(?:the|our|these|those|its|their|all)\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
             .expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
@@ -176,6 +177,9 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .mentions
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
+    if left_out(s, m) {
+        return None;
+    }
     let gap = &s.text[q.end..m.span.start];
     let stock = vocab::measure(m.rule.indicator) == vocab::Measure::Stock;
     if !GAP.is_match(gap)
@@ -202,7 +206,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|in\s+(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
+        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
@@ -253,8 +257,10 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
         .mentions
         .iter()
         .rev()
-        .find(|m| m.span.end <= q.span.start)?;
+        .filter(|m| m.span.end <= q.span.start)
+        .find(|m| !left_out(s, m))?;
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
+    let gap = EXCLUSION.replace_all(&gap, " ");
     if blocked_gap(&gap) || gap.split_whitespace().count() > 14 || counts_another_noun(s, q, m) {
         return None;
     }
@@ -265,6 +271,22 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
         label: Some(m.span.clone()),
         after: None,
     })
+}
+
+/// "(excluding CP and CLA)", "other than care leavers": words that leave indicators out.
+static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)(?-u:\b)[^()]*\)")
+        .expect("valid regex")
+});
+
+/// A mention named as left out: "Children in need (excluding CP and CLA): 1,432" counts
+/// neither plans nor children looked after.
+fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)\s+[^()\n;:.]{0,40}$")
+            .expect("valid regex")
+    });
+    BEFORE.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 60))
 }
 
 /// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
@@ -298,8 +320,15 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
         word.to_ascii_lowercase().as_str(),
         "children" | "child" | "young" | "people" | "families"
     );
+    // "Care proceedings were issued for 19 children", "SGOs granted in respect of 12
+    // children": orders are counted by the children they are made for.
+    const ORDERS: [&str; 2] = ["care_proceedings", "special_guardianship_orders"];
+    static MADE_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:for|in\s+respect\s+of|concerning)\s+$").expect("valid regex")
+    });
     if people && EVENTS.contains(&m.rule.indicator) {
-        return true;
+        let before = super::text::tail(&s.text[m.span.end..q.span.start], 30);
+        return !(ORDERS.contains(&m.rule.indicator) && MADE_FOR.is_match(before));
     }
     !FUNCTION_WORDS.is_match(word) && !named.contains(&word.to_ascii_lowercase())
 }
@@ -327,7 +356,7 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
 /// Words between a noun and a number that show the number is of something else.
 fn blocked_gap(gap: &str) -> bool {
     static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|children|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)(?-u:\b)|£|%")
+        Regex::new(r"(?i)(?-u:\b)(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)(?-u:\b)|(?-u:\b)children(?:[^'’\w]|$)|£|%")
             .expect("valid regex")
     });
     BLOCKED.is_match(gap)

@@ -105,8 +105,18 @@ impl Timeline {
                 self.frame = Some(*when);
             }
         }
-        self.previous = framing.or(resolved.last().copied());
-        if let Some(period) = resolved
+        // What follows goes on about the sentence's own time, not the one it compares with:
+        // after "11 children were adopted in 2023/24, compared with 17 in 2022/23", "We have
+        // 146 fostering households" is not of 2022/23.
+        let own: Vec<When> = s
+            .times
+            .iter()
+            .filter(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
+            .filter_map(|t| dates::resolve(&t.expr, anchors))
+            .collect();
+        let carried = if own.is_empty() { &resolved } else { &own };
+        self.previous = framing.or(carried.last().copied());
+        if let Some(period) = carried
             .iter()
             .rev()
             .find(|w| matches!(w, When::Between(..)))
@@ -178,6 +188,15 @@ fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
         Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|than|relative\s+to|against|lower\s+than|higher\s+than)\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$").expect("valid regex")
     });
     COMPARE.is_match(&text[sentence_start..t.span.start])
+}
+
+/// "compared with 17 in 2022/23", "up from 1778 in October", "than in 2016/17": a time that
+/// dates the value a sentence compares with.
+fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
+    static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|than|relative\s+to|against|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?(?:in\s+|at\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$").expect("valid regex")
+    });
+    COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))
 }
 
 /// Who owns each time expression: the index of the quantity it qualifies, if any.
