@@ -823,3 +823,24 @@ fn the_period_compared_with_is_not_what_the_next_sentence_is_about() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_change_since_a_date_does_not_date_the_count_before_it() {
+    let got = whens(
+        "There are 402 children registered as electively home educated, an increase of 37 since April.",
+    );
+    assert_eq!(
+        got,
+        [("home_educated".to_string(), Some("2023-03-15".to_string()))]
+    );
+    check(&[
+        (
+            "402 children are registered as electively home educated, up 37 since April.",
+            &[("home_educated", 402.0)],
+        ),
+        (
+            "There are 30 children identified as children in need.",
+            &[("children_in_need", 30.0)],
+        ),
+    ]);
+}

@@ -169,7 +169,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
-               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|as|with|a|the|on|in|still|all)\s+)*
+               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|as|with|a|the|on|in|still|all)\s+)*
             )?$"#)
         .expect("valid regex")
     });

@@ -12,6 +12,7 @@
 
 use super::dates::{self, Anchors, Expr, Point, TimeExpr, When};
 use super::link::{self, Link};
+use super::numbers::Role;
 use super::text::Kind;
 use super::vocab::{self, Measure};
 use regex::Regex;
@@ -199,11 +200,14 @@ fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))
 }
 
-/// Who owns each time expression: the index of the quantity it qualifies, if any.
+/// Who owns each time expression: the index of the quantity it qualifies, if any. Figures
+/// (`linked`) own the times around them; a change owns the "since" that follows it: in "402
+/// children ..., an increase of 37 since April", "since April" dates the increase, not the 402.
 fn owners(
     s: &SentenceTimes<'_>,
     quantities: &[(Range<usize>, usize)],
     linked: &[bool],
+    changes: &[bool],
 ) -> Vec<Option<usize>> {
     static AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:\(r\)\s*)?(?:[a-z’'-]+\s+){0,3}?(?:(?:in|during|at|for|by|on|of|since|over|up\s+to|until|as\s+at|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?)?$")
@@ -221,14 +225,24 @@ fn owners(
                 .enumerate()
                 .rev()
                 .find(|(_, (r, _))| r.end <= t.span.start);
+            // A change that the time follows, unless a figure after the time owns it.
+            let mut change = None;
             if let Some((i, (_, end))) = before {
                 let gap = &s.text[*end..t.span.start];
                 let opens_with_preposition = starts_with_preposition(&s.text[t.span.clone()]);
-                if linked[i]
-                    && AFTER_NUMBER.is_match(gap)
+                if AFTER_NUMBER.is_match(gap)
                     && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty())
                 {
-                    return Some(i);
+                    if linked[i] {
+                        return Some(i);
+                    }
+                    let since = gap.trim_end().to_ascii_lowercase().ends_with("since")
+                        || s.text[t.span.clone()]
+                            .to_ascii_lowercase()
+                            .starts_with("since");
+                    if since && changes.get(i) == Some(&true) {
+                        change = Some(i);
+                    }
                 }
             }
             let after = quantities
@@ -248,7 +262,7 @@ fn owners(
                     return Some(i);
                 }
             }
-            None
+            change
         })
         .collect()
 }
@@ -307,7 +321,12 @@ pub fn date_sentence(
     let spans: Vec<(Range<usize>, usize)> =
         figures.iter().map(|f| (f.span.clone(), f.end)).collect();
     let linked: Vec<bool> = figures.iter().map(|f| f.link.is_some()).collect();
-    let owner = owners(s, &spans, &linked);
+    let changes: Vec<bool> = sentence
+        .quantities
+        .iter()
+        .map(|q| q.role == Role::Change)
+        .collect();
+    let owner = owners(s, &spans, &linked, &changes);
     let framing = s.framing();
     let wants_period = wants_period(&s.text[s.range.clone()]);
     let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
