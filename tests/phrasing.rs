@@ -844,3 +844,16 @@ fn a_change_since_a_date_does_not_date_the_count_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_number_followed_by_another_indicator_is_not_more_of_the_first() {
+    check(&[
+        ("Of the children who ceased to be looked after, 14 were adopted and 9 were made subject to SGOs.", &[("adoptions", 14.0)]),
+        ("The looked after population has reduced to 356.", &[("children_in_care", 356.0)]),
+        ("Strategy discussions: 412; Section 47s: 198; ICPCs: 77.", &[("section_47_enquiries", 198.0), ("initial_cp_conferences", 77.0)]),
+        (
+            "The number of children who have become the subject of a CP plan is 115 and those discontinuing is 99.",
+            &[("cp_plans_started", 115.0), ("cp_plans_ended", 99.0)],
+        ),
+    ]);
+}

@@ -169,7 +169,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
-               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|as|with|a|the|on|in|still|all)\s+)*
+               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|all)\s+)*
             )?$"#)
         .expect("valid regex")
     });
@@ -261,7 +261,11 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
         .find(|m| !left_out(s, m))?;
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
     let gap = EXCLUSION.replace_all(&gap, " ");
-    if blocked_gap(&gap) || gap.split_whitespace().count() > 14 || counts_another_noun(s, q, m) {
+    if blocked_gap(&gap)
+        || gap.split_whitespace().count() > 14
+        || counts_another_noun(s, q, m)
+        || names_another(s, q, m.rule.indicator)
+    {
         return None;
     }
     Some(Link {
@@ -287,6 +291,25 @@ fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
             .expect("valid regex")
     });
     BEFORE.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 60))
+}
+
+/// Another indicator than `indicator` named right after a number, in the same phrase: what the
+/// number counts ("14 were adopted and 9 were made subject to SGOs").
+fn names_another(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
+    s.mentions.iter().any(|m| {
+        let between = &s.text[q.end.min(m.span.start)..m.span.start];
+        m.span.start >= q.end
+            && m.span.start - q.end <= 40
+            && m.rule.indicator != indicator
+            && !between.contains([',', ';', '.', '(', ':'])
+            && !between.contains(|c: char| c.is_ascii_digit())
+            && !between.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "and" | "or" | "but" | "while" | "whereas" | "those" | "&"
+                )
+            })
+    })
 }
 
 /// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
@@ -458,6 +481,7 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         .is_some_and(|m| counts_another_noun(s, q, m));
     if !same_kind
         || mentions_between
+        || names_another(s, q, prev.indicator)
         || followed_by_noun
         || !CONNECTOR.is_match(gap)
         || gap.split_whitespace().count() > 16

@@ -84,7 +84,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "section-47",
         "section_47_enquiries",
-        r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)(?-u:\b)|child\s+protection\s+(?:enquiries|investigations)",
+        r"(?:section|s\.?)\s?47\s*(?:enquiries|enquiry|investigations?|inquiries)|(?-i:S47s?)(?-u:\b)|section\s+47s(?-u:\b)|child\s+protection\s+(?:enquiries|investigations)",
     ),
     rule(
         "initial-conferences",
@@ -172,7 +172,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "children-in-care",
         "children_in_care",
-        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?care\s+population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
+        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?(?:looked[\s-]after\s+|care\s+)population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
     ),
 ];
 
