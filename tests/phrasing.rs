@@ -857,3 +857,44 @@ fn a_number_followed_by_another_indicator_is_not_more_of_the_first() {
         ),
     ]);
 }
+
+#[test]
+fn a_list_under_a_dated_line_keeps_its_date_after_a_comparison() {
+    let got = whens(
+        "At the end of January 2023 there were:\n• 512 children looked after (up from 498 in December)\n• 389 children on child protection plans\n",
+    );
+    let want = [
+        ("children_in_care", "2023-01"),
+        ("children_in_care", "2022-12"),
+        ("child_protection_plans", "2023-01"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(i, w)| (i.to_string(), Some(w.to_string())))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn periods_and_comparators_next_to_a_number() {
+    check(&[
+        (
+            "So far this year 21 children have been adopted.",
+            &[("adoptions", 21.0)],
+        ),
+        (
+            "Year 11 pupils: 45 children in care sat exams.",
+            &[("children_in_care", 45.0)],
+        ),
+    ]);
+    let cases: &[(&str, &[Typed<'_>])] = &[(
+        "Re-referrals stood at 18.4%, below the England average of 21.5%.",
+        &[
+            ("re_referrals_pct", 18.4, "Percent", "Local"),
+            ("re_referrals_pct", 21.5, "Percent", "England"),
+        ],
+    )];
+    check_with(cases, typed, |(i, v, u, a)| {
+        (i.to_string(), *v, u.to_string(), a.to_string())
+    });
+}

@@ -66,12 +66,13 @@ pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn cue(before: &str, after: &str) -> Option<Area> {
     static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while)(?-u:\b)|\(",
+            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while|below|above|higher|lower|better|worse|similar|in\s+line)(?-u:\b)|[(,;]",
         )
         .expect("valid regex")
     });
     let before = tail(before, 60);
-    // What follows a comparison is the comparator's: "98, against a national average of 65".
+    // What follows a comparison, or a comma, is the comparator's: "98, against a national
+    // average of 65", "18.4%, below the England average".
     let after = head(after, 30);
     let after = COMPARISON
         .find(after)

@@ -83,6 +83,11 @@ static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$)")
         .expect("valid regex")
 });
+/// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
+static PERIOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:this|last|next|that|the|each|per|a|financial|calendar|previous|same|whole)\s+(?:year|years|quarter|week|day)\s*$")
+        .expect("valid regex")
+});
 /// Words before a number that make it a change: "an increase of", "up", "down by", "-".
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:increase|increases|rise|decrease|reduction|fall|drop|growth|change|improvement|deterioration|difference)\s+(?:of|by)\s+|(?-u:\b)(?:increased|decreased|rose|fell|risen|fallen|grew|grown|dropped|reduced|improved|declined|up|down|higher|lower)\s+by\s+|(?-u:\b)(?:up|down)\s+)(?:almost\s+|nearly\s+|about\s+|around\s+|approximately\s+|just\s+(?:over|under)\s+|over\s+|more\s+than\s+|less\s+than\s+)?$")
@@ -203,7 +208,9 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     // The words that qualify a number are close to it: bounded windows keep this linear.
     let before = tail(&s[..c.get(0).expect("match").start()], WINDOW);
     let before_num = tail(&s[..num.start()], WINDOW);
-    if LABEL_BEFORE.is_match(before_num) || continues_ages(before_num) {
+    if LABEL_BEFORE.is_match(before_num) && !PERIOD_BEFORE.is_match(before_num)
+        || continues_ages(before_num)
+    {
         return None;
     }
     let signed =

@@ -115,13 +115,8 @@ impl Timeline {
             .filter(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
             .filter_map(|t| dates::resolve(&t.expr, anchors))
             .collect();
-        let carried = if own.is_empty() { &resolved } else { &own };
-        self.previous = framing.or(carried.last().copied());
-        if let Some(period) = carried
-            .iter()
-            .rev()
-            .find(|w| matches!(w, When::Between(..)))
-        {
+        self.previous = framing.or(own.last().copied());
+        if let Some(period) = own.iter().rev().find(|w| matches!(w, When::Between(..))) {
             self.last_period = Some(*period);
         }
     }
