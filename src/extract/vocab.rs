@@ -232,7 +232,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "placement-moves",
         "placement_moves_3plus_pct",
-        r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|short[\s-]term\s+(?:placement\s+)?stability",
+        r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|(?:three|3)\s*\+\s*(?:placements?|placement\s+moves|moves)|short[\s-]term\s+(?:placement\s+)?stability",
     ),
     rule(
         "long-term-stability",
