@@ -92,7 +92,7 @@ fn link_one(
 ) -> Option<Link> {
     let link = match q.unit {
         Unit::Percent => percent_of(s, q),
-        _ => count_noun(s, q).or_else(|| noun_value(s, i, q)),
+        _ => count_noun(s, q).or_else(|| noun_value(s, i, q, links)),
     };
     let link = link
         .or_else(|| sequence(s, i, q, links))
@@ -252,13 +252,22 @@ fn per_something(after: &str) -> bool {
 
 /// `noun-value`: "the number of children looked after which stood at 1,082", "Number of
 /// Children & Young People in Care: 350", "the number of referrals had increased to 277".
-fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity) -> Option<Link> {
+fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     let m = s
         .mentions
         .iter()
         .rev()
         .filter(|m| m.span.end <= q.span.start)
         .find(|m| !left_out(s, m))?;
+    // The noun an earlier number counts is that number's: in "430 looked after children at 31
+    // July: 120 looked after at home and 310 ...", the 120 is a part, not another total.
+    let counted = links
+        .iter()
+        .flatten()
+        .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
+    if counted {
+        return None;
+    }
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
     let gap = EXCLUSION.replace_all(&gap, " ");
     if blocked_gap(&gap)
