@@ -882,6 +882,15 @@ fn a_list_under_a_dated_line_keeps_its_date_after_a_comparison() {
 #[test]
 fn periods_and_comparators_next_to_a_number() {
     check(&[
+        ("The conversion rate from contact to referral was 31%.", &[]),
+        (
+            "The conversion rate from referral to assessment was 88%.",
+            &[("referral_to_assessment_pct", 88.0)],
+        ),
+        (
+            "Referral conversion rate: 91%",
+            &[("referral_to_assessment_pct", 91.0)],
+        ),
         (
             "So far this year 21 children have been adopted.",
             &[("adoptions", 21.0)],

@@ -187,7 +187,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "referral-conversion",
         "referral_to_assessment_pct",
-        r"referrals?\s+(?:that\s+|which\s+)?(?:go|went|going|progress(?:ed)?|proceed(?:ed)?|led|lead|leading|result(?:ed)?\s+in|converted)\s+(?:on\s+)?(?:to|in)?\s*(?:an?\s+|be\s+)?(?:initial\s+|single\s+)?assessments?|referrals?\s+to\s+assessments?|conversion\s+rate",
+        r"referrals?\s+(?:that\s+|which\s+)?(?:go|went|going|progress(?:ed)?|proceed(?:ed)?|led|lead|leading|result(?:ed)?\s+in|converted)\s+(?:on\s+)?(?:to|in)?\s*(?:an?\s+|be\s+)?(?:initial\s+|single\s+)?assessments?|referrals?\s+to\s+assessments?|(?:referral|assessment)\s+conversion(?:\s+rate)?|conversion\s+(?:rate\s+)?(?:of\s+|from\s+)?referrals?\s+to\s+(?:an?\s+)?(?:single\s+)?assessments?|conversion\s+to\s+(?:an?\s+)?assessment",
     ),
     rule(
         "re-referrals",
