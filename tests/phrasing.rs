@@ -911,3 +911,48 @@ fn periods_and_comparators_next_to_a_number() {
         (i.to_string(), *v, u.to_string(), a.to_string())
     });
 }
+
+#[test]
+fn changes_rates_and_outcomes_beside_a_figure() {
+    check(&[
+        (
+            "The number of Section 47 investigations rose by 11% to 622.",
+            &[("section_47_enquiries", 622.0)],
+        ),
+        (
+            "Of these, 2,415 (24.6%) became referrals.",
+            &[("referrals", 2415.0)],
+        ),
+        (
+            "There are 205 care leavers; 58% are in EET and 94% in suitable accommodation.",
+            &[
+                ("care_leavers", 205.0),
+                ("care_leavers_eet_pct", 58.0),
+                ("care_leavers_accommodation_pct", 94.0),
+            ],
+        ),
+    ]);
+    let cases: &[(&str, &[Typed<'_>])] = &[(
+        "At 31 December, 301 children were subject to CP plans (rate 48.1 per 10,000), compared to the statistical neighbour average of 45.3.",
+        &[
+            ("child_protection_plans", 301.0, "Count", "Local"),
+            ("child_protection_plans", 48.1, "Per10k", "Local"),
+            ("child_protection_plans", 45.3, "Per10k", "StatisticalNeighbours"),
+        ],
+    )];
+    check_with(cases, typed, |(i, v, u, a)| {
+        (i.to_string(), *v, u.to_string(), a.to_string())
+    });
+    let got =
+        whens("At 31 December 2022, 301 children were subject to CP plans (rate 48.1 per 10,000).");
+    let want: Vec<_> = [301.0, 48.1]
+        .iter()
+        .map(|_| {
+            (
+                "child_protection_plans".to_string(),
+                Some("2022-12-31".to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}

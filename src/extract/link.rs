@@ -170,7 +170,8 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
                (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|all)\s+)*
-            )?$"#)
+            )?
+            (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
     });
     let m = s
@@ -260,16 +261,24 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         .filter(|m| m.span.end <= q.span.start)
         .find(|m| !left_out(s, m))?;
     // The noun an earlier number counts is that number's: in "430 looked after children at 31
-    // July: 120 looked after at home and 310 ...", the 120 is a part, not another total.
-    let counted = links
-        .iter()
-        .flatten()
-        .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
+    // July: 120 looked after at home and 310 ...", the 120 is a part, not another total. Its
+    // rate is still of it: "301 children subject to CP plans (rate 48.1 per 10,000)".
+    let counted = q.unit == Unit::Count
+        && links
+            .iter()
+            .flatten()
+            .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
     if counted {
         return None;
     }
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
     let gap = EXCLUSION.replace_all(&gap, " ");
+    // "CP plans (rate 48.1 per 10,000)": a rate is what a rate per 10,000 is.
+    let gap = if q.unit == Unit::Per10k {
+        RATE.replace_all(&gap, " ")
+    } else {
+        gap
+    };
     if blocked_gap(&gap)
         || gap.split_whitespace().count() > 14
         || counts_another_noun(s, q, m)
@@ -290,6 +299,11 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
 static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)(?-u:\b)[^()]*\)")
         .expect("valid regex")
+});
+
+/// "rate", "a rate of", "the rate per 10,000 was".
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:a\s+|the\s+)?rate(?:\s+of)?(?-u:\b)").expect("valid regex")
 });
 
 /// A mention named as left out: "Children in need (excluding CP and CLA): 1,432" counts
@@ -374,12 +388,25 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
     {
         return None;
     }
+    let times = s.times.iter().map(|t| (t.clone(), " TIME "));
+    let changes = s.quantities[..index]
+        .iter()
+        .filter(|o| o.role == Role::Change)
+        .map(|o| (o.span.start..o.end, " CHANGE "));
+    let mut cuts: Vec<(Range<usize>, &str)> = times
+        .chain(changes)
+        .filter(|(r, _)| r.start >= from && r.end <= to)
+        .collect();
+    cuts.sort_by_key(|(r, _)| r.start);
     let mut gap = String::new();
     let mut at = from;
-    for t in s.times.iter().filter(|t| t.start >= from && t.end <= to) {
-        gap.push_str(&s.text[at..t.start]);
-        gap.push_str(" TIME ");
-        at = t.end;
+    for (r, word) in cuts {
+        if r.start < at {
+            continue;
+        }
+        gap.push_str(&s.text[at..r.start]);
+        gap.push_str(word);
+        at = r.end;
     }
     gap.push_str(&s.text[at..to]);
     (!gap.contains(';')).then_some(gap)
@@ -402,7 +429,7 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .iter()
         .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
         .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
-        .min_by_key(|p| distance(&p.span, &q.span))?;
+        .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))?;
     Some(Link {
         indicator: best.rule.indicator,
         how: "percent-of",

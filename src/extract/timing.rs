@@ -365,6 +365,24 @@ pub fn date_sentence(
                 && (*o == Some(i)
                     || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
         });
+        // "At 31 December, 301 children were subject to CP plans (rate 48.1 per 10,000)": the
+        // same figure in another unit, named by the same words, is of the same date (a later
+        // value in the same unit is not: "13.1% in 2019/20 ... has improved to 8%").
+        if when.is_none() && !f.comparator {
+            let label = f.link.and_then(|l| l.label.as_ref());
+            let unit = |j: usize| sentence.quantities.get(j).map(|q| q.unit);
+            when = figures[..i]
+                .iter()
+                .zip(&out)
+                .enumerate()
+                .rev()
+                .find(|(j, (e, _))| {
+                    label.is_some()
+                        && e.link.and_then(|l| l.label.as_ref()) == label
+                        && unit(*j) != unit(i)
+                })
+                .and_then(|(_, (_, w))| *w);
+        }
         let opens_comparison = from_to(s.text, s.range.start, f);
         if when.is_none() && f.link.is_some() && !f.comparator && !said_now && !opens_comparison {
             when = fallback(f, sentence, tl, wants_period);
