@@ -900,13 +900,22 @@ fn periods_and_comparators_next_to_a_number() {
             &[("children_in_care", 45.0)],
         ),
     ]);
-    let cases: &[(&str, &[Typed<'_>])] = &[(
-        "Re-referrals stood at 18.4%, below the England average of 21.5%.",
-        &[
-            ("re_referrals_pct", 18.4, "Percent", "Local"),
-            ("re_referrals_pct", 21.5, "Percent", "England"),
-        ],
-    )];
+    let cases: &[(&str, &[Typed<'_>])] = &[
+        (
+            "Re-referrals stood at 18.4%, below the England average of 21.5%.",
+            &[
+                ("re_referrals_pct", 18.4, "Percent", "Local"),
+                ("re_referrals_pct", 21.5, "Percent", "England"),
+            ],
+        ),
+        (
+            "The rate of children in care was 70 per 10,000, against 62 per 10,000 in England.",
+            &[
+                ("children_in_care", 70.0, "Per10k", "Local"),
+                ("children_in_care", 62.0, "Per10k", "England"),
+            ],
+        ),
+    ];
     check_with(cases, typed, |(i, v, u, a)| {
         (i.to_string(), *v, u.to_string(), a.to_string())
     });

@@ -66,7 +66,7 @@ pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn cue(before: &str, after: &str) -> Option<Area> {
     static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while|below|above|higher|lower|better|worse|similar|in\s+line)(?-u:\b)|[(,;]",
+            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while|below|above|higher|lower|better|worse|similar|in\s+line)(?-u:\b)|[(;]|,\s",
         )
         .expect("valid regex")
     });
