@@ -295,10 +295,13 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     })
 }
 
-/// "(excluding CP and CLA)", "other than care leavers": words that leave indicators out.
+/// Words that leave indicators out: "excluding CP and CLA", "other than care leavers".
+const EXCLUDING: &str =
+    r"(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)";
+
+/// "(excluding CP and CLA)": a bracket that leaves indicators out.
 static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)(?-u:\b)[^()]*\)")
-        .expect("valid regex")
+    Regex::new(&format!(r"(?i)\(\s*{EXCLUDING}(?-u:\b)[^()]*\)")).expect("valid regex")
 });
 
 /// "rate", "a rate of", "the rate per 10,000 was".
@@ -310,8 +313,7 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
 /// neither plans nor children looked after.
 fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)\s+[^()\n;:.]{0,40}$")
-            .expect("valid regex")
+        Regex::new(&format!(r"(?i)(?-u:\b){EXCLUDING}\s+[^()\n;:.]{{0,40}}$")).expect("valid regex")
     });
     BEFORE.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 60))
 }
