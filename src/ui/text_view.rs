@@ -208,21 +208,18 @@ pub fn TextView(
     // the text, so that a new document (or a correction) starts drawing again from the top.
     let blocks =
         Memo::new(move |_| std::sync::Arc::new(text.with(|t| figures.with(|f| blocks(t, f)))));
-    let version = StoredValue::new(0u64);
     let (drawn, set_drawn) = signal((0u64, 0usize));
     Effect::new(move |_| {
         let total = blocks.with(|b| b.len());
-        version.update_value(|v| *v += 1);
-        let mine = version.get_value();
+        let mine = drawn.with_untracked(|(v, _)| v + 1);
         set_drawn.set((mine, total.min(FIRST_BLOCKS)));
-        draw_more(mine, total, version, set_drawn);
+        draw_more(mine, total, set_drawn);
     });
     // Scrolling and flashing are the outside world: an effect, on the one element concerned
     // (not a reactive class on every highlight of a long report).
     let flasher = Flasher {
         selected,
         blocks,
-        version,
         set_drawn,
         flashed: StoredValue::new(None),
     };
@@ -287,7 +284,6 @@ const FLASH_TRIES: u32 = 4;
 struct Flasher {
     selected: ReadSignal<Option<String>>,
     blocks: Memo<std::sync::Arc<Vec<Vec<Piece>>>>,
-    version: StoredValue<u64>,
     set_drawn: WriteSignal<(u64, usize)>,
     flashed: StoredValue<Option<web_sys::Element>>,
 }
@@ -315,14 +311,11 @@ impl Flasher {
             self.flashed.set_value(Some(element));
             return;
         }
-        let (Some(total), Some(version)) = (
-            self.blocks.try_with_untracked(|b| b.len()),
-            self.version.try_get_value(),
-        ) else {
+        let Some(total) = self.blocks.try_with_untracked(|b| b.len()) else {
             return;
         };
         if tries > 0 {
-            self.set_drawn.try_set((version, total));
+            self.set_drawn.try_update(|(_, n)| *n = total);
             set_timeout(move || self.show(id, tries - 1), std::time::Duration::ZERO);
         }
     }
@@ -330,17 +323,9 @@ impl Flasher {
 
 /// Draws [`MORE_BLOCKS`] more blocks of version `mine` in a later task, and so on to `total`,
 /// unless a newer version has started meanwhile.
-fn draw_more(
-    mine: u64,
-    total: usize,
-    version: StoredValue<u64>,
-    set_drawn: WriteSignal<(u64, usize)>,
-) {
+fn draw_more(mine: u64, total: usize, set_drawn: WriteSignal<(u64, usize)>) {
     set_timeout(
         move || {
-            if version.try_get_value() != Some(mine) {
-                return;
-            }
             let mut next = None;
             set_drawn.try_update(|(v, n)| {
                 if *v == mine && *n < total {
@@ -349,7 +334,7 @@ fn draw_more(
                 }
             });
             if next.is_some_and(|n| n < total) {
-                draw_more(mine, total, version, set_drawn);
+                draw_more(mine, total, set_drawn);
             }
         },
         std::time::Duration::ZERO,
