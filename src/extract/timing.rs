@@ -178,10 +178,17 @@ impl SentenceTimes<'_> {
     }
 }
 
+/// The words that name what a value is compared with ("lower than" and "higher than" end in
+/// "than").
+const COMPARED: &str = r"compared\s+(?:with|to)|than|relative\s+to|against";
+
 /// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
 fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|than|relative\s+to|against|lower\s+than|higher\s+than)\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$").expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:{COMPARED})\s+(?:in\s+|at\s+|on\s+|for\s+)?(?:the\s+)?$"
+        ))
+        .expect("valid regex")
     });
     COMPARE.is_match(&text[sentence_start..t.span.start])
 }
@@ -190,7 +197,8 @@ fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
 /// dates the value a sentence compares with.
 fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|than|relative\s+to|against|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?(?:in\s+|at\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$").expect("valid regex")
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?(?:in\s+|at\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$"))
+            .expect("valid regex")
     });
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))
 }
