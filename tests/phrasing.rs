@@ -631,6 +631,13 @@ fn typed(line: &str) -> Vec<(String, f64, String, String)> {
 /// (indicator, value, unit, area) as `typed` gives them.
 type Typed<'a> = (&'a str, f64, &'a str, &'a str);
 
+/// Reads each line with `typed` and compares with its expected figures.
+fn check_typed(cases: &[(&str, &[Typed<'_>])]) {
+    check_with(cases, typed, |(i, v, u, a)| {
+        (i.to_string(), *v, u.to_string(), a.to_string())
+    });
+}
+
 #[test]
 fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
     let cases: &[(&str, &[Typed<'_>])] = &[
@@ -748,9 +755,7 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
             ],
         ),
     ];
-    check_with(cases, typed, |(i, v, u, a)| {
-        (i.to_string(), *v, u.to_string(), a.to_string())
-    });
+    check_typed(cases);
 }
 
 #[test]
@@ -912,9 +917,7 @@ fn periods_and_comparators_next_to_a_number() {
             ],
         ),
     ];
-    check_with(cases, typed, |(i, v, u, a)| {
-        (i.to_string(), *v, u.to_string(), a.to_string())
-    });
+    check_typed(cases);
 }
 
 #[test]
@@ -945,9 +948,7 @@ fn changes_rates_and_outcomes_beside_a_figure() {
             ("child_protection_plans", 45.3, "Per10k", "StatisticalNeighbours"),
         ],
     )];
-    check_with(cases, typed, |(i, v, u, a)| {
-        (i.to_string(), *v, u.to_string(), a.to_string())
-    });
+    check_typed(cases);
     assert_whens(
         "At 31 December 2022, 301 children were subject to CP plans (rate 48.1 per 10,000).",
         &[
