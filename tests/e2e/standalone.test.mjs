@@ -51,6 +51,7 @@ test('the single HTML file, opened from disk, reads reports, PDF files and examp
   // An example, carried inside the page.
   await page.getByTestId('example').nth(3).click();
   await page.getByTestId('document').filter({ hasText: 'Peterborough' }).waitFor();
+  await page.locator('tr[data-indicator]').first().waitFor();
 
   // A download.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
