@@ -957,3 +957,84 @@ fn changes_rates_and_outcomes_beside_a_figure() {
         ],
     );
 }
+
+#[test]
+fn carers_joining_or_leaving_and_children_placed_with_carers_are_not_the_carers() {
+    check(&[
+        (
+            "During the year 14 new fostering households were approved and 19 were de-registered.",
+            &[],
+        ),
+        (
+            "Nine foster carers resigned and 4 retired in the year.",
+            &[],
+        ),
+        (
+            "The number of children placed with in-house foster carers was 187.",
+            &[],
+        ),
+        ("Children living with connected persons carers: 64.", &[]),
+        (
+            "We have 138 approved fostering households.",
+            &[("foster_carers", 138.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_sentence_that_begins_with_of_these_counts_parts_of_the_total_before_it() {
+    check(&[(
+        "At 31 July there were 436 looked after children. Of these, 97 children were looked after at home with parents, 148 in kinship care and 121 with foster carers.",
+        &[("children_in_care", 436.0)],
+    )]);
+    check(&[(
+        "We received 3,120 contacts in the quarter. Of these, 412 became referrals.",
+        &[("contacts", 3120.0), ("referrals", 412.0)],
+    )]);
+    check(&[(
+        "57 children were looked after at home with their parents.",
+        &[],
+    )]);
+}
+
+#[test]
+fn caseloads_of_other_roles_are_not_social_worker_caseloads() {
+    check(&[
+        ("Each IRO had an average caseload of 68 children.", &[]),
+        (
+            "Personal advisers have an average caseload of 22 young people.",
+            &[],
+        ),
+        (
+            "The average caseload for Independent Reviewing Officers is 71.",
+            &[],
+        ),
+        (
+            "The average social worker caseload is 17.",
+            &[("social_worker_caseload", 17.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn reviews_conferences_in_time_and_scottish_and_welsh_terms() {
+    check(&[
+        (
+            "The IRO service chaired 1,146 reviews for children looked after, of which 96% were held within statutory timescales.",
+            &[("cla_reviews_on_time_pct", 96.0)],
+        ),
+        ("Ninety-one percent of CLA had their statutory review held on time.", &[("cla_reviews_on_time_pct", 91.0)]),
+        (
+            "214 initial child protection conferences were held, 87% within 15 working days.",
+            &[("initial_cp_conferences", 214.0), ("icpc_on_time_pct", 87.0)],
+        ),
+        (
+            "We completed 2,004 single assessments, 91% of them within 45 working days.",
+            &[("assessments", 2004.0), ("assessments_on_time_pct", 91.0)],
+        ),
+        ("There were 1,002 review child protection conferences, 98.2% on time.", &[("cp_reviews_on_time_pct", 98.2)]),
+        ("The percentage of re-registrations on the CPR within 12 months was 4.5%.", &[("repeat_cp_plans_pct", 4.5)]),
+        ("The number of young people receiving aftercare support was 203.", &[("care_leavers", 203.0)]),
+        ("A further 12 children were placed with their adoptive families.", &[("placed_for_adoption", 12.0)]),
+    ]);
+}

@@ -105,9 +105,31 @@ fn link_one(
     };
     (fits
         && !excluded(s, q, link.indicator)
-        && (!q.word || link.how == "count-noun")
-        && part_of_total(s, q, links) != Some(link.indicator))
+        // A number in words is a figure when it counts a noun or is a percentage ("Ninety-one
+        // percent of CLA ..."), not when it merely stands near one ("two of them").
+        && (!q.word || link.how == "count-noun" || q.unit == Unit::Percent)
+        && part_of_total(s, q, links) != Some(link.indicator)
+        && !part_of_the_total_before(s, q, link.indicator, topic))
     .then_some(link)
+}
+
+/// "436 looked after children. Of these, 97 children were looked after at home with parents":
+/// a sentence that opens on "Of these" counts parts of the total before it, so its counts are
+/// never more of that total's indicator (they may be another's: "Of these, 412 became
+/// referrals").
+fn part_of_the_total_before(
+    s: &Sentence<'_>,
+    q: &Quantity,
+    indicator: &str,
+    topic: &Topic,
+) -> bool {
+    static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*of\s+(?:these|those|them|whom|which|this\s+(?:number|total|group|cohort))(?-u:\b)")
+            .expect("valid regex")
+    });
+    q.unit == Unit::Count
+        && topic.count.is_some_and(|(total, _)| total == indicator)
+        && OF_THESE.is_match(&s.text[s.range.clone()])
 }
 
 /// The indicator of the total a number is a part of: "452 looked after children, of whom 98
@@ -178,7 +200,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .mentions
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
-    if left_out(s, m) {
+    if left_out(s, m) || where_placed(s, m) {
         return None;
     }
     let gap = &s.text[q.end..m.span.start];
@@ -207,7 +229,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
+        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
@@ -260,6 +282,9 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         .rev()
         .filter(|m| m.span.end <= q.span.start)
         .find(|m| !left_out(s, m))?;
+    if where_placed(s, m) {
+        return None;
+    }
     // The noun an earlier number counts is that number's: in "430 looked after children at 31
     // July: 120 looked after at home and 310 ...", the 120 is a part, not another total. Its
     // rate is still of it: "301 children subject to CP plans (rate 48.1 per 10,000)".
@@ -316,6 +341,17 @@ fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
         Regex::new(&format!(r"(?i)(?-u:\b){EXCLUDING}\s+[^()\n;:.]{{0,40}}$")).expect("valid regex")
     });
     BEFORE.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 60))
+}
+
+/// Carers named as where children are placed: "The number of children placed with in-house
+/// foster carers was 187" counts children, not carers.
+fn where_placed(s: &Sentence<'_>, m: &Mention) -> bool {
+    static PLACED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:placed|placements?|living|live|lives|staying|cared\s+for|looked\s+after|accommodated|children|young\s+people)\s+(?:with|by)\s+(?:an?\s+|the\s+|our\s+|their\s+)?$")
+            .expect("valid regex")
+    });
+    m.rule.indicator == "foster_carers"
+        && PLACED_WITH.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 40))
 }
 
 /// Another indicator than `indicator` named right after a number, in the same phrase: what the
@@ -426,17 +462,52 @@ fn blocked_gap(gap: &str) -> bool {
 /// `percent-of`: the percentage indicator whose predicate is nearest in the clause.
 fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     let clause = clause_around(s, q.span.start);
-    let best = s
+    let Some(best) = s
         .predicates
         .iter()
         .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
         .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
-        .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))?;
+        .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
+    else {
+        return in_time_of_named(s, q);
+    };
     Some(Link {
         indicator: best.rule.indicator,
         how: "percent-of",
         rule: best.rule.name,
         label: Some(best.span.clone()),
+        after: None,
+    })
+}
+
+/// "214 initial child protection conferences were held, 87% within 15 working days": a
+/// percentage in time of the events counted just before it.
+fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static IN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:of\s+(?:them|these|those|which)\s+)?(?:were\s+|was\s+)?(?:held\s+|completed\s+|carried\s+out\s+|authorised\s+)?(?:(?:with)?in\s+(?:\d+|fifteen|forty[\s-]two|forty[\s-]five)\s+(?:working\s+)?days|(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)(?-u:\b)")
+            .expect("valid regex")
+    });
+    /// The events counted, and the indicator of their share in time.
+    const IN_TIME_OF: [(&str, &str); 2] = [
+        ("initial_cp_conferences", "icpc_on_time_pct"),
+        ("assessments", "assessments_on_time_pct"),
+    ];
+    if !IN_TIME.is_match(&s.text[q.end..s.range.end]) {
+        return None;
+    }
+    let m = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= q.span.start)?;
+    let (_, indicator) = IN_TIME_OF
+        .iter()
+        .find(|(counted, _)| *counted == m.rule.indicator)?;
+    Some(Link {
+        indicator,
+        how: "percent-of",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
         after: None,
     })
 }
@@ -608,8 +679,14 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
         Regex::new(r"(?i)(?-u:\b)averag(?:e|ed|ing)\s+(?:of\s+)?(?:about\s+|around\s+)?$")
             .expect("valid regex")
     });
+    /// Carers joining or leaving: "14 new fostering households were approved and 19 were
+    /// de-registered".
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|approved\s+this\s+year|new\s+households)(?-u:\b)").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|(?:newly|were|have\s+been|has\s+been)\s+approved|approved\s+this\s+year|approvals|new\s+(?:foster(?:ing)?\s+)?(?:households|carers|families)|de-?regist\w+|resign\w*|retir\w+|left\s+(?:the\s+service|fostering|us))(?-u:\b)").expect("valid regex")
+    });
+    /// Caseloads of other roles than social workers: reviewing officers, personal advisers.
+    static OTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:(?-i:IROs?|PAs?)|independent\s+reviewing\s+officers?|reviewing\s+officers?|personal\s+advis[eo]rs?|(?:child\s+protection\s+|conference\s+)chairs?|family\s+support\s+workers?|early\s+help\s+(?:workers?|practitioners?))(?-u:\b)").expect("valid regex")
     });
     let clause = clause_around(s, q.span.start);
     let clause_text = &s.text[clause.clone()];
@@ -618,6 +695,7 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
             MONTHLY.is_match(clause_text) || AVERAGE.is_match(&s.text[clause.start..q.span.start])
         }
         _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
+        _ if indicator == "social_worker_caseload" => OTHER_ROLE.is_match(clause_text),
         _ => false,
     }
 }

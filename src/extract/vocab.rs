@@ -54,7 +54,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "care-leavers",
         "care_leavers",
-        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+aftercare(?:\s+(?:support|services?))?",
     ),
     rule(
         "left-care",
@@ -64,7 +64,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "placed-for-adoption",
         "placed_for_adoption",
-        r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:prospective\s+)?adopters|living\s+with\s+(?:their\s+)?prospective\s+adopters",
+        r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:their\s+)?(?:prospective\s+)?(?:adopters|adoptive\s+(?:families|family|parents))|living\s+with\s+(?:their\s+)?prospective\s+adopters",
     ),
     rule(
         "special-guardianship",
@@ -197,7 +197,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "repeat-plans",
         "repeat_cp_plans_pct",
-        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan",
+        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
     ),
     rule(
         "icpc-timeliness",
@@ -207,12 +207,12 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "cp-reviews",
         "cp_reviews_on_time_pct",
-        r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)",
+        r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)|review\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:RCPCs?)(?-u:\b)",
     ),
     rule(
         "cla-reviews",
         "cla_reviews_on_time_pct",
-        r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+in\s+care|looked\s+after)|up\s+to\s+date\s+reviews|reviews\s+(?:were\s+|have\s+been\s+)?(?:held\s+)?(?:in|on)\s+time|(?:which|that)\s+were\s+in\s+time",
+        r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+(?:in\s+care|looked\s+after)|looked\s+after)|up\s+to\s+date\s+reviews|(?:statutory\s+)?reviews?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:held\s+)?(?:(?:in|on)\s+time|within\s+(?:statutory\s+)?timescales?)|(?:which|that)\s+were\s+in\s+time",
     ),
     rule(
         "long-plans",
