@@ -1038,3 +1038,18 @@ fn reviews_conferences_in_time_and_scottish_and_welsh_terms() {
         ("A further 12 children were placed with their adoptive families.", &[("placed_for_adoption", 12.0)]),
     ]);
 }
+
+#[test]
+fn so_many_months_to_a_date_and_the_first_months_of_a_year_are_periods() {
+    assert_whens(
+        "In the six months to 30 September 2022, 17 children were adopted. In the 12 months ending 31 December 2022 there were 3,412 contacts. During the three months to December 2022, 44 children entered care. Over the twelve months to the end of January 2023 there were 612 assessments. In the first nine months of 2022/23, 29 children were adopted. In the year to 31 March 2022, 1,204 referrals were received.",
+        &[
+            ("adoptions", "2022-04/2022-09"),
+            ("contacts", "2022-01/2022-12"),
+            ("entered_care", "2022-10/2022-12"),
+            ("assessments", "2022-02/2023-01"),
+            ("adoptions", "2022-04/2022-12"),
+            ("referrals", "2021-04/2022-03"),
+        ],
+    );
+}

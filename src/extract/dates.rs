@@ -134,8 +134,11 @@ pub enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// "since April 2016": up to the reference date.
     Since(Box<Expr>),
-    /// "the year ending 31 March 2013", "the year to March 2008": twelve months ending there.
-    YearTo(Box<Expr>),
+    /// "the year ending 31 March 2013", "the year to March 2008" (12), "the six months to 30
+    /// September" (6): so many months ending there.
+    MonthsTo(u8, Box<Expr>),
+    /// "the first nine months of 2022/23": so many months from the start of a year.
+    FirstMonths(u8, Box<Expr>),
     /// "currently", "now", "in the last 12 months": the reference date.
     Now,
     /// "this year" (the calendar year of the reference date).
@@ -182,7 +185,7 @@ impl Expr {
             Expr::Year(_) | Expr::FinancialYear(_) => true,
             Expr::Quarter { fy, .. } => fy.is_some(),
             Expr::Range(a, b) => a.is_absolute() || b.is_absolute(),
-            Expr::YearTo(e) | Expr::Since(e) => e.is_absolute(),
+            Expr::MonthsTo(_, e) | Expr::FirstMonths(_, e) | Expr::Since(e) => e.is_absolute(),
             _ => false,
         }
     }
@@ -473,7 +476,7 @@ fn year_to_follows(after: &str) -> bool {
 /// "the year to A", "start/end of YEAR" into their periods.
 fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>year\s+(?:to|ending|ended))|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?P<first_months>\d{1,2}|three|six|nine)\s+months\s+of)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
     static JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -487,7 +490,7 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         let window = super::text::tail(before, 40);
         let cue = BEFORE.captures(window);
         let cue_name = cue.as_ref().and_then(|c| {
-            ["between", "since", "yearto", "start", "end"]
+            ["between", "since", "yearto", "first", "start", "end"]
                 .into_iter()
                 .find(|n| c.name(n).is_some())
         });
@@ -524,7 +527,20 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             {
                 Expr::Since(Box::new(e.clone()))
             }
-            (Some("yearto"), e) => Expr::YearTo(Box::new(e.clone())),
+            (Some("yearto"), e) => {
+                let months = cue.as_ref().and_then(|c| c.name("months"));
+                match months.map_or(Some(12), |m| months_in(m.as_str())) {
+                    Some(n) => Expr::MonthsTo(n, Box::new(e.clone())),
+                    None => e.clone(),
+                }
+            }
+            (Some("first"), e @ (Expr::Year(_) | Expr::FinancialYear(_))) => {
+                let months = cue.as_ref().and_then(|c| c.name("first_months"));
+                match months.and_then(|m| months_in(m.as_str())) {
+                    Some(n) => Expr::FirstMonths(n, Box::new(e.clone())),
+                    None => e.clone(),
+                }
+            }
             (Some("start"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 1 },
             (Some("end"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 12 },
             (_, e) => e.clone(),
@@ -538,6 +554,19 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         i += 1;
     }
     out
+}
+
+/// "six", "9": a number of months from 1 to 24.
+fn months_in(word: &str) -> Option<u8> {
+    let n = match word.to_ascii_lowercase().as_str() {
+        "three" => 3,
+        "six" => 6,
+        "nine" => 9,
+        "twelve" => 12,
+        "eighteen" => 18,
+        digits => digits.parse().ok()?,
+    };
+    (1..=24).contains(&n).then_some(n)
 }
 
 fn is_month_like(e: &Expr) -> bool {
@@ -605,9 +634,14 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
             When::Between(start_of(a), b.end())
         }
         Expr::Since(a) => When::Between(start_of(resolve(a, anchors)?), month_of(anchors.now?)),
-        Expr::YearTo(a) => {
+        Expr::MonthsTo(n, a) => {
             let end = month_of(resolve(a, anchors)?.end());
-            When::Between(end.add_months(-11), end)
+            When::Between(end.add_months(1 - i32::from(*n)), end)
+        }
+        Expr::FirstMonths(n, a) => {
+            let start = start_of(resolve(a, anchors)?);
+            let start = Point::month(start.y, start.m.unwrap_or(1));
+            When::Between(start, start.add_months(i32::from(*n) - 1))
         }
         Expr::Now => When::At(anchors.now?),
         Expr::ThisYear => When::At(Point::year(reference?.y)),
