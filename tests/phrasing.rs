@@ -1053,3 +1053,26 @@ fn so_many_months_to_a_date_and_the_first_months_of_a_year_are_periods() {
         ],
     );
 }
+
+#[test]
+fn children_we_care_for_ratios_and_a_number_of_its_own() {
+    check(&[
+        (
+            "We currently support 1,145 children in need, 289 children on child protection plans and 412 children we care for.",
+            &[("children_in_need", 1145.0), ("child_protection_plans", 289.0), ("children_in_care", 412.0)],
+        ),
+        ("The council looks after 377 children and young people that we care for.", &[("children_in_care", 377.0)]),
+        ("There are 203 care experienced young people aged 18 to 25.", &[("care_leavers", 203.0)]),
+        ("Nine in ten assessments were completed on time.", &[]),
+        ("1 in 4 referrals were re-referrals.", &[]),
+    ]);
+    // "The number of ..." names its own noun: it is not the one of the sentence before.
+    check(&[(
+        "Two-thirds of care leavers are in education. The number of children supported by the hub has fallen to 398.",
+        &[],
+    )]);
+    check(&[(
+        "There are 62 care leavers. The number of these in employment is 30.",
+        &[("care_leavers", 62.0)],
+    )]);
+}

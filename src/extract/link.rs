@@ -651,8 +651,18 @@ fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     if !s.mentions.is_empty() || !s.predicates.is_empty() {
         return None;
     }
+    /// "The number of children we care for ...", "The rate of exclusions ...": a noun of its
+    /// own, not the one before. "The number of these in employment is 30" is a part of it
+    /// (and "The number of these has risen to 70" is too rare to tell from that).
+    static NAMES_ITS_OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*the\s+(?:numbers?|figures?|percentage|rate|proportion)\s+of(?-u:\b)")
+            .expect("valid regex")
+    });
     let body = &s.text[s.range.start..q.span.start];
     if !OPENER.is_match(body) && !OPENER.is_match(&s.text[s.range.clone()]) {
+        return None;
+    }
+    if NAMES_ITS_OWN.is_match(body) {
         return None;
     }
     let (indicator, rule) = if q.unit == Unit::Percent {

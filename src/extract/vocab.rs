@@ -54,7 +54,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "care-leavers",
         "care_leavers",
-        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+aftercare(?:\s+(?:support|services?))?",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+aftercare(?:\s+(?:support|services?))?",
     ),
     rule(
         "left-care",
@@ -172,7 +172,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "children-in-care",
         "children_in_care",
-        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:the\s+)?(?:looked[\s-]after\s+|care\s+)population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
+        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:children|young\s+people)\s+(?:and\s+young\s+people\s+)?(?:that\s+|who\s+|whom\s+)?(?:we|the\s+council|the\s+(?:local\s+)?authority)\s+(?:care\s+for|cares\s+for|look\s+after|looks\s+after)|(?:the\s+)?(?:looked[\s-]after\s+|care\s+)population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
     ),
 ];
 
