@@ -1076,3 +1076,23 @@ fn children_we_care_for_ratios_and_a_number_of_its_own() {
         &[("care_leavers", 62.0)],
     )]);
 }
+
+#[test]
+fn the_total_row_of_a_table_is_what_its_caption_names_and_comparators_follow_their_figure() {
+    check(&[
+        (
+            "Table 3: Children in care by placement type\nPlacement\tNumber\nFoster care\t287\nResidential\t41\nTotal\t412\n",
+            &[("children_in_care", 412.0)],
+        ),
+        (
+            "Children in care by placement type\nPlacement\t2022\t2023\nFoster care\t280\t287\nTotal\t398\t412\n",
+            &[("children_in_care", 398.0), ("children_in_care", 412.0)],
+        ),
+        // A total of boys and of girls is not the caption's total.
+        ("Children in care by gender\nAge\tBoys\tGirls\nUnder 10\t100\t90\nTotal\t220\t192\n", &[]),
+        (
+            "Our rate of children in care is 67 per 10,000 children, compared to 71 nationally and 74 for our statistical neighbours.",
+            &[("children_in_care", 67.0), ("children_in_care", 71.0), ("children_in_care", 74.0)],
+        ),
+    ]);
+}

@@ -377,7 +377,7 @@ fn names_another(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
 /// that noun, not the indicator named before it.
 fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|then|per|since|until|after|before|about|above|below)$").expect("valid regex")
+        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|then|per|since|until|after|before|about|above|below|nationally|regionally|locally|nationwide)$").expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
     let Some(word) = after.split_whitespace().next() else {

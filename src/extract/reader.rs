@@ -340,6 +340,7 @@ impl Reader<'_> {
         }
         let named = by_column
             .or_else(|| row_names.for_unit(q.unit))
+            .or_else(|| self.total_of_caption(t, row, q.unit))
             .filter(|(id, _, _)| fits(id));
         let indicator = named.as_ref().map(|n| n.0);
         let when = row_when
@@ -371,6 +372,32 @@ impl Reader<'_> {
             figure.rule = format!("table-{}:{}", link.how, link.rule);
         }
         Some(figure)
+    }
+
+    /// "Table 3: Children in care by placement type" over rows of placement types and a
+    /// "Total": the total row is the indicator the caption names (the other rows are parts).
+    fn total_of_caption(
+        &self,
+        t: &Found,
+        row: &tables::Row,
+        unit: Unit,
+    ) -> Option<(&'static str, &'static str, Range<usize>)> {
+        let label = self.text[row.cells.first()?.clone()].trim();
+        let total = ["total", "all", "grand total", "overall total"]
+            .iter()
+            .any(|w| label.eq_ignore_ascii_case(w));
+        // Its columns must be dates or just "Number": a total of boys, of girls, is not.
+        let plain_columns = t.header.iter().skip(1).all(|h| {
+            let heading = self.text[h.clone()].trim().to_ascii_lowercase();
+            matches!(
+                heading.as_str(),
+                "" | "number" | "no." | "no" | "count" | "total" | "figure"
+            ) || self.when_of_cell(h.clone()).is_some()
+        });
+        if !total || !plain_columns {
+            return None;
+        }
+        Names::of(self.text, t.caption.clone()?, &self.aliases).for_unit(unit)
     }
 
     /// The date a row label or column header names ("Total in 2001", "2016/17").
