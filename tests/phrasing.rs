@@ -1096,3 +1096,25 @@ fn the_total_row_of_a_table_is_what_its_caption_names_and_comparators_follow_the
         ),
     ]);
 }
+
+#[test]
+fn minutes_date_page_ranges_and_assessments_not_done() {
+    let text = "MINUTES of the Corporate Parenting Panel held on Tuesday 10 October 2023 at 2.00 pm\n\nThe Head of Service presented the report (pages 23 to 41). There were 398 children in care.\n\nFOSTERING RECRUITMENT\nOfficers reported 47 enquiries, 9 initial visits and 3 assessments under way.\n";
+    let doc = extract("minutes.txt", text, &Options::default());
+    assert_eq!(doc.meta.date.as_deref(), Some("2023-10-10"));
+    let figures: Vec<_> = doc
+        .figures
+        .iter()
+        .map(|f| (f.indicator.as_deref(), f.value))
+        .collect();
+    assert!(!figures.iter().any(|(_, v)| *v == 41.0), "{figures:?}");
+    assert!(
+        figures.contains(&(Some("children_in_care"), 398.0)),
+        "{figures:?}"
+    );
+    assert!(figures.contains(&(None, 3.0)), "{figures:?}");
+    check(&[(
+        "There were 1,204 assessments completed, and 12 were overdue.",
+        &[("assessments", 1204.0)],
+    )]);
+}

@@ -694,6 +694,11 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|(?:newly|were|have\s+been|has\s+been)\s+approved|approved\s+this\s+year|approvals|new\s+(?:foster(?:ing)?\s+)?(?:households|carers|families)|de-?regist\w+|resign\w*|retir\w+|left\s+(?:the\s+service|fostering|us))(?-u:\b)").expect("valid regex")
     });
+    /// Assessments not (yet) done, or of would-be carers: "47 enquiries, 9 initial visits and 3
+    /// assessments under way".
+    static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:under\s*way|in\s+progress|ongoing|outstanding|overdue|initial\s+visits?|recruit\w*|prospective)(?-u:\b)").expect("valid regex")
+    });
     /// Caseloads of other roles than social workers: reviewing officers, personal advisers.
     static OTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:(?-i:IROs?|PAs?)|independent\s+reviewing\s+officers?|reviewing\s+officers?|personal\s+advis[eo]rs?|(?:child\s+protection\s+|conference\s+)chairs?|family\s+support\s+workers?|early\s+help\s+(?:workers?|practitioners?))(?-u:\b)").expect("valid regex")
@@ -702,7 +707,9 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     let clause_text = &s.text[clause.clone()];
     match vocab::measure(indicator) {
         vocab::Measure::Flow => {
-            MONTHLY.is_match(clause_text) || AVERAGE.is_match(&s.text[clause.start..q.span.start])
+            MONTHLY.is_match(clause_text)
+                || AVERAGE.is_match(&s.text[clause.start..q.span.start])
+                || indicator == "assessments" && NOT_DONE.is_match(clause_text)
         }
         _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
         _ if indicator == "social_worker_caseload" => OTHER_ROLE.is_match(clause_text),
