@@ -1113,8 +1113,14 @@ fn minutes_date_page_ranges_and_assessments_not_done() {
         "{figures:?}"
     );
     assert!(figures.contains(&(None, 3.0)), "{figures:?}");
-    check(&[(
-        "There were 1,204 assessments completed, and 12 were overdue.",
-        &[("assessments", 1204.0)],
-    )]);
+    check(&[
+        (
+            "There were 1,204 assessments completed, and 12 were overdue.",
+            &[("assessments", 1204.0)],
+        ),
+        (
+            "The rate of children looked after per 10,000 population under 18 was 112, against a Welsh average of 115.",
+            &[("children_in_care", 112.0), ("children_in_care", 115.0)],
+        ),
+    ]);
 }
