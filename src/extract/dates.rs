@@ -558,13 +558,9 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
 
 /// "six", "9": a number of months from 1 to 24.
 fn months_in(word: &str) -> Option<u8> {
-    let n = match word.to_ascii_lowercase().as_str() {
-        "three" => 3,
-        "six" => 6,
-        "nine" => 9,
-        "twelve" => 12,
-        "eighteen" => 18,
-        digits => digits.parse().ok()?,
+    let n = match word.parse::<u8>() {
+        Ok(n) => n,
+        Err(_) => super::numbers::word_value(&word.to_ascii_lowercase())? as u8,
     };
     (1..=24).contains(&n).then_some(n)
 }

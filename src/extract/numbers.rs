@@ -399,7 +399,7 @@ fn is_legal_ref(s: &str, r: Range<usize>) -> bool {
 }
 
 /// The value of a number written in words.
-fn word_value(raw: &str) -> Option<f64> {
+pub(crate) fn word_value(raw: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",

@@ -386,6 +386,9 @@ impl Reader<'_> {
         let total = ["total", "all", "grand total", "overall total"]
             .iter()
             .any(|w| label.eq_ignore_ascii_case(w));
+        if !total {
+            return None;
+        }
         // Its columns must be dates or just "Number": a total of boys, of girls, is not.
         let plain_columns = t.header.iter().skip(1).all(|h| {
             let heading = self.text[h.clone()].trim().to_ascii_lowercase();
@@ -394,7 +397,7 @@ impl Reader<'_> {
                 "" | "number" | "no." | "no" | "count" | "total" | "figure"
             ) || self.when_of_cell(h.clone()).is_some()
         });
-        if !total || !plain_columns {
+        if !plain_columns {
             return None;
         }
         Names::of(self.text, t.caption.clone()?, &self.aliases).for_unit(unit)
