@@ -116,6 +116,15 @@ pub fn serve(
     post(&Reply::Ready, "");
 }
 
+/// Runs `f` in a later task of the worker's event loop: a message already waiting is heard
+/// first.
+pub fn later(f: impl FnOnce() + 'static) {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let callback = Closure::once_into_js(f);
+    let _ =
+        scope.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// What the page is told about one request.
 pub struct Listener {
     /// The share done so far, and what it is in words, if anything.

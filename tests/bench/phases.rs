@@ -1,12 +1,23 @@
 //! Where extraction time goes: the throughput of each stage of the engine run on its own over
-//! the development set (`cargo bench --bench phases`). A measurement, never a test.
+//! the development set (`cargo bench --bench phases`), or on the files given after `--` (one
+//! large report shows the costs per byte, the development set's small ones the costs per
+//! document). A measurement, never a test.
 
 use report_explorer::extract::{dates, meta, numbers, tables, text, vocab};
 use std::time::Instant;
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-    let mut docs = Vec::new();
-    for sub in ["seeds", "real"] {
+    let mut docs: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .map(|p| std::fs::read_to_string(p).expect("a UTF-8 file"))
+        .collect();
+    let subs: &[&str] = if docs.is_empty() {
+        &["seeds", "real"]
+    } else {
+        &[]
+    };
+    for sub in subs {
         for e in std::fs::read_dir(format!("{dir}/{sub}")).unwrap().flatten() {
             let p = e.path();
             if p.extension().is_some_and(|e| e == "txt") {
