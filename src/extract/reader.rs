@@ -279,6 +279,17 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, t: &Found) {
+        // What each column heading says is read once for the table, not once per cell.
+        let columns: Vec<Column> = t
+            .header
+            .iter()
+            .skip(1)
+            .map(|h| Column {
+                role: tables::column_role(&self.text[h.clone()]),
+                names: Names::of(self.text, h.clone(), &self.aliases),
+                when: self.when_of_cell(h.clone()),
+            })
+            .collect();
         for row in &t.rows {
             let Some((label, values)) = row.cells.split_first() else {
                 continue;
@@ -286,9 +297,8 @@ impl Reader<'_> {
             let row_names = Names::of(self.text, label.clone(), &self.aliases);
             let row_when = self.when_of_cell(label.clone());
             for (k, cell) in values.iter().enumerate() {
-                let header = t.header.get(k + 1).cloned();
                 if let Some(figure) =
-                    self.table_cell(t, row, cell.clone(), header, &row_names, row_when)
+                    self.table_cell(t, row, cell.clone(), columns.get(k), &row_names, row_when)
                 {
                     self.figures.push(figure);
                 }
@@ -303,7 +313,7 @@ impl Reader<'_> {
         t: &Found,
         row: &tables::Row,
         cell: Range<usize>,
-        header: Option<Range<usize>>,
+        column: Option<&Column>,
         row_names: &Names,
         row_when: Option<When>,
     ) -> Option<Figure> {
@@ -315,19 +325,13 @@ impl Reader<'_> {
         if let (Some(unit), Unit::Count) = (row_names.unit, q.unit) {
             q.unit = unit;
         }
-        let role = header
-            .as_ref()
-            .map(|h| tables::column_role(&text[h.clone()]))
-            .unwrap_or_default();
-        let column_names = header
-            .as_ref()
-            .map(|h| Names::of(text, h.clone(), &self.aliases));
+        let role = column.map(|c| c.role).unwrap_or_default();
         let fits = |id: &str| match q.unit {
             Unit::Percent => vocab::is_percent(id),
             Unit::Count | Unit::Per10k => !vocab::is_percent(id),
             _ => false, // money and durations are never indicator figures
         };
-        let by_column = column_names.as_ref().and_then(|c| c.for_unit(q.unit));
+        let by_column = column.and_then(|c| c.names.for_unit(q.unit));
         // Years are not counts: a bare year in a column that does not say what it counts is
         // a date ("Timescales: March / 2018", a cell broken over two lines).
         let cell_text = text[cell.clone()].trim();
@@ -344,7 +348,7 @@ impl Reader<'_> {
             .filter(|(id, _, _)| fits(id));
         let indicator = named.as_ref().map(|n| n.0);
         let when = row_when
-            .or_else(|| header.clone().and_then(|h| self.when_of_cell(h)))
+            .or_else(|| column.and_then(|c| c.when))
             .map(|w| snapshot(w, t.year_end_snapshot, indicator));
         // A comparator's or a target's cells keep only the dates the table gives them.
         let when = if role.area.is_some() || role.target {
@@ -421,6 +425,13 @@ impl Reader<'_> {
                 .flatten()
         })
     }
+}
+
+/// What a column heading says of its cells.
+struct Column {
+    role: tables::ColumnRole,
+    names: Names,
+    when: Option<When>,
 }
 
 /// What a row label or column heading names: a counted indicator, a percentage indicator, and
