@@ -1124,3 +1124,75 @@ fn minutes_date_page_ranges_and_assessments_not_done() {
         ),
     ]);
 }
+
+/// The (indicator, value, when) of every indicator figure of a whole text.
+fn dated(text: &str) -> Vec<(String, f64, Option<String>)> {
+    extract("report.txt", text, &Options::default())
+        .figures
+        .into_iter()
+        .filter_map(|f| Some((f.indicator?, f.value, f.when)))
+        .collect()
+}
+
+#[test]
+fn plans_markdown_tables_month_columns_and_monthly_averages() {
+    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
+        rows.iter()
+            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
+            .collect()
+    };
+    // A title or heading naming a span of years is the plan's, not the figures' time.
+    for title in [
+        "Sufficiency Strategy 2023-2026",
+        "Children's Services Plan 2020 to 2025",
+    ] {
+        assert_eq!(
+            dated(&format!(
+                "{title}\n\nThere were 37 adoption orders granted.\n"
+            )),
+            owned(&[("adoptions", 37.0, None)]),
+            "{title}"
+        );
+    }
+    // Nor is a period that starts after the document's date.
+    assert_eq!(
+        dated("Corporate Plan 2024/25\nReport to Cabinet, 12 September 2023\n\nThere were 37 adoption orders granted.\n"),
+        owned(&[("adoptions", 37.0, None)])
+    );
+    // A Markdown table, its columns financial years.
+    assert_eq!(
+        dated("| Indicator | 2021/22 | 2022/23 |\n|---|---|---|\n| Children in care | 412 | 436 |\n| Care leavers | 205 | 221 |\n"),
+        owned(&[
+            ("children_in_care", 412.0, Some("2021-04/2022-03")),
+            ("children_in_care", 436.0, Some("2022-04/2023-03")),
+            ("care_leavers", 205.0, Some("2021-04/2022-03")),
+            ("care_leavers", 221.0, Some("2022-04/2023-03")),
+        ])
+    );
+    // "May" alone heading a column is the month.
+    assert_eq!(
+        dated("Report to Cabinet, 12 September 2023\n\nPerformance\tApr\tMay\tJun\nReferrals\t120\t131\t117\n"),
+        owned(&[
+            ("referrals", 120.0, Some("2023-04")),
+            ("referrals", 131.0, Some("2023-05")),
+            ("referrals", 117.0, Some("2023-06")),
+        ])
+    );
+    check(&[
+        // The month is the average's, not the year's total.
+        (
+            "Children's Social Care received 14,203 contacts in 2022/23, an average of 1,184 per month.",
+            &[("contacts", 14203.0)],
+        ),
+        ("Referrals ranged from 91 to 173 a month.", &[]),
+    ]);
+    // A distance is no figure at all (and the children placed far away are a part of those in
+    // care, not their number).
+    let far = "There are 58 children in care placed more than 20 miles from home.";
+    let values: Vec<f64> = extract("far.txt", far, &Options::default())
+        .figures
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(values, [58.0]);
+}

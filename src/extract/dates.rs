@@ -728,7 +728,11 @@ fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
     static RANGE_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:–|-|—|to|and)\s*[A-Z][a-z]+").expect("valid regex"));
     let word = &s[r.clone()];
-    if word == "May" && !s[r.end..].starts_with(|c: char| c == ',' || c.is_whitespace()) {
+    // "May" is a month before a comma or a space, or alone ("Apr | May | Jun" headings).
+    let after = &s[r.end..];
+    if word == "May"
+        && !(after.is_empty() || after.starts_with(|c: char| c == ',' || c.is_whitespace()))
+    {
         return false;
     }
     let before = super::text::tail(&s[..r.start], 20);

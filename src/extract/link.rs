@@ -707,7 +707,18 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     let clause_text = &s.text[clause.clone()];
     match vocab::measure(indicator) {
         vocab::Measure::Flow => {
-            MONTHLY.is_match(clause_text)
+            // "14,203 contacts in 2022/23, an average of 1,184 per month": a month after a
+            // later average is that average's, not this figure's.
+            let averaged_later = |at: usize| {
+                s.quantities.iter().any(|other| {
+                    other.span.start > q.span.start
+                        && other.span.start < at
+                        && AVERAGE.is_match(&s.text[clause.start..other.span.start])
+                })
+            };
+            MONTHLY
+                .find_iter(clause_text)
+                .any(|m| !averaged_later(clause.start + m.start()))
                 || AVERAGE.is_match(&s.text[clause.start..q.span.start])
                 || indicator == "assessments" && NOT_DONE.is_match(clause_text)
         }

@@ -73,6 +73,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<days>\s(?:working\s|calendar\s)?days?(?-u:\b))
       | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?|age)(?-u:\b))
       | (?P<duration>[\s-](?:hours?|hrs?|minutes?|mins?|months?|years?|yrs?|year[\s-]olds?|-year-old)(?-u:\b))
+      | (?P<distance>[\s-](?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?)(?-u:\b))
       | (?P<clock>\s?(?:am|pm|a\.m\.|p\.m\.)(?-u:\b)|[:.]\d\d\s?(?:am|pm)(?-u:\b)|:\d)
       | (?P<more>\s?\+|\s+(?:or|and)\s+(?:more|over|above|older|under)(?-u:\b)|\s+[a-z]+\s+or\s+more(?-u:\b))
       | (?P<fraction>\s?/\s?\d)

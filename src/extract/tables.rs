@@ -112,6 +112,7 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Found> {
     let mut i = 0;
     while i < lines.len() {
         let next = tab_table(text, lines, i)
+            .or_else(|| pipe_table(text, lines, i))
             .or_else(|| year_rows(text, lines, i))
             .or_else(|| space_aligned(text, lines, i))
             .or_else(|| vertical(text, lines, i));
@@ -204,7 +205,18 @@ fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
             cells: cell_ranges(text, &lines[i]),
         })
         .collect();
-    // A header names its columns: words, or years ("\t2019/20\t2020/21").
+    Some(with_header(text, lines, first..end, rows, "tabs"))
+}
+
+/// The table of `rows` over `lines`: the first row is its header when it names its columns
+/// (words, or years: "\t2019/20\t2020/21") above rows of numbers.
+fn with_header(
+    text: &str,
+    lines: &[Line],
+    taken: Range<usize>,
+    rows: Vec<Row>,
+    layout: &'static str,
+) -> Found {
     let header_is_text = rows[0].cells.iter().skip(1).all(|c| {
         let cell = &text[c.clone()];
         !NUMBER_CELL.is_match(cell) || YEAR_LABEL.is_match(cell) && !cell.contains(',')
@@ -220,14 +232,56 @@ fn tab_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
     } else {
         (Vec::new(), rows)
     };
-    Some(Found {
-        lines: first..end,
+    Found {
+        caption: caption(text, lines, taken.start),
+        lines: taken,
         header,
         rows,
-        caption: caption(text, lines, first),
         year_end_snapshot: false,
-        layout: "tabs",
-    })
+        layout,
+    }
+}
+
+/// A Markdown table: "| Indicator | 2021/22 | 2022/23 |" rows, the "|---|---|" line under the
+/// header skipped.
+fn pipe_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
+    let is_row = |l: &Line| {
+        let s = l.text(text).trim();
+        s.starts_with('|') && s.len() > 1 && s[1..].contains('|')
+    };
+    let is_rule = |l: &Line| {
+        l.text(text)
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    let end = first + lines[first..].iter().take_while(|l| is_row(l)).count();
+    let rows: Vec<Row> = lines[first..end]
+        .iter()
+        .filter(|l| !is_rule(l))
+        .map(|l| Row {
+            span: l.start..l.end,
+            cells: pipe_cells(text, l),
+        })
+        .collect();
+    (rows.len() >= 2).then(|| with_header(text, lines, first..end, rows, "pipes"))
+}
+
+/// The cells of "| a | b |": between the bars, the outer ones dropped.
+fn pipe_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
+    let s = line.text(text);
+    let open = s.find('|').map_or(0, |i| i + 1);
+    let close = s.rfind('|').filter(|&i| i >= open).unwrap_or(s.len());
+    let mut cells = Vec::new();
+    let mut start = open;
+    for (i, c) in s[open..close].char_indices() {
+        if c == '|' {
+            cells.push(trim(text, line.start + start..line.start + open + i));
+            start = open + i + 1;
+        }
+    }
+    cells.push(trim(text, line.start + start..line.start + close));
+    cells
 }
 
 /// Cells separated by runs of two or more spaces ("Children in care    366    372"), as text

@@ -95,7 +95,10 @@ impl Timeline {
             // "DATE: 26th January 2017" states the document's date, not what follows is about.
             let dates_the_document =
                 DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
-            self.heading = resolved.last().copied().filter(|_| !dates_the_document);
+            self.heading = resolved
+                .last()
+                .copied()
+                .filter(|_| !dates_the_document && !names_years(s.times));
             self.heading_from_list = false;
         } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
             self.heading = resolved.last().copied();
@@ -124,19 +127,31 @@ impl Timeline {
     /// Takes the period named in a title ("Annual Report 2017-18") as the report's period.
     pub fn title(&mut self, text: &str, range: Range<usize>) {
         let found = dates::find(text, range);
-        let period = found.iter().rev().find(|t| {
-            matches!(
-                t.expr,
-                Expr::FinancialYear(_)
-                    | Expr::Quarter { fy: Some(_), .. }
-                    | Expr::Range(..)
-                    | Expr::Year(_)
-            )
+        let period = found.iter().rev().find(|t| match t.expr {
+            Expr::FinancialYear(_) | Expr::Quarter { fy: Some(_), .. } | Expr::Range(..) => true,
+            Expr::Year(_) => !names_years(&found),
+            _ => false,
         });
-        if let Some(when) = period.and_then(|t| dates::resolve(&t.expr, self.anchors())) {
+        let when = period.and_then(|t| dates::resolve(&t.expr, self.anchors()));
+        // Nor is a period that starts after the document is dated ("Plan 2024/25" in 2023).
+        let start = |w: When| match w {
+            When::At(p) | When::Between(p, _) => p,
+        };
+        let future = |w: When| self.doc_date.is_some_and(|d| start(w).y > d.y);
+        if let Some(when) = when.filter(|w| !future(*w)) {
             self.frame.get_or_insert(when);
         }
     }
+}
+
+/// "Sufficiency Strategy 2023-2026", "Plan 2020 to 2025": a title or heading naming a span of
+/// years gives the years the document plans for, not the time of the figures under it.
+fn names_years(times: &[TimeExpr]) -> bool {
+    times
+        .iter()
+        .filter(|t| matches!(t.expr, Expr::Year(_)))
+        .count()
+        >= 2
 }
 
 /// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
