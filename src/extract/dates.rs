@@ -93,6 +93,12 @@ pub enum When {
 }
 
 impl When {
+    /// The first point of the date or period.
+    pub fn start(self) -> Point {
+        match self {
+            When::At(p) | When::Between(p, _) => p,
+        }
+    }
     /// The last point of the date or period.
     pub fn end(self) -> Point {
         match self {
@@ -627,15 +633,15 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
                 year_of: Some(b.end()),
             };
             let a = resolve(a, if a.is_absolute() { anchors } else { inner })?;
-            When::Between(start_of(a), b.end())
+            When::Between(a.start(), b.end())
         }
-        Expr::Since(a) => When::Between(start_of(resolve(a, anchors)?), month_of(anchors.now?)),
+        Expr::Since(a) => When::Between(resolve(a, anchors)?.start(), month_of(anchors.now?)),
         Expr::MonthsTo(n, a) => {
             let end = month_of(resolve(a, anchors)?.end());
             When::Between(end.add_months(1 - i32::from(*n)), end)
         }
         Expr::FirstMonths(n, a) => {
-            let start = start_of(resolve(a, anchors)?);
+            let start = resolve(a, anchors)?.start();
             let start = Point::month(start.y, start.m.unwrap_or(1));
             When::Between(start, start.add_months(i32::from(*n) - 1))
         }
@@ -666,12 +672,6 @@ fn financial_year_of(p: Point) -> i32 {
         p.y
     } else {
         p.y - 1
-    }
-}
-
-fn start_of(w: When) -> Point {
-    match w {
-        When::At(p) | When::Between(p, _) => p,
     }
 }
 

@@ -134,10 +134,7 @@ impl Timeline {
         });
         let when = period.and_then(|t| dates::resolve(&t.expr, self.anchors()));
         // Nor is a period that starts after the document is dated ("Plan 2024/25" in 2023).
-        let start = |w: When| match w {
-            When::At(p) | When::Between(p, _) => p,
-        };
-        let future = |w: When| self.doc_date.is_some_and(|d| start(w).y > d.y);
+        let future = |w: When| self.doc_date.is_some_and(|d| w.start().y > d.y);
         if let Some(when) = when.filter(|w| !future(*w)) {
             self.frame.get_or_insert(when);
         }
