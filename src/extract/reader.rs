@@ -290,15 +290,31 @@ impl Reader<'_> {
                 when: self.when_of_cell(h.clone()),
             })
             .collect();
+        // "Table 3: Children in care by placement type": its Total row is the caption's
+        // indicator when the columns are dates or just "Number" (a total of boys is not).
+        let plain_columns = t.header.iter().skip(1).zip(&columns).all(|(h, c)| {
+            let heading = self.text[h.clone()].trim().to_ascii_lowercase();
+            matches!(
+                heading.as_str(),
+                "" | "number" | "no." | "no" | "count" | "total" | "figure"
+            ) || c.when.is_some()
+        });
+        let caption = t
+            .caption
+            .clone()
+            .filter(|_| plain_columns && t.rows.iter().any(|r| self.is_total_row(r)))
+            .map(|c| Names::of(self.text, c, &self.aliases));
         for row in &t.rows {
             let Some((label, values)) = row.cells.split_first() else {
                 continue;
             };
-            let row_names = Names::of(self.text, label.clone(), &self.aliases);
-            let row_when = self.when_of_cell(label.clone());
+            let heads = RowHeads {
+                names: Names::of(self.text, label.clone(), &self.aliases),
+                when: self.when_of_cell(label.clone()),
+                total: caption.as_ref().filter(|_| self.is_total_row(row)),
+            };
             for (k, cell) in values.iter().enumerate() {
-                if let Some(figure) =
-                    self.table_cell(t, row, cell.clone(), columns.get(k), &row_names, row_when)
+                if let Some(figure) = self.table_cell(t, row, cell.clone(), columns.get(k), &heads)
                 {
                     self.figures.push(figure);
                 }
@@ -314,15 +330,14 @@ impl Reader<'_> {
         row: &tables::Row,
         cell: Range<usize>,
         column: Option<&Column>,
-        row_names: &Names,
-        row_when: Option<When>,
+        heads: &RowHeads<'_>,
     ) -> Option<Figure> {
         let text = self.text;
         if !tables::is_number_cell(&text[cell.clone()]) {
             return None;
         }
         let mut q = numbers::find(text, cell.clone(), &[]).into_iter().next()?;
-        if let (Some(unit), Unit::Count) = (row_names.unit, q.unit) {
+        if let (Some(unit), Unit::Count) = (heads.names.unit, q.unit) {
             q.unit = unit;
         }
         let role = column.map(|c| c.role).unwrap_or_default();
@@ -343,11 +358,12 @@ impl Reader<'_> {
             return None;
         }
         let named = by_column
-            .or_else(|| row_names.for_unit(q.unit))
-            .or_else(|| self.total_of_caption(t, row, q.unit))
+            .or_else(|| heads.names.for_unit(q.unit))
+            .or_else(|| heads.total.and_then(|c| c.for_unit(q.unit)))
             .filter(|(id, _, _)| fits(id));
         let indicator = named.as_ref().map(|n| n.0);
-        let when = row_when
+        let when = heads
+            .when
             .or_else(|| column.and_then(|c| c.when))
             .map(|w| snapshot(w, t.year_end_snapshot, indicator));
         // A comparator's or a target's cells keep only the dates the table gives them.
@@ -378,33 +394,14 @@ impl Reader<'_> {
         Some(figure)
     }
 
-    /// "Table 3: Children in care by placement type" over rows of placement types and a
-    /// "Total": the total row is the indicator the caption names (the other rows are parts).
-    fn total_of_caption(
-        &self,
-        t: &Found,
-        row: &tables::Row,
-        unit: Unit,
-    ) -> Option<(&'static str, &'static str, Range<usize>)> {
-        let label = self.text[row.cells.first()?.clone()].trim();
-        let total = ["total", "all", "grand total", "overall total"]
-            .iter()
-            .any(|w| label.eq_ignore_ascii_case(w));
-        if !total {
-            return None;
-        }
-        // Its columns must be dates or just "Number": a total of boys, of girls, is not.
-        let plain_columns = t.header.iter().skip(1).all(|h| {
-            let heading = self.text[h.clone()].trim().to_ascii_lowercase();
-            matches!(
-                heading.as_str(),
-                "" | "number" | "no." | "no" | "count" | "total" | "figure"
-            ) || self.when_of_cell(h.clone()).is_some()
-        });
-        if !plain_columns {
-            return None;
-        }
-        Names::of(self.text, t.caption.clone()?, &self.aliases).for_unit(unit)
+    /// "Total", "All", "Grand total": a row that sums the others.
+    fn is_total_row(&self, row: &tables::Row) -> bool {
+        row.cells.first().is_some_and(|label| {
+            let label = self.text[label.clone()].trim();
+            ["total", "all", "grand total", "overall total"]
+                .iter()
+                .any(|w| label.eq_ignore_ascii_case(w))
+        })
     }
 
     /// The date a row label or column header names ("Total in 2001", "2016/17").
@@ -425,6 +422,14 @@ impl Reader<'_> {
                 .flatten()
         })
     }
+}
+
+/// What a row label says of its cells.
+struct RowHeads<'a> {
+    names: Names,
+    when: Option<When>,
+    /// The names of the table's caption, on a Total row under plain columns.
+    total: Option<&'a Names>,
 }
 
 /// What a column heading says of its cells.
