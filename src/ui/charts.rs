@@ -7,6 +7,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -57,7 +58,7 @@ fn svg(title: &str, drawing: &Drawing) -> String {
 #[component]
 pub fn Charts(
     /// The document charted.
-    document: Signal<Document>,
+    document: Signal<Arc<Document>>,
 ) -> impl IntoView {
     let charts = Memo::new(move |_| {
         document.with(|d| {

@@ -5,6 +5,7 @@
 use crate::model::{Document, Figure};
 use crate::view::{self, Column, Filter};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Rows drawn at a time.
 const PAGE: usize = 100;
@@ -43,7 +44,7 @@ fn Choice(
 #[component]
 pub fn FiguresTable(
     /// The document whose figures are shown.
-    document: Signal<Document>,
+    document: Signal<Arc<Document>>,
     /// The id of the selected figure.
     selected: ReadSignal<Option<String>>,
     /// Called with a figure's id when its row is clicked.

@@ -426,12 +426,8 @@ pub fn App() -> impl IntoView {
         let id = figure.get()?;
         current.with(|d| d.as_ref()?.figures.iter().find(|f| f.id == id).cloned())
     });
-    let document = Signal::derive(move || {
-        current
-            .get()
-            .map(|d| Document::clone(&d))
-            .unwrap_or_default()
-    });
+    // Shared, not copied: every part of the results reads the same document.
+    let document = Signal::derive(move || current.get().unwrap_or_default());
     // Every read document as corrected: the exports and the timeline share it. The documents
     // are shared, not copied, and compared by identity (each changes as a whole).
     let read_documents = Memo::new_with_compare(

@@ -2,12 +2,13 @@
 
 use crate::model::Document;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Cards with the headline indicators.
 #[component]
 pub fn Summary(
     /// The document to summarise.
-    document: Signal<Document>,
+    document: Signal<Arc<Document>>,
 ) -> impl IntoView {
     view! {
         <section class="summary" aria-label="Headline figures" data-testid="summary">
