@@ -1196,3 +1196,58 @@ fn plans_markdown_tables_month_columns_and_monthly_averages() {
         .collect();
     assert_eq!(values, [58.0]);
 }
+
+#[test]
+fn missing_occasions_visits_early_help_year_end_and_the_quarter() {
+    check(&[
+        // The occasions are the episodes; the children who went missing are no indicator's.
+        (
+            "A total of 112 children went missing on 345 occasions.",
+            &[("missing_episodes", 345.0)],
+        ),
+        (
+            "Young people were reported missing from care 1,204 times.",
+            &[("missing_episodes", 1204.0)],
+        ),
+        ("The panel met on 3 occasions.", &[]),
+        (
+            "Visits to Children Looked After within timescale: 94.1%.",
+            &[("statutory_visits_on_time_pct", 94.1)],
+        ),
+        (
+            "91% of visits to children on a plan were completed within timescales.",
+            &[("statutory_visits_on_time_pct", 91.0)],
+        ),
+        (
+            "A total of 1,126 children were supported through Early Help at year end.",
+            &[("early_help", 1126.0)],
+        ),
+        (
+            "There are 640 families open to the Early Help service.",
+            &[("early_help", 640.0)],
+        ),
+    ]);
+    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
+        rows.iter()
+            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
+            .collect()
+    };
+    // With no date of its own, an annual report's "year end" is the end of its year.
+    assert_eq!(
+        dated("Fostering Service Annual Report 2022-23\n\nThis report covers 1 April 2022 to 31 March 2023.\n\nAt the year end there were 143 fostering households.\n"),
+        owned(&[("foster_carers", 143.0, Some("2023-03"))])
+    );
+    // "In the quarter" is the quarter a heading names, or no date at all: not the period of
+    // the sentence before.
+    assert_eq!(
+        dated("Quarter 3 (October to December 2023)\n\nThere were 41 adoptions in the quarter.\n"),
+        owned(&[("adoptions", 41.0, Some("2023-10/2023-12"))])
+    );
+    assert_eq!(
+        dated(&format!("{HEADER}There were 1,064 referrals between April and November. Referrals have increased to 540 this quarter.\n")),
+        owned(&[
+            ("referrals", 1064.0, Some("2022-04/2022-11")),
+            ("referrals", 540.0, None),
+        ])
+    );
+}

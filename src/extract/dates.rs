@@ -93,6 +93,16 @@ pub enum When {
 }
 
 impl When {
+    /// True for a period of three whole months ("Q3 2023-24", "October to December 2023").
+    pub fn is_quarter(self) -> bool {
+        match self {
+            When::Between(a, b) => {
+                a.m.is_some() && b.m.is_some() && b.month_index() - a.month_index() == 2
+            }
+            When::At(_) => false,
+        }
+    }
+
     /// The first point of the date or period.
     pub fn start(self) -> Point {
         match self {
@@ -161,10 +171,13 @@ pub enum Expr {
     YearToDate,
     /// "the first 6 months of this year".
     FirstHalfOfYear,
-    /// "year end": the end of the last financial year that has ended.
+    /// "year end": the end of the last financial year that has ended by the document's date,
+    /// or, with no such date, the end of the financial year being talked about.
     YearEnd,
     /// "during the same period": the period of the sentence before.
     SamePeriod,
+    /// "in the quarter", "this quarter": the quarter the report is about, if it says which.
+    ThisQuarter,
 }
 
 impl Expr {
@@ -280,6 +293,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<last>last\ year)
       | (?P<this>this\ year)
       | (?P<yearend>year[\ -]end)
+      | (?P<thisq>(?:in|during|over|for|throughout|within)\ the\ quarter|this\ quarter|the\ current\ quarter)
       | (?P<same>(?:the\ )?same\ period|during\ the\ year)
       | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
     )(?-u:\b)").expect("valid regex")
@@ -449,7 +463,8 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
     let so_far = s.contains("so far") || s.contains("to date");
     for c in RELATIVE.captures_iter(lower) {
         let name = [
-            "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "same", "now",
+            "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "thisq", "same",
+            "now",
         ]
         .into_iter()
         .find(|n| c.name(n).is_some())
@@ -464,6 +479,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "this" if so_far => Expr::YearToDate,
             "this" => Expr::ThisYear,
             "yearend" => Expr::YearEnd,
+            "thisq" => Expr::ThisQuarter,
             "same" if year_to_follows(&s[c.get(0).expect("match").end()..]) => continue,
             "same" => Expr::SamePeriod,
             _ => Expr::Now,
@@ -657,8 +673,12 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
         Expr::FirstHalfOfYear => {
             When::Between(Point::month(reference?.y, 1), Point::month(reference?.y, 6))
         }
-        Expr::YearEnd => When::At(Point::month(financial_year_of(reference?), 3)),
-        Expr::PreviousYear | Expr::SamePeriod => return None,
+        Expr::YearEnd => When::At(match anchors.now {
+            Some(now) => Point::month(financial_year_of(now), 3),
+            // "An annual report 2022-23 ... at the year end": March 2023, not March 2022.
+            None => Point::month(financial_year_of(anchors.year_of?) + 1, 3),
+        }),
+        Expr::PreviousYear | Expr::SamePeriod | Expr::ThisQuarter => return None,
     })
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The rules, tried in order for every quantity (their names travel into `Figure::rule`):
 //! - `count-noun`: the number counts the noun phrase that follows it ("366 children in care",
-//!   "27 children have been adopted", "1064 referrals");
+//!   "27 children have been adopted", "1064 referrals"; "went missing on 345 occasions");
 //! - `noun-value`: the number is stated for a phrase before it ("the number of children looked
 //!   after which stood at 1,082", "Number of Children in Care: 350");
 //! - `percent-of`: a percentage named by its predicate ("13.8% of CLA had experienced three or
@@ -92,7 +92,9 @@ fn link_one(
 ) -> Option<Link> {
     let link = match q.unit {
         Unit::Percent => percent_of(s, q),
-        _ => count_noun(s, q).or_else(|| noun_value(s, i, q, links)),
+        _ => count_noun(s, q)
+            .or_else(|| missing_occasions(s, q))
+            .or_else(|| noun_value(s, i, q, links)),
     };
     let link = link
         .or_else(|| sequence(s, i, q, links))
@@ -216,6 +218,31 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         how: "count-noun",
         rule: m.rule.name,
         label: Some(m.span.clone()),
+        after: None,
+    })
+}
+
+/// `count-noun` for missing episodes counted as occasions: "112 children went missing on 345
+/// occasions", "reported missing from care 1,204 times". The occasions are the episodes; the
+/// children who went missing are no indicator's.
+fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static MISSING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)missing(?:\s+from\s+(?:home|care|home\s+or\s+care|(?:their\s+)?(?:placements?|homes?)))?\s+(?:on\s+)?(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+)?$")
+            .expect("valid regex")
+    });
+    static OCCASIONS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s+(?:separate\s+|different\s+|individual\s+)?(?:occasions|times)(?-u:\b)",
+        )
+        .expect("valid regex")
+    });
+    let before = super::text::tail(&s.text[s.range.start..q.span.start], 60);
+    let occasions = OCCASIONS_AFTER.find(&s.text[q.end..s.range.end])?;
+    MISSING_BEFORE.is_match(before).then(|| Link {
+        indicator: "missing_episodes",
+        how: "count-noun",
+        rule: "missing-occasions",
+        label: Some(q.end + occasions.start()..q.end + occasions.end()),
         after: None,
     })
 }

@@ -404,7 +404,20 @@ pub fn date_sentence(
                 .and_then(|(_, (_, w))| *w);
         }
         let opens_comparison = from_to(s.text, s.range.start, f);
-        if when.is_none() && f.link.is_some() && !f.comparator && !said_now && !opens_comparison {
+        // "in the quarter" of a report that does not say which quarter: no date is better
+        // than the year or the month of the sentence before.
+        let unknown_quarter = s.times.iter().zip(&owner).any(|(t, o)| {
+            t.expr == Expr::ThisQuarter
+                && (*o == Some(i)
+                    || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
+        });
+        if when.is_none()
+            && f.link.is_some()
+            && !f.comparator
+            && !said_now
+            && !opens_comparison
+            && !unknown_quarter
+        {
             when = fallback(f, sentence, tl, wants_period);
         }
         out.push(when);
@@ -427,6 +440,10 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
         Expr::PreviousYear => base.map(When::year_earlier),
         Expr::LastYear if base.is_some() => base.map(When::year_earlier),
         Expr::SamePeriod => tl.previous.or(tl.last_period),
+        Expr::ThisQuarter => [tl.heading, tl.frame]
+            .into_iter()
+            .flatten()
+            .find(|w| w.is_quarter()),
         _ => dates::resolve(&t.expr, anchors),
     }
 }

@@ -121,7 +121,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "early-help",
         "early_help",
-        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|families\s+(?:are\s+)?(?:being\s+)?supported\s+(?:by|through)\s+early\s+help",
+        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|(?:families\s+(?:are\s+|were\s+)?(?:being\s+)?)?(?:supported|helped)\s+(?:by|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:open\s+to|receiving|in\s+receipt\s+of)\s+(?:an?\s+|the\s+|our\s+)?early\s+help(?:\s+(?:services?|support|offer|teams?|hubs?))?",
     ),
     rule(
         "assessments",
@@ -222,7 +222,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "statutory-visits",
         "statutory_visits_on_time_pct",
-        r"statutory\s+visits?|visits?\s+(?:were\s+)?(?:made\s+|completed\s+)?(?:with)?in\s+timescales?",
+        r"statutory\s+visits?|visits?\s+(?:to\s+(?:[\w'’]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
     ),
     rule(
         "return-interviews",

@@ -1,15 +1,21 @@
 //! Where extraction time goes: the throughput of each stage of the engine run on its own over
 //! the development set (`cargo bench --bench phases`), or on the files given after `--` (one
 //! large report shows the costs per byte, the development set's small ones the costs per
-//! document). A measurement, never a test.
+//! document). `--only NAME` runs one stage (to profile it). A measurement, never a test.
 
 use report_explorer::extract::{dates, meta, numbers, tables, text, vocab};
 use std::time::Instant;
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-    let mut docs: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let mut docs: Vec<String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-') && Some(*a) != only.as_ref())
         .map(|p| std::fs::read_to_string(p).expect("a UTF-8 file"))
         .collect();
     let subs: &[&str] = if docs.is_empty() {
@@ -30,19 +36,21 @@ fn main() {
     let mb = bytes as f64 / (1 << 20) as f64;
     macro_rules! phase {
         ($name:expr, $body:expr) => {{
-            let t = Instant::now();
-            let mut n = 0usize;
-            for _ in 0..reps {
-                for d in &docs {
-                    let d: &str = d;
-                    n += $body(d);
+            if only.as_ref().is_none_or(|o| o == $name) {
+                let t = Instant::now();
+                let mut n = 0usize;
+                for _ in 0..reps {
+                    for d in &docs {
+                        let d: &str = d;
+                        n += $body(d);
+                    }
                 }
+                println!(
+                    "{:>12}: {:8.1} MB/s ({n})",
+                    $name,
+                    mb / t.elapsed().as_secs_f64()
+                );
             }
-            println!(
-                "{:>12}: {:8.1} MB/s ({n})",
-                $name,
-                mb / t.elapsed().as_secs_f64()
-            );
         }};
     }
     phase!("lines", |d: &str| text::lines(d).len());
