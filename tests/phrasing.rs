@@ -1243,6 +1243,19 @@ fn missing_occasions_visits_early_help_year_end_and_the_quarter() {
         dated("Quarter 3 (October to December 2023)\n\nThere were 41 adoptions in the quarter.\n"),
         owned(&[("adoptions", 41.0, Some("2023-10/2023-12"))])
     );
+    // A title naming a quarter and, apart from it, its financial year.
+    for title in [
+        "Quarter 3 Performance Report 2023-24",
+        "Performance Scorecard: Q3 2023/24",
+    ] {
+        assert_eq!(
+            dated(&format!(
+                "{title}\n\nThere were 41 adoptions in the quarter.\n"
+            )),
+            owned(&[("adoptions", 41.0, Some("2023-10/2023-12"))]),
+            "{title}"
+        );
+    }
     assert_eq!(
         dated(&format!("{HEADER}There were 1,064 referrals between April and November. Referrals have increased to 540 this quarter.\n")),
         owned(&[

@@ -95,9 +95,9 @@ impl Timeline {
             // "DATE: 26th January 2017" states the document's date, not what follows is about.
             let dates_the_document =
                 DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
-            self.heading = resolved
-                .last()
-                .copied()
+            let quarter = quarter_of_year(s.times).and_then(|q| dates::resolve(&q, anchors));
+            self.heading = quarter
+                .or(resolved.last().copied())
                 .filter(|_| !dates_the_document && !names_years(s.times));
             self.heading_from_list = false;
         } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
@@ -132,12 +132,31 @@ impl Timeline {
             Expr::Year(_) => !names_years(&found),
             _ => false,
         });
-        let when = period.and_then(|t| dates::resolve(&t.expr, self.anchors()));
+        let when = quarter_of_year(&found)
+            .or_else(|| period.map(|t| t.expr.clone()))
+            .and_then(|expr| dates::resolve(&expr, self.anchors()));
         // Nor is a period that starts after the document is dated ("Plan 2024/25" in 2023).
         let future = |w: When| self.doc_date.is_some_and(|d| w.start().y > d.y);
         if let Some(when) = when.filter(|w| !future(*w)) {
             self.frame.get_or_insert(when);
         }
+    }
+}
+
+/// "Quarter 3 Performance Report 2023-24", "Q2 Scorecard 2022/23": a title or heading that
+/// names a quarter and, apart from it, the financial year it is of.
+fn quarter_of_year(times: &[TimeExpr]) -> Option<Expr> {
+    let mut quarters = times.iter().filter_map(|t| match t.expr {
+        Expr::Quarter { q, fy: None } => Some(q),
+        _ => None,
+    });
+    let mut years = times.iter().filter_map(|t| match t.expr {
+        Expr::FinancialYear(fy) => Some(fy),
+        _ => None,
+    });
+    match (quarters.next(), quarters.next(), years.next(), years.next()) {
+        (Some(q), None, Some(fy), None) => Some(Expr::Quarter { q, fy: Some(fy) }),
+        _ => None,
     }
 }
 
