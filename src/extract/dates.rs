@@ -260,6 +260,10 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "November 2020", "Dec 2020"; not "November" alone.
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| month_regex(r"(?-u:\b)(MONTH)\.?,?\s+(\d{4})(?-u:\b)"));
+/// "Apr-23", "May '23", and "Jun 23" alone (a column heading): a month and a two-digit year, as
+/// spreadsheets write them.
+static MONTH_YY: LazyLock<Regex> =
+    LazyLock::new(|| month_regex(r"(?-u:\b)(MONTH)(-|\s?['’]|\s)(\d{2})(?-u:\b)"));
 /// "in October", "end of September", "July – September"; month names must be capitalised.
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
@@ -355,6 +359,18 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             Expr::Quarter { q, fy },
             &mut found,
         );
+    }
+    for c in MONTH_YY.captures_iter(lower_digits) {
+        let whole = c.get(0).expect("match");
+        // "June 23" in a sentence is a day; alone, it heads a month's column.
+        if c[2].trim().is_empty() && whole.as_str().len() != s.trim().len() {
+            continue;
+        }
+        let (Some(m), Ok(yy)) = (month_number(&c[1]), c[3].parse::<i32>()) else {
+            continue;
+        };
+        let y = if yy < 70 { 2000 + yy } else { 1900 + yy };
+        claim(whole.range(), Expr::Month { y: Some(y), m }, &mut found);
     }
     scan_days(digits, lower_digits, &mut found, &mut claim);
     for c in MONTH_YEAR.captures_iter(lower_digits) {
@@ -906,6 +922,11 @@ mod tests {
                 "24 January 2011",
                 &["2010-04/2011-01"],
             ),
+            // Spreadsheet headings: a month and a two-digit year.
+            ("Apr-23", "9 November 2023", &["2023-04"]),
+            ("May '23", "9 November 2023", &["2023-05"]),
+            ("Jun 23", "9 November 2023", &["2023-06"]),
+            ("On June 23 we met", "9 November 2023", &["2023-06-23"]),
         ];
         for (text, now, expected) in cases {
             assert_eq!(&when(text, now), expected, "{text}");
