@@ -642,6 +642,18 @@ fn check_typed(cases: &[(&str, &[Typed<'_>])]) {
 fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
     let cases: &[(&str, &[Typed<'_>])] = &[
         (
+            "In 2021 there were 80,850 children looked after in England.",
+            &[("children_in_care", 80850.0, "Count", "England")],
+        ),
+        (
+            "Our rate of children in care is 67 per 10,000 children, compared to 71 nationally and 74 for our statistical neighbours.",
+            &[
+                ("children_in_care", 67.0, "Per10k", "Local"),
+                ("children_in_care", 71.0, "Per10k", "England"),
+                ("children_in_care", 74.0, "Per10k", "StatisticalNeighbours"),
+            ],
+        ),
+        (
             "The rate of looked after children is 70 per 10,000, compared with 62 in 2015/16.",
             &[
                 ("children_in_care", 70.0, "Per10k", "Local"),

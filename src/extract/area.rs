@@ -66,14 +66,15 @@ pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn cue(before: &str, after: &str) -> Option<Area> {
     static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while|below|above|higher|lower|better|worse|similar|in\s+line)(?-u:\b)|[(;]|,\s",
+            r"(?i)(?-u:\b)(?:against|compared|comparison|versus|vs|than|whereas|while|and|but|below|above|higher|lower|better|worse|similar|in\s+line)(?-u:\b)|[(;]|,\s",
         )
         .expect("valid regex")
     });
     let before = tail(before, 60);
-    // What follows a comparison, or a comma, is the comparator's: "98, against a national
-    // average of 65", "18.4%, below the England average".
-    let after = head(after, 30);
+    // What follows a comparison, a comma or an "and" is another figure's: "98, against a
+    // national average of 65", "18.4%, below the England average", "71 nationally and 74 for
+    // our statistical neighbours".
+    let after = head(after, 48);
     let after = COMPARISON
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
