@@ -1276,3 +1276,29 @@ fn missing_occasions_visits_early_help_year_end_and_the_quarter() {
         ])
     );
 }
+
+#[test]
+fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
+    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
+        rows.iter()
+            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
+            .collect()
+    };
+    // Text copied from a PDF keeps its line breaks: a short line that ends on "since" or starts
+    // in lower case is not a heading, and the sentence runs on.
+    assert_eq!(
+        dated("Meeting date: 12 October 2023\n\nAt the end of August 2023 there were 402 children\nlooked after by the Council, compared with 388 at the\nsame point last year. The number of children subject to\na child protection plan was 256, a decrease of 31 since\nMarch.\n"),
+        owned(&[
+            ("children_in_care", 402.0, Some("2023-08")),
+            ("children_in_care", 388.0, Some("2022-08")),
+            ("child_protection_plans", 256.0, Some("2023-08")),
+        ])
+    );
+    assert_eq!(
+        dated(&format!("{HEADER}At 31 January there were 412 children in care, against 398 this time last year.\n")),
+        owned(&[
+            ("children_in_care", 412.0, Some("2023-01-31")),
+            ("children_in_care", 398.0, Some("2022-01-31")),
+        ])
+    );
+}

@@ -260,6 +260,10 @@ fn line_kind(body: &str, next: Option<&str>) -> Kind {
     if starts_with_bullet(trimmed) {
         return Kind::Bullet;
     }
+    // A line that starts in lower case carries on the one before: a heading starts a line.
+    if trimmed.starts_with(|c: char| c.is_lowercase()) {
+        return Kind::Prose;
+    }
     let ends_open = !trimmed.ends_with(['.', ',', ';', ':', '?', '!', '-', '–']);
     let short = trimmed.chars().count() <= 80;
     let next_starts_low = next
@@ -289,14 +293,23 @@ fn starts_with_bullet(line: &str) -> bool {
             || (core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase())))
 }
 
-/// True when a line carries on the sentence of the line before (wrapped text).
+/// True when a line carries on the sentence of the line before (wrapped text): it starts in
+/// lower case, or the line before is long, or ends on a word that cannot end a sentence
+/// ("... a decrease of 31 since" / "March.").
 fn continues_previous(text: &str, previous: Line, body: &str) -> bool {
+    const OPEN_ENDED: [&str; 22] = [
+        "a", "an", "the", "of", "to", "in", "at", "on", "by", "for", "from", "with", "since",
+        "and", "or", "than", "was", "were", "is", "are", "as", "between",
+    ];
     let before = previous.text(text).trim_end();
     if before.ends_with(['.', '?', '!', ':', ';']) || before.is_empty() {
         return false;
     }
     let first = body.trim_start().chars().next().unwrap_or(' ');
-    first.is_lowercase() || before.chars().count() >= 60
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    first.is_lowercase()
+        || before.chars().count() >= 60
+        || before.contains(' ') && OPEN_ENDED.contains(&last_word.to_ascii_lowercase().as_str())
 }
 
 /// The last `n` bytes of `s` or a little fewer, cut at a character boundary.
