@@ -1294,6 +1294,30 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             ("child_protection_plans", 256.0, Some("2023-08")),
         ])
     );
+    // A value in brackets with its own date is the comparison's; the line after does not
+    // take that date.
+    assert_eq!(
+        dated("Date: 4 December 2023\n\nChildren Looked After (CLA): 163 at 30 September 2023 (158 at 31 March 2023).\nChildren on the Child Protection Register: 47 (was 62 in June).\n"),
+        owned(&[
+            ("children_in_care", 163.0, Some("2023-09-30")),
+            ("children_in_care", 158.0, Some("2023-03-31")),
+            ("child_protection_plans", 47.0, Some("2023-09-30")),
+            ("child_protection_plans", 62.0, Some("2023-06")),
+        ])
+    );
+    check(&[
+        // A cohort picked out by how long it has been in care is not the number in care.
+        ("Children looked after for 12 months or more: 121.", &[]),
+        (
+            "There were 121 children looked after for at least 12 months.",
+            &[],
+        ),
+        // The Welsh term for children in need.
+        (
+            "Number of children receiving care and support: 412.",
+            &[("children_in_need", 412.0)],
+        ),
+    ]);
     assert_eq!(
         dated(&format!("{HEADER}At 31 January there were 412 children in care, against 398 this time last year.\n")),
         owned(&[

@@ -247,6 +247,10 @@ fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     })
 }
 
+/// "looked after for 12 months or more", "in care for at least two years": a cohort picked out
+/// by how long it has been so, not the whole of it.
+const FOR_A_WHILE: &str = r"for\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:\d+|one|two|three|four|five|six|twelve|eighteen)\s+(?:continuous\s+)?(?:months?|years?|weeks?)(?-u:\b)";
+
 /// "5 foster carers are proceeding to ...", "twenty-one looked after children had received an
 /// exclusion": a verb after the noun that picks out a subgroup.
 fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
@@ -256,7 +260,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))")
+        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
@@ -480,7 +484,7 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
 /// Words between a noun and a number that show the number is of something else.
 fn blocked_gap(gap: &str) -> bool {
     static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)(?-u:\b)|(?-u:\b)children(?:[^'’\w]|$)|£|%")
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{FOR_A_WHILE}|aged|age|ages|who|whom|whose|placed|placements?|living|residing|boys|girls|males?|females?|disabilit\w*|disabled|quota|allocation|maximum|minimum|costs?|budget|each|including|includes|excluding|compared|than|young\s+people|families|carers|schools?|pupils|requests?|received\s+a|out\s+of|because|reasons?|categor\w+|however|but|whereas|while|following|proportion|percentage|rate)(?-u:\b)|(?-u:\b)children(?:[^'’\w]|$)|£|%"))
             .expect("valid regex")
     });
     BLOCKED.is_match(gap)

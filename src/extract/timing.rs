@@ -213,7 +213,8 @@ impl SentenceTimes<'_> {
 /// "than").
 const COMPARED: &str = r"compared\s+(?:with|to)|than|relative\s+to|against";
 
-/// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
+/// "compared with 31 March 2012", "than in 2016/17", "(158 at 31 March 2023)": a time named
+/// only to compare with.
 fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -224,11 +225,11 @@ fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     COMPARE.is_match(&text[sentence_start..t.span.start])
 }
 
-/// "compared with 17 in 2022/23", "up from 1778 in October", "than in 2016/17": a time that
-/// dates the value a sentence compares with.
+/// "compared with 17 in 2022/23", "up from 1778 in October", "than in 2016/17", "(158 at 31
+/// March 2023)": a time that dates the value a sentence compares with.
 fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?(?:in\s+|at\s+|on\s+|for\s+|during\s+)?(?:the\s+)?$"))
+        Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?$"))
             .expect("valid regex")
     });
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))

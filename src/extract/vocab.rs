@@ -157,7 +157,7 @@ pub static MENTIONS: &[Rule] = &[
         "children-in-need",
         "children_in_need",
         // "care and support plan" is the Welsh (Social Services and Well-being Act) term.
-        r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?|care\s+and\s+support\s+plans?",
+        r"child(?:ren)?\s+in\s+need(?:\s+plans?)?|(?-i:CIN)(?-u:\b)(?:\s+plans?)?|care\s+and\s+support\s+plans?|(?:receiving|in\s+receipt\s+of)\s+care\s+and\s+support",
     ),
     rule(
         "cp-plans",
