@@ -1312,6 +1312,20 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             "There were 121 children looked after for at least 12 months.",
             &[],
         ),
+        // The count behind a percentage, in brackets, is a count; a part of a total is no more
+        // of that total's indicator.
+        (
+            "19.2% (212) of referrals were re-referrals.",
+            &[("re_referrals_pct", 19.2)],
+        ),
+        (
+            "91% (n=212) of assessments were completed within 45 working days.",
+            &[("assessments_on_time_pct", 91.0)],
+        ),
+        (
+            "Of 96 ICPCs held, 88 were within 15 working days.",
+            &[("initial_cp_conferences", 96.0)],
+        ),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",

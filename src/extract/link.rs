@@ -173,7 +173,7 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
         Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)(?-u:\b)|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
     });
     static OF_THE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+(?:the|our|these|those|its|their|all)\s+[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
+        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+(?:(?:the|our|these|those|its|their|all)\s+)?[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
             .expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];

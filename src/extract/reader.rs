@@ -554,14 +554,19 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     if let Some(q) = after_rate.map(|i| &mut quantities[i]) {
         q.unit = Unit::Per10k;
     }
+    // "19.2% (212)", "91% (n=212)": the count behind a percentage, in brackets of its own.
+    static COUNT_BEHIND: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*\(\s*(?:n\s*=\s*)?$").expect("valid regex"));
     // "70 per 10,000, compared with 62": a bare number compared with the rate just before it.
     for i in 1..quantities.len() {
         let (before, after) = quantities.split_at_mut(i);
         let (previous, q) = (&before[i - 1], &mut after[0]);
         let gap = &text[previous.end.min(q.span.start)..q.span.start];
+        let behind = COUNT_BEHIND.is_match(gap) && text[q.end..].trim_start().starts_with(')');
         if rated(previous.unit)
             && previous.role == Role::Value
             && bare(q)
+            && !behind
             && gap.len() <= 80
             && COMPARED.is_match(gap)
         {
