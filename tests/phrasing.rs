@@ -1326,6 +1326,12 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             "Of 96 ICPCs held, 88 were within 15 working days.",
             &[("initial_cp_conferences", 96.0)],
         ),
+        // Carers are counted as carers, and what joining and leaving leave is their number.
+        ("Our foster carers looked after 198 children.", &[]),
+        (
+            "The service approved 18 new fostering households and 12 deregistered, leaving 156 fostering households at the year end.",
+            &[("foster_carers", 156.0)],
+        ),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",

@@ -441,6 +441,10 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     static MADE_FOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:for|in\s+respect\s+of|concerning)\s+$").expect("valid regex")
     });
+    // "Our foster carers looked after 198 children": carers are counted as carers.
+    if people && m.rule.indicator == "foster_carers" {
+        return true;
+    }
     if people && EVENTS.contains(&m.rule.indicator) {
         let before = super::text::tail(&s.text[m.span.end..q.span.start], 30);
         return !(ORDERS.contains(&m.rule.indicator) && MADE_FOR.is_match(before));
@@ -725,6 +729,10 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|(?:newly|were|have\s+been|has\s+been)\s+approved|approved\s+this\s+year|approvals|new\s+(?:foster(?:ing)?\s+)?(?:households|carers|families)|de-?regist\w+|resign\w*|retir\w+|left\s+(?:the\s+service|fostering|us))(?-u:\b)").expect("valid regex")
     });
+    /// The total that joining and leaving result in: "leaving 156", "bringing the total to 160".
+    static RESULTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:leaving|bringing\s+(?:the\s+(?:total|number)\s+)?to|giving\s+(?:a\s+total\s+of|us)|making\s+(?:a\s+total\s+of)?|taking\s+(?:the\s+(?:total|number)\s+)?to|(?:a\s+)?(?:new\s+)?total\s+(?:of|to))\s*$").expect("valid regex")
+    });
     /// Assessments not (yet) done, or of would-be carers: "47 enquiries, 9 initial visits and 3
     /// assessments under way".
     static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -753,7 +761,12 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                 || AVERAGE.is_match(&s.text[clause.start..q.span.start])
                 || indicator == "assessments" && NOT_DONE.is_match(clause_text)
         }
-        _ if indicator == "foster_carers" => PIPELINE.is_match(clause_text),
+        // "18 were approved and 12 de-registered, leaving 156 fostering households": what the
+        // changes leave is the number of carers.
+        _ if indicator == "foster_carers" => {
+            PIPELINE.is_match(clause_text)
+                && !RESULTING.is_match(super::text::tail(&s.text[clause.start..q.span.start], 40))
+        }
         _ if indicator == "social_worker_caseload" => OTHER_ROLE.is_match(clause_text),
         _ => false,
     }
