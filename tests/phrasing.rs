@@ -1332,12 +1332,41 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             "The service approved 18 new fostering households and 12 deregistered, leaving 156 fostering households at the year end.",
             &[("foster_carers", 156.0)],
         ),
+        // "CP" alone labels a number of plans; before another word it is child protection.
+        (
+            "Current numbers: CLA 412; CP 256; CIN 1,204.",
+            &[
+                ("children_in_care", 412.0),
+                ("child_protection_plans", 256.0),
+                ("children_in_need", 1204.0),
+            ],
+        ),
+        (
+            "CP numbers are 256, up 25 since September.",
+            &[("child_protection_plans", 256.0)],
+        ),
+        ("There were 45 CP investigations.", &[]),
+        (
+            "The number of children with a plan has increased from 231 to 256.",
+            &[
+                ("child_protection_plans", 231.0),
+                ("child_protection_plans", 256.0),
+            ],
+        ),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",
             &[("children_in_need", 412.0)],
         ),
     ]);
+    assert_eq!(
+        dated("Report date: 30 January 2024\n\nOpen cases 2,311 (Dec 2022: 2,198).\nLAC numbers have reduced slightly to 405.\n"),
+        owned(&[
+            ("open_cases", 2311.0, Some("2024-01-30")),
+            ("open_cases", 2198.0, Some("2022-12")),
+            ("children_in_care", 405.0, Some("2024-01-30")),
+        ])
+    );
     assert_eq!(
         dated(&format!("{HEADER}At 31 January there were 412 children in care, against 398 this time last year.\n")),
         owned(&[

@@ -226,8 +226,16 @@ fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
 }
 
 /// "compared with 17 in 2022/23", "up from 1778 in October", "than in 2016/17", "(158 at 31
-/// March 2023)": a time that dates the value a sentence compares with.
+/// March 2023)", "(Dec 2022: 2,198)": a time that dates the value a sentence compares with.
 fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
+    // "Open cases 2,311 (Dec 2022: 2,198)": a bracket that opens on a date and its value.
+    static BRACKET_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[:=]\s*[£\d]").expect("valid regex"));
+    if text[sentence_start..t.span.start].trim_end().ends_with('(')
+        && BRACKET_LABEL.is_match(&text[t.span.end..])
+    {
+        return true;
+    }
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?$"))
             .expect("valid regex")

@@ -162,7 +162,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
     ),
     rule(
         "open-cases",
@@ -367,10 +367,17 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
     found.extend(extra.find(text, range));
     found.sort_by_key(|m| m.span.start);
     found.retain(|m| {
-        !MODIFIED_NOUN.is_match(&text[m.span.end..]) || m.rule.indicator == "social_worker_caseload"
+        (!MODIFIED_NOUN.is_match(&text[m.span.end..])
+            || m.rule.indicator == "social_worker_caseload")
+            && (&text[m.span.clone()] != "CP" || LABELS_A_NUMBER.is_match(&text[m.span.end..]))
     });
     found
 }
+
+/// "CP" alone names child protection plans only as the label of a number ("CLA 412; CP 256;
+/// CIN 1,204"): before another word it is child protection in general ("CP activity").
+static LABELS_A_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[:=–-]\s*)?\d").expect("valid regex"));
 
 /// The predicates of percentage indicators in `text[range]`.
 pub fn predicates(text: &str, range: Range<usize>) -> Vec<Mention> {
