@@ -839,12 +839,28 @@ fn assert_whens(lines: &str, want: &[(&str, &str)]) {
 
 #[test]
 fn the_period_compared_with_is_not_what_the_next_sentence_is_about() {
+    // Nor is the period of the sentence before, for a count told in the present tense: that
+    // is of now, the document's date.
     assert_whens(
         "Eleven children were adopted in 2022/23, compared with 17 in 2021/22. We have 146 approved foster carers.",
         &[
             ("adoptions", "2022-04/2023-03"),
             ("adoptions", "2021-04/2022-03"),
+            ("foster_carers", "2023-03-15"),
+        ],
+    );
+    assert_whens(
+        "Eleven children were adopted in 2022/23. There were 146 approved foster carers.",
+        &[
+            ("adoptions", "2022-04/2023-03"),
             ("foster_carers", "2022-04/2023-03"),
+        ],
+    );
+    assert_whens(
+        "CP numbers are 256, up 25 since September. There are 1,204 children in need.",
+        &[
+            ("child_protection_plans", "2023-03-15"),
+            ("children_in_need", "2023-03-15"),
         ],
     );
 }

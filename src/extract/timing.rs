@@ -489,10 +489,19 @@ fn fallback(
     } else {
         tl.previous
     };
+    let now = tl.now().map(When::At);
+    // A count at a point in time told in the present tense after a sentence about a period
+    // ("... 25 more since September. There are 1,204 children in need") is of now, not of
+    // the period.
+    let stock = vocab::measure(link.indicator) == Measure::Stock;
+    if stock && matches!(tl.previous, Some(When::Between(..))) && in_present_tense(sentence, f) {
+        if let Some(now) = now {
+            return Some(now);
+        }
+    }
     if let Some(when) = context.or(tl.heading).or(tl.frame) {
         return Some(when);
     }
-    let now = tl.now().map(When::At);
     match vocab::measure(link.indicator) {
         Measure::Stock | Measure::Status => now,
         Measure::Flow | Measure::Rate => now.filter(|_| says_now(sentence, f)),
@@ -500,6 +509,16 @@ fn fallback(
 }
 
 /// "has increased to 90%", "currently": a rate stated as the present position.
+/// "There are 1,204 ...", "We have 138 ...", "... stands at 256": a number stated in the present
+/// tense (or said to be now).
+fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
+    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:there\s+(?:are|is)|we\s+(?:currently\s+|now\s+)?(?:have|support|care\s+for|look\s+after)|stands?\s+at|(?:is|are)(?:\s+now)?)\s+(?:(?:now|currently|over|about|around|nearly|almost|just\s+(?:over|under))\s+)*$").expect("valid regex")
+    });
+    let clause = link::clause_around(sentence, f.span.start);
+    says_now(sentence, f) || PRESENT.is_match(&sentence.text[clause.start..f.span.start])
+}
+
 fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static NOW: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
