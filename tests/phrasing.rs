@@ -1362,6 +1362,8 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             &[("child_protection_plans", 256.0)],
         ),
         ("There were 45 CP investigations.", &[]),
+        ("Children with a plan for permanence: 45.", &[]),
+        ("There are 12 children with a plan of adoption.", &[]),
         (
             "The number of children with a plan has increased from 231 to 256.",
             &[

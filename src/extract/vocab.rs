@@ -370,9 +370,16 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
         (!MODIFIED_NOUN.is_match(&text[m.span.end..])
             || m.rule.indicator == "social_worker_caseload")
             && (&text[m.span.clone()] != "CP" || LABELS_A_NUMBER.is_match(&text[m.span.end..]))
+            && !(m.rule.indicator == "child_protection_plans"
+                && text[m.span.clone()].ends_with("plan")
+                && ANOTHER_PLAN.is_match(&text[m.span.end..]))
     });
     found
 }
+
+/// "children with a plan for permanence", "on a plan of adoption": a plan of another kind.
+static ANOTHER_PLAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:for|of|to)(?-u:\b)").expect("valid regex"));
 
 /// "CP" alone names child protection plans only as the label of a number ("CLA 412; CP 256;
 /// CIN 1,204"): before another word it is child protection in general ("CP activity").
