@@ -1371,6 +1371,23 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
                 ("child_protection_plans", 256.0),
             ],
         ),
+        // An age band after the people it is of is no count of them.
+        (
+            "Care leavers (19-21) in EET: 56%.",
+            &[("care_leavers_eet_pct", 56.0)],
+        ),
+        (
+            "Care leavers 16-17 in suitable accommodation: 94%.",
+            &[("care_leavers_accommodation_pct", 94.0)],
+        ),
+        (
+            "Children becoming subject to a CP plan for a second time: 19%.",
+            &[("repeat_cp_plans_pct", 19.0)],
+        ),
+        (
+            "Placement stability (long term): 71%.",
+            &[("long_term_stability_pct", 71.0)],
+        ),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",

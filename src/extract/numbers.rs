@@ -212,6 +212,7 @@ fn digits(s: &str, c: &regex::Captures<'_>, earlier: &[Quantity]) -> Option<Quan
     let before_num = tail(&s[..num.start()], WINDOW);
     if LABEL_BEFORE.is_match(before_num) && !PERIOD_BEFORE.is_match(before_num)
         || continues_ages(before_num)
+        || age_band(s, num.range())
     {
         return None;
     }
@@ -329,6 +330,24 @@ fn continues_ages(before: &str) -> bool {
         Regex::new(r"(?i)(?-u:\b)aged?\s+\d+(?:\s*(?:,|and|&|or|to|-|–)\s*\d+)*\s*(?:,|and|&|or|to|-|–)\s*$").expect("valid regex")
     });
     AGE_LIST.is_match(before)
+}
+
+/// "Care leavers (19-21)", "young people 16-17": an age band right after the people it is of.
+fn age_band(s: &str, num: Range<usize>) -> bool {
+    /// The people an age band follows, perhaps the band's first age.
+    static PEOPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:leavers|people|persons|children|child|adults|cohort|(?-i:CLA|LAC|CiC|CYP))\s*\(?\s*(?:\d{1,2}\s*[-–]\s*)?$")
+            .expect("valid regex")
+    });
+    static BAND_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[-–]\s*\d{1,2}(?-u:\b)").expect("valid regex"));
+    static BAND_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{1,2}\s*[-–]\s*$").expect("valid regex"));
+    let young = s[num.clone()].parse::<u32>().is_ok_and(|age| age <= 25);
+    let before = tail(&s[..num.start], 40);
+    young
+        && (BAND_AFTER.is_match(&s[num.end..]) || BAND_BEFORE.is_match(before))
+        && PEOPLE_BEFORE.is_match(before)
 }
 
 /// "by 8% and 9% respectively": a number listed after a change is a change too. `at` is where

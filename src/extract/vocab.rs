@@ -197,7 +197,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "repeat-plans",
         "repeat_cp_plans_pct",
-        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
+        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:for\s+)?(?:a|the)\s+second\s+(?:or\s+(?:subsequent|later)\s+)?time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
     ),
     rule(
         "icpc-timeliness",
@@ -232,12 +232,12 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "placement-moves",
         "placement_moves_3plus_pct",
-        r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|(?:three|3)\s*\+\s*(?:placements?|placement\s+moves|moves)|short[\s-]term\s+(?:placement\s+)?stability",
+        r"(?:three|3)\s+or\s+more\s+(?:placements?|placement\s+moves|moves|placement\s+changes)|(?:three|3)\s+(?:placements?|moves)\s+or\s+more|(?:three|3)\s*\+\s*(?:placements?|placement\s+moves|moves)|short[\s-]term\s+(?:placement\s+)?stability|(?:placement\s+)?stability\s*\(\s*short[\s-]term\s*\)",
     ),
     rule(
         "long-term-stability",
         "long_term_stability_pct",
-        r"(?:2\.5|two\s+and\s+a\s+half)\s+years|long[\s-]term\s+(?:placement\s+)?stability|same\s+placement\s+for\s+(?:at\s+least\s+)?(?:2|two)\s+years",
+        r"(?:2\.5|two\s+and\s+a\s+half)\s+years|long[\s-]term\s+(?:placement\s+)?stability|(?:placement\s+)?stability\s*\(\s*long[\s-]term\s*\)|same\s+placement\s+for\s+(?:at\s+least\s+)?(?:2|two)\s+years",
     ),
     rule(
         "neet",
