@@ -252,9 +252,9 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(r"(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
 });
-/// "30/01/20", "30/01/2020", "2017-01-26"; not "10/15%".
+/// "30/01/20", "30/01/2020", "2017-01-26", "05.03.2024"; not "10/15%" nor "1.2.3".
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(?-u:\b)")
         .expect("valid regex")
 });
 /// "November 2020", "Dec 2020"; not "November" alone.
@@ -423,9 +423,10 @@ type Claim<'a> = dyn FnMut(Range<usize>, Expr, &mut Vec<TimeExpr>) + 'a;
 /// `s` lowered.
 fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     for c in NUMERIC_DATE.captures_iter(s) {
-        let (d, m, y) = match (c.get(1), c.get(4)) {
-            (Some(d), _) => (d.as_str(), &c[2], &c[3]),
-            (None, Some(y)) => (&c[6], &c[5], y.as_str()),
+        let (d, m, y) = match (c.get(1), c.get(4), c.get(7)) {
+            (Some(d), _, _) => (d.as_str(), &c[2], &c[3]),
+            (None, Some(y), _) => (&c[6], &c[5], y.as_str()),
+            (None, None, Some(d)) => (d.as_str(), &c[8], &c[9]),
             _ => continue,
         };
         let (Ok(d), Ok(m), Ok(mut y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else {
@@ -802,6 +803,13 @@ fn parse_digit(m: Option<regex::Match<'_>>) -> u8 {
 /// A day date that is all the string holds, apart from decoration ("18TH DECEMBER 2017**",
 /// "Wednesday, 4th July, 2018", "| 10 July 2019"): a meeting's or a document's date line.
 pub fn only_a_date(s: &str) -> Option<Point> {
+    // "Thursday, 7 March 2024 at 2.00 pm": a meeting's hour is no part of its date.
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:,?\s+at|\s*[-–,])?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|(?:,?\s+at|\s*[-–,])?\s+\d{1,2}[.:]\d{2}$")
+            .expect("valid regex")
+    });
+    let s = s.trim();
+    let s = CLOCK.find(s).map_or(s, |m| &s[..m.start()]);
     let core = s.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:-".contains(c));
     let found = find(core, 0..core.len());
     match found.as_slice() {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017".
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|^\s*date(?-u:\b)\s*)")
+    Regex::new(r"(?im)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
@@ -94,7 +94,8 @@ pub fn date(text: &str) -> Option<Point> {
         .or_else(|| this_month(text))
 }
 
-/// A date at the very start of `s` (after a weekday, perhaps).
+/// A date at the very start of `s` (after a weekday, perhaps): a day, or a month of a year
+/// ("Date: March 2024").
 fn first_day(s: &str) -> Option<Point> {
     let found = dates::find(s, 0..s.len());
     let t = found.first()?;
@@ -103,6 +104,7 @@ fn first_day(s: &str) -> Option<Point> {
     }
     match t.expr {
         Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
+        Expr::Month { y: Some(y), m } => Some(Point::month(y, m)),
         _ => None,
     }
 }
@@ -146,7 +148,14 @@ fn dated_heading(text: &str) -> Option<Point> {
             let digits = rest
                 .iter()
                 .any(|part| part.bytes().any(|b| b.is_ascii_digit()));
-            (at_an_end && words >= 2 && !digits).then(|| Point::day(y, m, d))
+            // One word will do for a title ("Cabinet – 5 March 2024"), but not one that says
+            // when ("Position as at 31 March 2017", "Figures for the year ending 31 March").
+            static TIME_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)(?-u:\b)(?:at|on|of|by|to|in|since|from|until|till|before|after|during|ending|ended|end|between)\W*$")
+                    .expect("valid regex")
+            });
+            let titled = words >= 1 && !TIME_PREPOSITION.is_match(rest[0]);
+            (at_an_end && titled && !digits).then(|| Point::day(y, m, d))
         })
 }
 
@@ -256,6 +265,12 @@ mod tests {
             ("Position as at 31 March 2017\n\nText", None),
             ("Main points\n\nOn 31 March 2024\n\n7,198 children were looked after.", None),
             ("Emma presented information as at the end of September 2014.", None),
+            ("Cabinet – 5 March 2024\n\nText", Some("2024-03-05")),
+            ("Report to Cabinet\nDate: March 2024\n\nText", Some("2024-03")),
+            ("Published: 14 February 2024\n\nText", Some("2024-02-14")),
+            ("Meeting: Scrutiny Panel\nDate: 05.03.2024\n\nText", Some("2024-03-05")),
+            ("Scrutiny Board\nThursday, 7 March 2024 at 2.00 pm\n\nText", Some("2024-03-07")),
+            ("Since 5 March 2024\n\nText", None),
         ];
         for (text, expected) in cases {
             assert_eq!(
