@@ -1388,6 +1388,23 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             "Placement stability (long term): 71%.",
             &[("long_term_stability_pct", 71.0)],
         ),
+        // Scottish registers and aftercare.
+        (
+            "New registrations on the CPR during the year: 143.",
+            &[("cp_plans_started", 143.0)],
+        ),
+        (
+            "Number of children de-registered during the year: 151.",
+            &[("cp_plans_ended", 151.0)],
+        ),
+        (
+            "The service approved 18 new fostering households and 12 deregistered.",
+            &[],
+        ),
+        (
+            "There were 203 young people receiving throughcare and aftercare services.",
+            &[("care_leavers", 203.0)],
+        ),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",
@@ -1400,6 +1417,13 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             ("open_cases", 2311.0, Some("2024-01-30")),
             ("open_cases", 2198.0, Some("2022-12")),
             ("children_in_care", 405.0, Some("2024-01-30")),
+        ])
+    );
+    assert_eq!(
+        dated("Date: 14 November 2023\n\nIn the six months to 30 September 2023, 17 children were adopted, compared with 22 in the same period last year.\n"),
+        owned(&[
+            ("adoptions", 17.0, Some("2023-04/2023-09")),
+            ("adoptions", 22.0, Some("2022-04/2022-09")),
         ])
     );
     assert_eq!(

@@ -467,7 +467,11 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
     match t.expr {
         Expr::PreviousYear => base.map(When::year_earlier),
         Expr::LastYear if base.is_some() => base.map(When::year_earlier),
-        Expr::SamePeriod => tl.previous.or(tl.last_period),
+        // "during the same period", "during the year": a period, never the day before's date.
+        Expr::SamePeriod => [tl.previous, tl.last_period, tl.frame]
+            .into_iter()
+            .flatten()
+            .find(|w| matches!(w, When::Between(..))),
         Expr::ThisQuarter => [tl.heading, tl.frame]
             .into_iter()
             .flatten()

@@ -54,7 +54,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "care-leavers",
         "care_leavers",
-        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+aftercare(?:\s+(?:support|services?))?",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+(?:throughcare\s+and\s+)?aftercare(?:\s+(?:support|services?))?",
     ),
     rule(
         "left-care",
@@ -95,12 +95,12 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans-started",
         "cp_plans_started",
-        r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register",
+        r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register|(?:new\s+)?registrations\s+(?:on|to|onto)\s+(?:the\s+)?(?:child\s+protection\s+register|(?-i:CPR)|register)",
     ),
     rule(
         "cp-plans-ended",
         "cp_plans_ended",
-        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations",
+        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations|(?:children|child|young\s+people)\s+(?:who\s+were\s+|were\s+)?de-?registered|de-?registered\s+from\s+(?:the\s+)?(?:child\s+protection\s+|CP\s+)?register",
     ),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
     rule(
