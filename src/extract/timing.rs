@@ -213,8 +213,7 @@ impl SentenceTimes<'_> {
 /// "than").
 const COMPARED: &str = r"compared\s+(?:with|to)|than|relative\s+to|against";
 
-/// "compared with 31 March 2012", "than in 2016/17", "(158 at 31 March 2023)": a time named
-/// only to compare with.
+/// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
 fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -512,7 +511,6 @@ fn fallback(
     }
 }
 
-/// "has increased to 90%", "currently": a rate stated as the present position.
 /// "There are 1,204 ...", "We have 138 ...", "... stands at 256": a number stated in the present
 /// tense (or said to be now).
 fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
@@ -523,6 +521,7 @@ fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     says_now(sentence, f) || PRESENT.is_match(&sentence.text[clause.start..f.span.start])
 }
 
+/// "has increased to 90%", "currently": a rate stated as the present position.
 fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static NOW: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
