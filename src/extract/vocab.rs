@@ -197,7 +197,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "repeat-plans",
         "repeat_cp_plans_pct",
-        r"(?:second|subsequent)\s+or\s+subsequent\s+time|(?:for\s+)?(?:a|the)\s+second\s+(?:or\s+(?:subsequent|later)\s+)?time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
+        r"(?:second|subsequent)\s+or\s+subsequent\s+time|for\s+(?:a|the)\s+second\s+(?:or\s+(?:subsequent|later)\s+)?time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
     ),
     rule(
         "icpc-timeliness",
@@ -222,7 +222,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "statutory-visits",
         "statutory_visits_on_time_pct",
-        r"statutory\s+visits?|visits?\s+(?:to\s+(?:[\w'’]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
+        r"statutory\s+visits?|visits?\s+(?:to\s+(?:[a-z'’-]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
     ),
     rule(
         "return-interviews",
