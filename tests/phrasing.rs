@@ -1405,6 +1405,13 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
             "There were 203 young people receiving throughcare and aftercare services.",
             &[("care_leavers", 203.0)],
         ),
+        // Scotland's "positive destinations" are education, employment or training, for care
+        // leavers only.
+        (
+            "Care experienced young people in positive destinations: 81%.",
+            &[("care_leavers_eet_pct", 81.0)],
+        ),
+        ("School leavers in positive destinations: 95%.", &[]),
         // The Welsh term for children in need.
         (
             "Number of children receiving care and support: 412.",

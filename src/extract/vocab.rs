@@ -247,7 +247,8 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "eet",
         "care_leavers_eet_pct",
-        r"(?-i:EET)(?-u:\b)|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?",
+        // "positive destinations" is Scotland's term for education, employment or training.
+        r"(?-i:EET)(?-u:\b)|in\s+(?:education|employment|training),?\s+(?:employment|training|education)(?:,?\s+(?:or|and)\s+(?:employment|training|education))?|(?:in\s+)?positive\s+destinations?",
     ),
     rule(
         "suitable-accommodation",
