@@ -507,7 +507,7 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     static TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.]{0,60}$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.\n]{0,60}$").expect("valid regex")
     });
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
