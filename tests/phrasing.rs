@@ -641,11 +641,17 @@ fn check_typed(cases: &[(&str, &[Typed<'_>])]) {
 #[test]
 fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
     let cases: &[(&str, &[Typed<'_>])] = &[
+        // A rate with no base given is no count.
+        (
+            "The number of children in care at 31 December was 348 (rate 55.6).",
+            &[("children_in_care", 348.0, "Count", "Local")],
+        ),
         // A rate per 10,000 on one line of a list is not the unit of the next line's number.
         (
             "- Children subject to CP plans: 231 (rate 39.8 per 10,000)\n- CIN: 1,045\n- Contacts: 3,912",
             &[
                 ("child_protection_plans", 231.0, "Count", "Local"),
+                ("child_protection_plans", 39.8, "Per10k", "Local"),
                 ("children_in_need", 1045.0, "Count", "Local"),
                 ("contacts", 3912.0, "Count", "Local"),
             ],

@@ -592,7 +592,7 @@ pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of)\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?)\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i]
         .iter()
@@ -623,7 +623,10 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         .as_ref()
         .and_then(|l| s.mentions.iter().find(|m| m.span == *l))
         .is_some_and(|m| counts_another_noun(s, q, m));
+    // "348 (rate 55.6)": a rate whose base is not given is no count.
+    let bare_rate = q.unit == Unit::Count && RATE.is_match(gap);
     if !same_kind
+        || bare_rate
         || mentions_between
         || names_another(s, q, prev.indicator)
         || followed_by_noun
