@@ -1169,6 +1169,13 @@ fn minutes_date_page_ranges_and_assessments_not_done() {
 }
 
 /// The (indicator, value, when) of every indicator figure of a whole text.
+/// (indicator, value, when) rows as `dated` gives them.
+fn owned(rows: &[(&str, f64, Option<&str>)]) -> Vec<(String, f64, Option<String>)> {
+    rows.iter()
+        .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
+        .collect()
+}
+
 fn dated(text: &str) -> Vec<(String, f64, Option<String>)> {
     extract("report.txt", text, &Options::default())
         .figures
@@ -1179,11 +1186,6 @@ fn dated(text: &str) -> Vec<(String, f64, Option<String>)> {
 
 #[test]
 fn plans_markdown_tables_month_columns_and_monthly_averages() {
-    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
-        rows.iter()
-            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
-            .collect()
-    };
     // A title or heading naming a span of years is the plan's, not the figures' time.
     for title in [
         "Sufficiency Strategy 2023-2026",
@@ -1270,11 +1272,6 @@ fn missing_occasions_visits_early_help_year_end_and_the_quarter() {
             &[("early_help", 640.0)],
         ),
     ]);
-    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
-        rows.iter()
-            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
-            .collect()
-    };
     // With no date of its own, an annual report's "year end" is the end of its year.
     assert_eq!(
         dated("Fostering Service Annual Report 2022-23\n\nThis report covers 1 April 2022 to 31 March 2023.\n\nAt the year end there were 143 fostering households.\n"),
@@ -1310,11 +1307,6 @@ fn missing_occasions_visits_early_help_year_end_and_the_quarter() {
 
 #[test]
 fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
-    let owned = |rows: &[(&str, f64, Option<&str>)]| -> Vec<(String, f64, Option<String>)> {
-        rows.iter()
-            .map(|(i, v, w)| (i.to_string(), *v, w.map(str::to_string)))
-            .collect()
-    };
     // Text copied from a PDF keeps its line breaks: a short line that ends on "since" or starts
     // in lower case is not a heading, and the sentence runs on.
     assert_eq!(

@@ -407,11 +407,15 @@ pub fn date_sentence(
                 .and_then(|t| resolve(t, anchors, unowned_base, tl))
         };
         let mut when = own.or_else(in_clause).or_else(framed);
-        let said_now = s.times.iter().zip(&owner).any(|(t, o)| {
-            t.expr == Expr::Now
-                && (*o == Some(i)
-                    || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
-        });
+        // Whether the figure's own words, or its clause's unowned ones, say `expr`.
+        let says = |expr: Expr| {
+            s.times.iter().zip(&owner).any(|(t, o)| {
+                t.expr == expr
+                    && (*o == Some(i)
+                        || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
+            })
+        };
+        let said_now = says(Expr::Now);
         // "At 31 December, 301 children were subject to CP plans (rate 48.1 per 10,000)": the
         // same figure in another unit, named by the same words, is of the same date (a later
         // value in the same unit is not: "13.1% in 2019/20 ... has improved to 8%").
@@ -433,11 +437,7 @@ pub fn date_sentence(
         let opens_comparison = from_to(s.text, s.range.start, f);
         // "in the quarter" of a report that does not say which quarter: no date is better
         // than the year or the month of the sentence before.
-        let unknown_quarter = s.times.iter().zip(&owner).any(|(t, o)| {
-            t.expr == Expr::ThisQuarter
-                && (*o == Some(i)
-                    || o.is_none() && t.span.start >= clause.start && t.span.end <= clause.end)
-        });
+        let unknown_quarter = says(Expr::ThisQuarter);
         if when.is_none()
             && f.link.is_some()
             && !f.comparator
