@@ -9,11 +9,17 @@ pub fn PasteBox(
     /// Receives the document's name and text.
     on_add: Callback<(String, String)>,
 ) -> impl IntoView {
-    let (text, set_text) = signal(String::new());
+    // The text stays in the text area until the user extracts: a pasted report is megabytes,
+    // and copying it into the app on every keystroke (and back into the area) would make
+    // typing and pasting slow.
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let (name, set_name) = signal(String::new());
     let (message, set_message) = signal(None::<String>);
     let submit = move |_| {
-        let body = text.get_untracked();
+        let Some(area) = area.get_untracked() else {
+            return;
+        };
+        let body = area.value();
         if body.trim().is_empty() {
             set_message.set(Some("Paste the text of a report first.".to_string()));
             return;
@@ -26,7 +32,7 @@ pub fn PasteBox(
         };
         set_message.set(None);
         on_add.run((title, body));
-        set_text.set(String::new());
+        area.set_value("");
         set_name.set(String::new());
     };
     view! {
@@ -37,12 +43,9 @@ pub fn PasteBox(
                 data-testid="paste"
                 rows="10"
                 placeholder="Paste the text of a report, minutes or an agenda pack here"
-                prop:value=text
+                node_ref=area
                 on:focus=move |_| super::engine::warm()
-                on:input=move |ev| {
-                    super::engine::warm();
-                    set_text.set(event_target_value(&ev))
-                }
+                on:input=move |_| super::engine::warm()
             ></textarea>
             <div class="row">
                 <label for="doc-name">"Name"</label>

@@ -537,5 +537,71 @@ pub fn App() -> impl IntoView {
             <Timeline points=points.into() count=read_count on_source=on_source />
             <Compare points=points.into() count=read_count on_source=on_source />
         </main>
+        <PracticeResults />
+    }
+}
+
+/// A sample document and its text, drawn for a moment out of sight by [`PracticeResults`].
+#[derive(Clone)]
+struct Sample {
+    document: Arc<Document>,
+    text: Arc<str>,
+}
+
+thread_local! {
+    /// The sample document [`PracticeResults`] draws, while it draws it.
+    static SAMPLE: RwSignal<Option<Sample>, LocalStorage> = RwSignal::new_local(None);
+}
+
+/// Draws the results of a sample document for a moment, out of sight: the browser compiles and
+/// optimises the page's code by use, and a first report's results are otherwise drawn with code
+/// that has never run (called when the engine's worker sends its sample answer, see
+/// [`engine`]). They are laid out, off the screen, hidden, inert and hidden from assistive
+/// technology, for layout learns by use too.
+fn practise_views(sample: Document, text: String) {
+    SAMPLE.with(|s| {
+        s.set(Some(Sample {
+            document: Arc::new(sample),
+            text: text.into(),
+        }))
+    });
+    // Their effects (the charts are drawn in one) run first.
+    set_timeout(end_practice, Duration::from_millis(200));
+}
+
+/// Takes the practice results away, if they are drawn (called too before any real answer is
+/// shown, so that the two are never in the page together).
+fn end_practice() {
+    SAMPLE.with(|s| {
+        if s.with_untracked(Option::is_some) {
+            s.set(None);
+        }
+    });
+}
+
+/// The results of the sample document of [`practise_views`], while it is drawn.
+#[component]
+fn PracticeResults() -> impl IntoView {
+    let sample = SAMPLE.with(|s| *s);
+    move || {
+        sample.get().map(|Sample { document, text }| {
+            let document = Signal::derive(move || document.clone());
+            let (selected, _) = signal(None::<String>);
+            let on_select = Callback::new(|_: String| {});
+            view! {
+                <div class="practice" aria-hidden="true" inert>
+                    <Summary document=document />
+                    <FiguresTable document=document selected=selected on_select=on_select />
+                    <Charts document=document />
+                    <Tables tables=Signal::derive(move || document.with(|d| d.tables.clone())) />
+                    <TextView
+                        text=Signal::derive(move || text.to_string())
+                        figures=Signal::derive(move || document.with(|d| d.figures.clone()))
+                        selected=selected
+                        on_select=on_select
+                    />
+                </div>
+            }
+        })
     }
 }

@@ -13,12 +13,13 @@ thread_local! {
         "the file could not be read: its reader stopped (the file may be damaged)",
         // Readers tell progress page by page: 20 s on one page is a reader stuck in a loop.
         Duration::from_secs(20),
+        |_| {},
     )));
 }
 
 /// Runs in the worker: turns each file sent (its bytes) into text.
 pub fn serve() {
-    worker::serve(|request, bytes, progress| {
+    worker::serve("", |request, bytes, progress| {
         let bytes = bytes
             .dyn_into::<js_sys::Uint8Array>()
             .map_err(|_| "no file was sent")?

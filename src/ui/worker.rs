@@ -11,8 +11,9 @@
 //! string, a file's bytes as a `Uint8Array`): escaping megabytes into JSON and back costs more
 //! than the work. A reply is an array too: its JSON, and for a result the result itself, a
 //! string (a document as JSON, a file's text) that the caller reads. The worker says
-//! [`Reply::Ready`] once it can take requests (until then the page queues them), then answers
-//! each with progress and a result, in the order received. Nothing here depends on what the
+//! [`Reply::Ready`] once it can take requests (until then the page queues them), with a sample
+//! result if it has one (the page practises reading results on it, see [`Channel::new`]), then
+//! answers each with progress and a result, in the order received. Nothing here depends on what the
 //! results are: one copy of this code serves both workers.
 //!
 //! A worker that dies (a panic aborts a WebAssembly instance) or says nothing for longer than
@@ -41,7 +42,7 @@ pub struct Request {
 /// What a worker says (a result travels beside it).
 #[derive(Debug, Serialize, Deserialize)]
 enum Reply {
-    /// It can take requests.
+    /// It can take requests; a sample result is beside this (or an empty string).
     Ready,
     /// The share of request `id` done so far (0 to 1), and what that is in words, if anything
     /// better than a share ("page 3 of 40").
@@ -73,9 +74,11 @@ impl Progress<'_> {
     }
 }
 
-/// Runs in a worker: answers every request with `handle` (given its header, its payload and
-/// a way to tell progress), whose result is a string.
+/// Runs in a worker: says it is ready, with `sample` (a result like a request's, or an empty
+/// string), then answers every request with `handle` (given its header, its payload and a way
+/// to tell progress), whose result is a string.
 pub fn serve(
+    sample: &str,
     handle: impl Fn(&Request, JsValue, &Progress<'_>) -> Result<String, String> + 'static,
 ) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -113,7 +116,7 @@ pub fn serve(
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&Reply::Ready, "");
+    post(&Reply::Ready, sample);
 }
 
 /// Runs `f` in a later task of the worker's event loop: a message already waiting is heard
@@ -147,6 +150,8 @@ pub struct Channel {
     stopped: &'static str,
     /// The longest a worker may say nothing while on a request.
     limit: Duration,
+    /// Hears the sample result a worker sends when it is ready.
+    sample: fn(String),
     state: RefCell<State>,
 }
 
@@ -163,12 +168,20 @@ struct State {
 }
 
 impl Channel {
-    /// A channel to the worker started by the app's file `loader`, not yet started.
-    pub fn new(loader: &'static str, stopped: &'static str, limit: Duration) -> Self {
+    /// A channel to the worker started by the app's file `loader`, not yet started. `sample`
+    /// hears the sample result the worker sends when it is ready: the page can practise reading
+    /// results on it before the first real one arrives.
+    pub fn new(
+        loader: &'static str,
+        stopped: &'static str,
+        limit: Duration,
+        sample: fn(String),
+    ) -> Self {
         Channel {
             loader,
             stopped,
             limit,
+            sample,
             state: RefCell::new(State {
                 worker: None,
                 ready: false,
@@ -186,6 +199,11 @@ impl Channel {
         if state.worker.is_none() {
             let _ = self.start(&mut state);
         }
+    }
+
+    /// True once any request has been sent.
+    pub fn asked(&self) -> bool {
+        self.state.borrow().next_id > 0
     }
 
     /// Sends a request; `listener` hears its progress and its end.
@@ -290,6 +308,7 @@ impl Channel {
     fn on_reply(&'static self, reply: Reply, result: String) {
         type Heard = Rc<dyn Fn(f64, Option<String>)>;
         enum Tell {
+            Ready(String),
             Progress(Heard, f64, Option<String>),
             Done(Listener, Result<String, String>, String),
         }
@@ -301,7 +320,7 @@ impl Channel {
                     for job in std::mem::take(&mut state.waiting) {
                         self.post(&mut state, job);
                     }
-                    None
+                    (!result.is_empty()).then_some(Tell::Ready(result))
                 }
                 Reply::Progress { id, done, said } => {
                     self.watch(&mut state);
@@ -320,6 +339,7 @@ impl Channel {
             }
         };
         match tell {
+            Some(Tell::Ready(sample)) => (self.sample)(sample),
             Some(Tell::Progress(progress, done, said)) => progress(done, said),
             Some(Tell::Done(listener, result, name)) => {
                 (listener.done)(result.map_err(|message| format!("{name}: {message}")))

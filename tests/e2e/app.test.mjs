@@ -55,6 +55,26 @@ test('pasting a source report shows its figures', async () => {
   await page.close();
 });
 
+test("the page practises drawing results once the engine is ready, out of sight, and leaves nothing behind", async () => {
+  const { page, errors } = await openApp();
+  // Clicking into the box starts the engine; its sample answer is drawn off screen, then removed.
+  await page.getByTestId('paste').focus();
+  const practice = page.locator('.practice');
+  await practice.waitFor({ state: 'attached' });
+  assert.equal(await practice.getAttribute('aria-hidden'), 'true');
+  assert.ok(await practice.locator('tr[data-indicator]').count() > 0);
+  assert.equal(await page.locator('main tr[data-indicator]').count(), 0);
+  await practice.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('tr[data-indicator]').count(), 0);
+  assert.ok(await page.getByText('Paste a report or try an example to see its figures.').isVisible());
+  // A report read afterwards is shown as ever.
+  await page.getByTestId('paste').fill(REPORT);
+  await page.getByTestId('extract').click();
+  await page.locator('tr[data-indicator="children_in_care"][data-value="366"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('filtering narrows the rows and says how many are shown', async () => {
   const { page } = await openApp();
   await page.getByTestId('example').first().click();

@@ -79,7 +79,7 @@ function pasteToFigures(page, text) {
     const area = document.querySelector('[data-testid=paste]');
     area.value = t;
     area.dispatchEvent(new Event('input', { bubbles: true }));
-    const seen = () => document.querySelector('tr[data-indicator]')
+    const seen = () => document.querySelector('main tr[data-indicator]')
       ? requestAnimationFrame(() => done(performance.now() - start))
       : requestAnimationFrame(seen);
     document.querySelector('[data-testid=extract]').click();
