@@ -808,6 +808,10 @@ pub fn only_a_date(s: &str) -> Option<Point> {
         Regex::new(r"(?i)(?:,?\s+at|\s*[-–,])?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|(?:,?\s+at|\s*[-–,])?\s+\d{1,2}[.:]\d{2}$")
             .expect("valid regex")
     });
+    // A day of a year is written with digits: most lines (headings) have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let s = s.trim();
     let s = CLOCK.find(s).map_or(s, |m| &s[..m.start()]);
     let core = s.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:-".contains(c));

@@ -547,7 +547,9 @@ fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     })
 }
 
-fn needs_care_leavers(indicator: &str) -> bool {
+/// True for the care leavers' percentages: "in education, employment or training" is theirs only
+/// where care leavers are named nearby.
+pub fn needs_care_leavers(indicator: &str) -> bool {
     matches!(
         indicator,
         "care_leavers_eet_pct" | "care_leavers_neet_pct" | "care_leavers_accommodation_pct"

@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 
 /// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017",
 /// "Published: 14 February 2024" (the last kind only when the document says nothing better).
+/// Matched against the text lowered (faster than a case flag, see [`super::dates`]).
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*)")
+    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
@@ -38,11 +39,30 @@ pub fn detect(text: &str) -> Meta {
         title: title(text),
         authority: authority(text),
         date: date(text).map(|p| p.to_string()),
-        committee: COMMITTEE
-            .find(&text[..floor(text, 4000)])
-            .map(|m| m.as_str().trim().to_string()),
+        committee: committee(&text[..floor(text, 4000)]),
         kind: Some(kind(text).to_string()),
     }
+}
+
+/// The first committee named in `head`.
+fn committee(head: &str) -> Option<String> {
+    // Every name ends in one of these words: most texts are spared the search.
+    const LAST_WORDS: [&str; 10] = [
+        "Committee",
+        "Panel",
+        "Board",
+        "Group",
+        "Cabinet",
+        "Forum",
+        "COMMITTEE",
+        "PANEL",
+        "BOARD",
+        "GROUP",
+    ];
+    if !LAST_WORDS.iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    COMMITTEE.find(head).map(|m| m.as_str().trim().to_string())
 }
 
 /// The smallest char boundary not before `at`.
@@ -71,7 +91,7 @@ pub fn date(text: &str) -> Option<Point> {
     // One pass over the head and the tail: the first date after each kind of label.
     let mut labelled: [Option<Point>; 3] = [None; 3];
     for (part, offset) in [(head, 0), (&text[tail_start..], tail_start)] {
-        for c in DATE_LABEL.captures_iter(part) {
+        for c in DATE_LABEL.captures_iter(&part.to_ascii_lowercase()) {
             let group = ["decision", "meeting", "plain"]
                 .iter()
                 .position(|g| c.name(g).is_some())
@@ -98,6 +118,9 @@ pub fn date(text: &str) -> Option<Point> {
 /// A date at the very start of `s` (after a weekday, perhaps): a day, or a month of a year
 /// ("Date: March 2024").
 fn first_day(s: &str) -> Option<Point> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let found = dates::find(s, 0..s.len());
     let t = found.first()?;
     if t.span.start > 12 {
@@ -129,7 +152,7 @@ fn dated_heading(text: &str) -> Option<Point> {
         .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
         .filter(|l| !l.is_empty())
         .take(15)
-        .filter(|l| l.len() <= 120 && !l.ends_with('.'))
+        .filter(|l| l.len() <= 120 && !l.ends_with('.') && l.bytes().any(|b| b.is_ascii_digit()))
         .find_map(|line| {
             let found = dates::find(line, 0..line.len());
             let [t] = found.as_slice() else {
@@ -197,13 +220,24 @@ fn title(text: &str) -> Option<String> {
 
 /// The council that most often names itself, preferring one named near the top.
 fn authority(text: &str) -> Option<String> {
-    let names: Vec<&str> = AUTHORITY
-        .find_iter(&text[..floor(text, 20_000)])
-        .map(|m| m.as_str())
-        .collect();
-    let near_top = AUTHORITY
-        .find(&text[..floor(text, 1500)])
-        .map(|m| m.as_str());
+    let head = &text[..floor(text, 20_000)];
+    // Every name holds one of these words: most texts are spared the search.
+    if !["Council", "Borough", "City"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
+        return None;
+    }
+    let found: Vec<regex::Match<'_>> = AUTHORITY.find_iter(head).collect();
+    let names: Vec<&str> = found.iter().map(|m| m.as_str()).collect();
+    // The first name found in the first 1,500 bytes alone: the first name of all if it ends
+    // there (any name found in them is found in the whole).
+    let top = floor(text, 1500);
+    let near_top = match found.first() {
+        None => None,
+        Some(first) if first.end() <= top => Some(first.as_str()),
+        Some(_) => AUTHORITY.find(&text[..top]).map(|m| m.as_str()),
+    };
     let most = names
         .iter()
         .max_by_key(|n| names.iter().filter(|m| m == n).count())

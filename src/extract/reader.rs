@@ -168,7 +168,11 @@ impl Reader<'_> {
             mentions,
             predicates,
             times: time_spans,
-            care_leaver_context: self.care_leavers_near(&range),
+            // Asked only of the predicates that need care leavers named: looked for only then.
+            care_leaver_context: predicates
+                .iter()
+                .any(|p| link::needs_care_leavers(p.rule.indicator))
+                && self.care_leavers_near(&range),
         };
         let links = link::link_sentence(&sentence, &self.topic);
         let areas: Vec<(Area, bool)> = quantities
@@ -187,11 +191,17 @@ impl Reader<'_> {
             })
             .collect();
         let whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
+        // Written once for all the sentence's figures.
+        let written = one_line(&text[range.clone()]);
         for (i, q) in quantities.iter().enumerate() {
             if q.word && links[i].is_none() {
                 continue;
             }
-            let figure = self.figure(q, links[i].as_ref(), whens[i], areas[i].0, &range);
+            let at = Said {
+                range: &range,
+                written: &written,
+            };
+            let figure = self.figure(q, links[i].as_ref(), whens[i], areas[i].0, at);
             self.figures.push(figure);
         }
         self.topic = next_topic(&links, mentions, predicates);
@@ -244,15 +254,12 @@ impl Reader<'_> {
         link: Option<&Link>,
         when: Option<When>,
         area: Area,
-        sentence: &Range<usize>,
+        sentence: Said<'_>,
     ) -> Figure {
         let label = match link.and_then(|l| l.label.clone()) {
-            Some(r) => self.text[r]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            Some(r) => one_line(&self.text[r]),
             None => link.map_or_else(
-                || words_after(self.text, q.end, sentence.end),
+                || words_after(self.text, q.end, sentence.range.end),
                 |l| l.indicator.replace('_', " "),
             ),
         };
@@ -271,7 +278,7 @@ impl Reader<'_> {
             area,
             target: q.target,
             span: [q.span.start, q.span.end],
-            sentence: one_line(&self.text[sentence.clone()]),
+            sentence: sentence.written.to_string(),
             rule,
             edited: false,
             page: None,
@@ -380,12 +387,17 @@ impl Reader<'_> {
             after: None,
         });
         q.target |= role.target;
+        let written = one_line(&text[row.span.clone()]);
+        let at = Said {
+            range: &row.span,
+            written: &written,
+        };
         let mut figure = self.figure(
             &q,
             link.as_ref(),
             when,
             role.area.unwrap_or(self.default_area),
-            &row.span,
+            at,
         );
         if let (Some(link), Some((_, _, label))) = (&link, named) {
             figure.label = one_line(&text[label]);
@@ -611,9 +623,23 @@ fn words_after(text: &str, from: usize, to: usize) -> String {
         .join(" ")
 }
 
-/// A sentence or table row on one line, runs of spaces and tabs collapsed.
+/// The sentence or table row a figure is said in: its range, and its text on one line.
+#[derive(Clone, Copy)]
+struct Said<'a> {
+    range: &'a Range<usize>,
+    written: &'a str,
+}
+
+/// A sentence or table row on one line, runs of white space collapsed to one space.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn table_model(text: &str, lines: &[text::Line], t: &Found, index: usize) -> Table {

@@ -370,7 +370,9 @@ pub fn date_sentence(
         .collect();
     let owner = owners(s, &spans, &linked, &changes);
     let framing = s.framing();
-    let wants_period = wants_period(&s.text[s.range.clone()]);
+    // Asked only of figures that fall back on the context: looked for only then.
+    let range_over_months = std::cell::OnceCell::new();
+    let wants_period = || *range_over_months.get_or_init(|| wants_period(&s.text[s.range.clone()]));
     let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
     for (i, f) in figures.iter().enumerate() {
         let base = f
@@ -445,7 +447,7 @@ pub fn date_sentence(
             && !opens_comparison
             && !unknown_quarter
         {
-            when = fallback(f, sentence, tl, wants_period);
+            when = fallback(f, sentence, tl, wants_period());
         }
         out.push(when);
     }
