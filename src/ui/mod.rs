@@ -14,6 +14,7 @@ mod files;
 mod input;
 pub mod offline;
 pub mod reader;
+mod steps;
 mod storage;
 mod summary;
 mod tables;

@@ -1,8 +1,9 @@
 //! The tables found in the document, shown as HTML tables (cells as text), each with a chart
 //! of its numeric columns. A long pack holds dozens of tables: each is a disclosure, drawn when
-//! opened; the first few start open.
+//! opened; the first few start open. A long report's list of them is drawn a part at a time.
 
 use super::charts::{ChartCanvas, Drawing};
+use super::steps::Steps;
 use crate::chart;
 use crate::model::Table;
 use leptos::prelude::*;
@@ -10,17 +11,35 @@ use leptos::prelude::*;
 /// Tables open when a document is shown.
 const OPEN_AT_FIRST: usize = 2;
 
+/// Tables listed with the figures; the rest follow [`MORE_TABLES`] at a time, a task each (a
+/// 1 MB report's 147 tables took 18 ms of the first layout).
+const FIRST_TABLES: usize = 12;
+/// How many more tables each later task lists.
+const MORE_TABLES: usize = 40;
+
 /// Every table of the selected document.
 #[component]
 pub fn Tables(
     /// The document's tables.
     tables: Signal<Vec<Table>>,
 ) -> impl IntoView {
+    let steps = Steps::new(FIRST_TABLES, MORE_TABLES);
+    Effect::new(move |_| steps.start(tables.with(Vec::len)));
+    let listed = move || {
+        let (_, drawn) = steps.get();
+        tables.with(|t| {
+            t.iter()
+                .take(drawn)
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <Show when=move || tables.with(|t| !t.is_empty())>
             <section class="found-tables" aria-label="Tables in the text" data-testid="tables">
                 <h2>{move || format!("Tables in the text ({})", tables.with(Vec::len))}</h2>
-                <For each=move || tables.get().into_iter().enumerate() key=|(_, t)| (t.id.clone(), t.span) let:item>
+                <For each=listed key=|(_, t)| (t.id.clone(), t.span) let:item>
                     <FoundTable table=item.1 open=item.0 < OPEN_AT_FIRST />
                 </For>
             </section>

@@ -2,6 +2,7 @@
 //! highlight shows its indicator, date and rule; a figure selected in the table is scrolled
 //! to and flashed. The text is always rendered as text nodes, never as markup.
 
+use super::steps::Steps;
 use crate::extract::vocab::{self, Measure};
 use crate::model::Figure;
 use leptos::prelude::*;
@@ -204,23 +205,18 @@ pub fn TextView(
     /// Called with a figure's id when its highlight is clicked.
     on_select: Callback<String>,
 ) -> impl IntoView {
-    // The text's blocks, and how many of them are drawn so far. `drawn` counts per version of
-    // the text, so that a new document (or a correction) starts drawing again from the top.
+    // The text's blocks, and how many of them are drawn so far: a new document (or a
+    // correction) starts drawing again from the top.
     let blocks =
         Memo::new(move |_| std::sync::Arc::new(text.with(|t| figures.with(|f| blocks(t, f)))));
-    let (drawn, set_drawn) = signal((0u64, 0usize));
-    Effect::new(move |_| {
-        let total = blocks.with(|b| b.len());
-        let mine = drawn.with_untracked(|(v, _)| v + 1);
-        set_drawn.set((mine, total.min(FIRST_BLOCKS)));
-        draw_more(mine, total, set_drawn);
-    });
+    let steps = Steps::new(FIRST_BLOCKS, MORE_BLOCKS);
+    Effect::new(move |_| steps.start(blocks.with(|b| b.len())));
     // Scrolling and flashing are the outside world: an effect, on the one element concerned
     // (not a reactive class on every highlight of a long report).
     let flasher = Flasher {
         selected,
         blocks,
-        set_drawn,
+        steps,
         flashed: StoredValue::new(None),
     };
     Effect::new(move |_| {
@@ -261,7 +257,7 @@ pub fn TextView(
             <div class="document-text" on:click=on_click>
                 <For
                     each=move || {
-                        let (v, n) = drawn.get();
+                        let (v, n) = steps.get();
                         (0..n).map(move |i| (v, i))
                     }
                     key=|key| *key
@@ -284,7 +280,7 @@ const FLASH_TRIES: u32 = 4;
 struct Flasher {
     selected: ReadSignal<Option<String>>,
     blocks: Memo<std::sync::Arc<Vec<Vec<Piece>>>>,
-    set_drawn: WriteSignal<(u64, usize)>,
+    steps: Steps,
     flashed: StoredValue<Option<web_sys::Element>>,
 }
 
@@ -315,28 +311,8 @@ impl Flasher {
             return;
         };
         if tries > 0 {
-            self.set_drawn.try_update(|(_, n)| *n = total);
+            self.steps.all(total);
             set_timeout(move || self.show(id, tries - 1), std::time::Duration::ZERO);
         }
     }
-}
-
-/// Draws [`MORE_BLOCKS`] more blocks of version `mine` in a later task, and so on to `total`,
-/// unless a newer version has started meanwhile.
-fn draw_more(mine: u64, total: usize, set_drawn: WriteSignal<(u64, usize)>) {
-    set_timeout(
-        move || {
-            let mut next = None;
-            set_drawn.try_update(|(v, n)| {
-                if *v == mine && *n < total {
-                    *n = (*n + MORE_BLOCKS).min(total);
-                    next = Some(*n);
-                }
-            });
-            if next.is_some_and(|n| n < total) {
-                draw_more(mine, total, set_drawn);
-            }
-        },
-        std::time::Duration::ZERO,
-    );
 }
