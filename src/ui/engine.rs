@@ -118,7 +118,7 @@ fn practise(sample: String) {
             super::practise_views(document, sample_text());
             return;
         }
-        // The page copies an answer's document as it stores it: that is practised too.
+        // The page copies an answer's document as it keeps it: that is practised too.
         drop(std::hint::black_box(document.clone()));
         leptos::prelude::set_timeout(move || round(sample, left - 1), Duration::ZERO);
     }

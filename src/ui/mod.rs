@@ -586,7 +586,7 @@ fn practise_views(sample: Document, text: String) {
             text: text.into(),
         }))
     });
-    // Their effects (the charts are drawn in one) run first.
+    // They stay a moment: their effects (the charts are drawn in one) and a layout run meanwhile.
     set_timeout(end_practice, Duration::from_millis(200));
 }
 
