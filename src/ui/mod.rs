@@ -102,26 +102,6 @@ const SETTLE: Duration = Duration::from_millis(400);
 /// depends on the save made as the page is left.
 const STORE_SETTLE: Duration = Duration::from_millis(100);
 
-/// How many times storing waits [`STORE_SETTLE`] for a document being read: copying a pasted
-/// megabyte into the database takes the page some 40 ms, better spent showing its figures.
-const STORE_WAITS: u32 = 20;
-
-/// Runs `then` once no document is being read, or after `waits` waits of [`STORE_SETTLE`] (a
-/// folder of reports is stored while it is read).
-fn after_reading(documents: ReadSignal<Vec<Loaded>>, then: impl Fn() + Copy + 'static, waits: u32) {
-    let reading = documents
-        .try_with_untracked(|docs| docs.iter().any(|d| d.reading == Reading::Started))
-        .unwrap_or(false);
-    if reading && waits > 0 {
-        set_timeout(
-            move || after_reading(documents, then, waits - 1),
-            STORE_SETTLE,
-        );
-    } else {
-        then();
-    }
-}
-
 /// The wait between updates of the views over every document, given how many there are: their
 /// cost grows with the set (about 1 ms a document), so a large set is recomputed less often
 /// while it is being read and the page stays responsive.
@@ -333,7 +313,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         to_store.track();
         if first.is_some() {
-            after_reading(documents, save_now, STORE_WAITS);
+            save_now();
         }
     });
     // A change made just before the page is left is stored at once, not lost with the timer.
