@@ -59,10 +59,15 @@ fn committee(head: &str) -> Option<String> {
         "BOARD",
         "GROUP",
     ];
-    if !LAST_WORDS.iter().any(|w| head.contains(w)) {
+    if !contains_any(head, &LAST_WORDS) {
         return None;
     }
     COMMITTEE.find(head).map(|m| m.as_str().trim().to_string())
+}
+
+/// True when `text` holds any of `words`.
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
 }
 
 /// The smallest char boundary not before `at`.
@@ -222,10 +227,7 @@ fn title(text: &str) -> Option<String> {
 fn authority(text: &str) -> Option<String> {
     let head = &text[..floor(text, 20_000)];
     // Every name holds one of these words: most texts are spared the search.
-    if !["Council", "Borough", "City"]
-        .iter()
-        .any(|w| head.contains(w))
-    {
+    if !contains_any(head, &["Council", "Borough", "City"]) {
         return None;
     }
     let found: Vec<regex::Match<'_>> = AUTHORITY.find_iter(head).collect();
@@ -250,7 +252,7 @@ fn authority(text: &str) -> Option<String> {
 /// `minutes`, `foi`, `statistics`, `news`, `agenda` or `report`.
 fn kind(text: &str) -> &'static str {
     let head = &text[..floor(text, 6000)];
-    let has = |words: &[&str]| words.iter().any(|w| head.contains(w));
+    let has = |words: &[&str]| contains_any(head, words);
     if has(&[
         "Freedom of Information",
         "FOI ",

@@ -319,6 +319,7 @@ impl Reader<'_> {
                 names: Names::of(self.text, label.clone(), &self.aliases),
                 when: self.when_of_cell(label.clone()),
                 total: caption.as_ref().filter(|_| self.is_total_row(row)),
+                written: one_line(&self.text[row.span.clone()]),
             };
             for (k, cell) in values.iter().enumerate() {
                 if let Some(figure) = self.table_cell(t, row, cell.clone(), columns.get(k), &heads)
@@ -387,10 +388,9 @@ impl Reader<'_> {
             after: None,
         });
         q.target |= role.target;
-        let written = one_line(&text[row.span.clone()]);
         let at = Said {
             range: &row.span,
-            written: &written,
+            written: &heads.written,
         };
         let mut figure = self.figure(
             &q,
@@ -442,6 +442,8 @@ struct RowHeads<'a> {
     when: Option<When>,
     /// The names of the table's caption, on a Total row under plain columns.
     total: Option<&'a Names>,
+    /// The row on one line, the sentence of each of its figures.
+    written: String,
 }
 
 /// What a column heading says of its cells.

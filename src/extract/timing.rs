@@ -498,8 +498,11 @@ fn fallback(
     // A count at a point in time told in the present tense after a sentence about a period
     // ("... 25 more since September. There are 1,204 children in need") is of now, not of
     // the period.
-    let stock = vocab::measure(link.indicator) == Measure::Stock;
-    if stock && matches!(tl.previous, Some(When::Between(..))) && in_present_tense(sentence, f) {
+    let measure = vocab::measure(link.indicator);
+    if measure == Measure::Stock
+        && matches!(tl.previous, Some(When::Between(..)))
+        && in_present_tense(sentence, f)
+    {
         if let Some(now) = now {
             return Some(now);
         }
@@ -507,7 +510,7 @@ fn fallback(
     if let Some(when) = context.or(tl.heading).or(tl.frame) {
         return Some(when);
     }
-    match vocab::measure(link.indicator) {
+    match measure {
         Measure::Stock | Measure::Status => now,
         Measure::Flow | Measure::Rate => now.filter(|_| says_now(sentence, f)),
     }
