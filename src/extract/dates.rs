@@ -6,6 +6,7 @@
 //! document gives (its own date, a section's date, the period the report covers). Nothing is
 //! ever resolved against today's clock.
 
+use super::near::{self, Near};
 use regex::Regex;
 use std::fmt;
 use std::ops::Range;
@@ -248,6 +249,10 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
     )
 });
+/// Where [`DAY_MONTH`] can match: around a month's first three letters. A match holds at most
+/// 31 bytes besides whitespace ("wednesday," "31st" "of" "september" "." "," "2017").
+static DAY_MONTH_NEAR: LazyLock<Near> =
+    LazyLock::new(|| Near::new("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", 40));
 /// "June 28th 2018", "July 10, 2019"; not "June 2018".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(r"(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
@@ -303,6 +308,11 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
     )(?-u:\b)").expect("valid regex")
 });
+
+/// Where [`RELATIVE`] can match: every one of its phrases holds one of these words, and at
+/// most 30 bytes besides spaces ("the same period in the previous year").
+static RELATIVE_NEAR: LazyLock<Near> =
+    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time", 40));
 
 /// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
 /// a month name or a relative time word. Most sentences have none and skip the rest.
@@ -447,7 +457,7 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
     let capitalised = |m: Option<regex::Match<'_>>| {
         m.is_some_and(|m| s.as_bytes()[m.start()].is_ascii_uppercase())
     };
-    for c in DAY_MONTH.captures_iter(lower) {
+    for c in near::captures_in(&DAY_MONTH, lower, DAY_MONTH_NEAR.regions(lower)) {
         let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
             continue;
         };
@@ -479,7 +489,7 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
 /// Relative expressions ("currently", "last year", "so far this year"); `lower` is `s` lowered.
 fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<'_>) {
     let so_far = s.contains("so far") || s.contains("to date");
-    for c in RELATIVE.captures_iter(lower) {
+    for c in near::captures_in(&RELATIVE, lower, RELATIVE_NEAR.regions(lower)) {
         let name = [
             "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "thisq", "same",
             "now",

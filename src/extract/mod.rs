@@ -17,6 +17,7 @@ pub mod text;
 pub mod timing;
 pub mod vocab;
 
+mod near;
 mod reader;
 
 use crate::model::Document;

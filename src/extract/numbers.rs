@@ -7,6 +7,7 @@
 //! Changes ("an increase of 113"), bounds ("less than 13") and money keep their number but are
 //! marked, so that they never become indicator figures.
 
+use super::near::{self, Near};
 use super::text::{head, tail};
 use crate::model::Unit;
 
@@ -61,6 +62,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)")
         .expect("valid regex")
+});
+/// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 13
+/// bytes besides spaces ("seventy-seven", "three quarters").
+static WORDS_NEAR: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        "two|three|four|forty|five|fif|six|seven|eight|nine|ten|eleven|twe|thir|quarter",
+        16,
+    )
 });
 /// Spans that hold digits but no figures: phone numbers, postcodes, web addresses, e-mails.
 static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,7 +157,8 @@ pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quant
             out.push(q);
         }
     }
-    for m in WORDS.find_iter(s) {
+    let regions = WORDS_NEAR.regions(&s.to_ascii_lowercase());
+    for m in near::find_in(&WORDS, s, regions) {
         if blocked.overlaps(&m.range()) {
             continue;
         }
