@@ -110,7 +110,10 @@ pub fn captures_in<'t>(
     regions: Vec<Range<usize>>,
 ) -> impl Iterator<Item = Captures<'t>> + 't {
     each_in(text, regions, move |haystack, at| {
-        let found = regex.captures_at(haystack, at)?;
+        // Most regions hold no match: looking for one first spares making captures for them
+        // (searching on from where the match starts finds the same match).
+        let start = regex.find_at(haystack, at)?.start();
+        let found = regex.captures_at(haystack, start)?;
         let end = found.get(0)?.end();
         Some((found, end))
     })

@@ -56,6 +56,7 @@ pub fn read(
         default_area: area::document_default(text, has_authority),
         figures: Vec::new(),
         read: 0,
+        cursors: Cursors::default(),
     };
     // The whole-text scans take about half the time; the sentences the other half.
     progress(0.5);
@@ -92,19 +93,48 @@ struct Scanned {
     predicates: Vec<vocab::Mention>,
 }
 
-/// The items of a list sorted by start offset that lie wholly inside `range`.
+/// The items of a list sorted by start offset that lie wholly inside `range`. `from` is where
+/// the last search of this list began, and becomes where this one begins: sentences come in
+/// text order, so the items sought are a few steps on from there, not worth a binary search
+/// of the whole list (which cost 5% of the time on a long report).
 fn within<T>(
     items: &[T],
     range: &Range<usize>,
     span: impl Fn(&T) -> Range<usize>,
+    from: &mut usize,
 ) -> std::ops::Range<usize> {
-    let first = items.partition_point(|t| span(t).start < range.start);
-    let last = first + items[first..].partition_point(|t| span(t).start < range.end);
-    let mut end = last;
+    let before = |t: &T| span(t).start < range.start;
+    let mut first = (*from).min(items.len());
+    if first > 0 && !before(&items[first - 1]) {
+        first = items[..first].partition_point(before); // a range behind the last
+    }
+    let mut steps = 0;
+    while first < items.len() && before(&items[first]) {
+        first += 1;
+        steps += 1;
+        if steps == 16 {
+            first += items[first..].partition_point(before);
+            break;
+        }
+    }
+    *from = first;
+    let mut end = first;
+    while end < items.len() && span(&items[end]).start < range.end {
+        end += 1;
+    }
     while end > first && span(&items[end - 1]).end > range.end {
         end -= 1;
     }
     first..end
+}
+
+/// Where the last search of each of the scanned lists began (see [`within`]).
+#[derive(Default)]
+struct Cursors {
+    times: usize,
+    quantities: usize,
+    mentions: usize,
+    predicates: usize,
 }
 
 struct Reader<'t> {
@@ -118,6 +148,7 @@ struct Reader<'t> {
     default_area: Area,
     figures: Vec<Figure>,
     read: usize,
+    cursors: Cursors,
 }
 
 impl Reader<'_> {
@@ -126,11 +157,22 @@ impl Reader<'_> {
         self.timeline.enter(s.kind, s.new_block);
         let range = text::clean_span(text, s.span.clone());
         let scanned = &self.scanned;
-        let times = &scanned.times[within(&scanned.times, &range, |t| t.span.clone())];
-        let time_spans = &scanned.time_spans[within(&scanned.time_spans, &range, Clone::clone)];
-        let mut quantities = scanned.quantities
-            [within(&scanned.quantities, &range, |q| q.span.start..q.end)]
-        .to_vec();
+        let cursors = &mut self.cursors;
+        let in_times = within(
+            &scanned.times,
+            &range,
+            |t| t.span.clone(),
+            &mut cursors.times,
+        );
+        let times = &scanned.times[in_times.clone()];
+        let time_spans = &scanned.time_spans[in_times];
+        let in_quantities = within(
+            &scanned.quantities,
+            &range,
+            |q| q.span.start..q.end,
+            &mut cursors.quantities,
+        );
+        let mut quantities = scanned.quantities[in_quantities].to_vec();
         self.read += 1;
         if self.read <= 6 && s.kind == Kind::Heading && quantities.is_empty() {
             self.timeline.title(text, range.clone());
@@ -149,9 +191,18 @@ impl Reader<'_> {
         }
         rates_per_10k(text, &range, &mut quantities);
         carry_units(text, &mut quantities);
-        let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
-        let predicates =
-            &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
+        let mentions = &scanned.mentions[within(
+            &scanned.mentions,
+            &range,
+            |m| m.span.clone(),
+            &mut cursors.mentions,
+        )];
+        let predicates = &scanned.predicates[within(
+            &scanned.predicates,
+            &range,
+            |m| m.span.clone(),
+            &mut cursors.predicates,
+        )];
         if let Some(previous) = self.pending_topic.take() {
             if mentions.is_empty() && predicates.is_empty() {
                 self.topic = topic_of(&self.scanned, previous);
@@ -591,8 +642,9 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
 
 /// What a sentence without numbers was about, for anaphora in the next one.
 fn topic_of(scanned: &Scanned, range: Range<usize>) -> Topic {
-    let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone())];
-    let predicates = &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone())];
+    let mentions = &scanned.mentions[within(&scanned.mentions, &range, |m| m.span.clone(), &mut 0)];
+    let predicates =
+        &scanned.predicates[within(&scanned.predicates, &range, |m| m.span.clone(), &mut 0)];
     next_topic(&[], mentions, predicates)
 }
 

@@ -8,6 +8,8 @@
 //! ("started to be looked after" is entering care, not children in care).
 
 use regex::{Regex, RegexSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -324,9 +326,11 @@ pub struct Mention {
 struct Compiled {
     any: Regex,
     each: RegexSet,
+    /// Which list this is: 0 for [`MENTIONS`], 1 for [`PREDICATES`].
+    list: usize,
 }
 
-fn compile(rules: &'static [Rule]) -> Compiled {
+fn compile(rules: &'static [Rule], list: usize) -> Compiled {
     let any = rules
         .iter()
         .map(|r| format!("(?:{})", r.pattern))
@@ -336,11 +340,23 @@ fn compile(rules: &'static [Rule]) -> Compiled {
         any: Regex::new(&format!(r"(?i)(?-u:\b)(?:{any})")).expect("valid vocabulary regex"),
         each: RegexSet::new(rules.iter().map(|r| format!(r"(?i)^(?:{})$", r.pattern)))
             .expect("valid rules"),
+        list,
     }
 }
 
-static MENTION_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(MENTIONS));
-static PREDICATE_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(PREDICATES));
+static MENTION_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(MENTIONS, 0));
+static PREDICATE_REGEX: LazyLock<Compiled> = LazyLock::new(|| compile(PREDICATES, 1));
+
+/// The most phrases [`scan`] remembers the rule of, per rule list; past this it forgets them
+/// and starts again (a report names its indicators with a few dozen phrases, over and over).
+const REMEMBERED_PHRASES: usize = 4096;
+
+thread_local! {
+    /// The rule of each phrase [`scan`] has met, per rule list ([`Compiled::list`]): asking the
+    /// set of rules which one matches a phrase costs about a microsecond, looking the phrase up
+    /// here a few dozen nanoseconds.
+    static RULE_OF_PHRASE: RefCell<[HashMap<Box<str>, Option<usize>>; 2]> = RefCell::default();
+}
 
 fn scan(
     compiled: &Compiled,
@@ -348,17 +364,31 @@ fn scan(
     text: &str,
     range: Range<usize>,
 ) -> Vec<Mention> {
-    compiled
-        .any
-        .find_iter(&text[range.clone()])
-        .filter_map(|m| {
-            let index = compiled.each.matches(m.as_str()).iter().next()?;
-            Some(Mention {
-                span: m.start() + range.start..m.end() + range.start,
-                rule: &rules[index],
+    RULE_OF_PHRASE.with_borrow_mut(|known| {
+        let known = &mut known[compiled.list];
+        compiled
+            .any
+            .find_iter(&text[range.clone()])
+            .filter_map(|m| {
+                let phrase = m.as_str();
+                let index = match known.get(phrase) {
+                    Some(index) => *index,
+                    None => {
+                        let index = compiled.each.matches(phrase).iter().next();
+                        if known.len() >= REMEMBERED_PHRASES {
+                            known.clear();
+                        }
+                        known.insert(phrase.into(), index);
+                        index
+                    }
+                };
+                Some(Mention {
+                    span: m.start() + range.start..m.end() + range.start,
+                    rule: &rules[index?],
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
 }
 
 /// The mentions of counted indicators in `text[range]`, skipping those that only qualify
