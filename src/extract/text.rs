@@ -198,25 +198,11 @@ fn split_inside(
     open: &mut Option<(usize, Kind)>,
     new_block: &mut bool,
 ) {
-    // Only stops and bullets matter: the bytes that start them are looked for, not every
-    // character decoded ('•' is the only character here that starts with 0xE2).
-    let body = line.text(text).as_bytes();
-    let mut from = 0;
-    while let Some(found) = body[from..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
-    {
-        let offset = from + found;
-        from = offset + 1;
+    for (offset, c) in line.text(text).char_indices() {
         let i = line.start + offset;
         if open.is_some_and(|(start, _)| i < start) {
             continue;
         }
-        let c = if body[offset] == 0xE2 {
-            text[i..].chars().next().unwrap_or(' ')
-        } else {
-            char::from(body[offset])
-        };
         if matches!(c, '.' | '?' | '!') && ends_sentence(text, i, line.end) {
             let Some((_, kind)) = *open else { return };
             close(out, open, text, i + 1, new_block);
