@@ -18,7 +18,8 @@ use std::ops::Range;
 
 /// Key words and how far a match reaches around them.
 pub struct Near {
-    /// A plain alternation of the key words: searched for with SIMD, not an automaton.
+    /// A plain alternation of the key words: found by a literal search (SIMD where the target
+    /// has it), not by running an automaton over every byte.
     keys: Regex,
     /// More than the most bytes a match holds that are ASCII but not whitespace. Whitespace
     /// and non-ASCII bytes are not counted: a match's `\s+` may be any length.
@@ -35,8 +36,8 @@ impl Near {
     }
 
     /// The regions of `text` that may hold a match: in order, disjoint, each starting after an
-    /// ASCII byte (or at the start) and ending before an ASCII byte that is no word character
-    /// (or at the end).
+    /// ASCII byte (or at the start) and ending before a byte that `(?-u:\b)` takes for no word
+    /// character, which starts a character (or at the end).
     pub fn regions(&self, text: &str) -> Vec<Range<usize>> {
         let bytes = text.as_bytes();
         let mut regions: Vec<Range<usize>> = Vec::new();
