@@ -1448,3 +1448,50 @@ fn wrapped_lines_of_a_pack_and_the_same_point_last_year() {
         ])
     );
 }
+
+#[test]
+fn rates_per_children_done_early_help_sets_of_proceedings_and_cases_each() {
+    check(&[
+        // Whom a rate is per is no other noun the rate counts.
+        (
+            "Our rate of CLA per 10,000 children is 71 compared with the Wales average of 65.",
+            &[("children_in_care", 71.0), ("children_in_care", 65.0)],
+        ),
+        (
+            "The rate of children on a CP plan per 10,000 of the child population is 45.1.",
+            &[("child_protection_plans", 45.1)],
+        ),
+        // Early help is counted by the assessments done.
+        (
+            "1,200 Early Help Assessments were completed in 2022/23.",
+            &[("early_help", 1200.0)],
+        ),
+        (
+            "430 early help assessments were undertaken.",
+            &[("early_help", 430.0)],
+        ),
+        (
+            "40 early help assessments were closed with no further action.",
+            &[],
+        ),
+        (
+            "The authority issued 12 sets of care proceedings in the quarter.",
+            &[("care_proceedings", 12.0)],
+        ),
+        // Made subject to a plan in a period is a plan started; having been so is on a plan.
+        (
+            "33 children were made subject to child protection plans during the quarter.",
+            &[("cp_plans_started", 33.0)],
+        ),
+        (
+            "There are 210 children who have been made subject to a child protection plan.",
+            &[("child_protection_plans", 210.0)],
+        ),
+        (
+            "Social workers are carrying an average of 22 cases each.",
+            &[("social_worker_caseload", 22.0)],
+        ),
+        ("Personal advisers carry 22 cases each.", &[]),
+        ("IROs have an average of 60 cases each.", &[]),
+    ]);
+}

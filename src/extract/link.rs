@@ -189,7 +189,7 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
 fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?ix)^[\s*“”"']*
-            (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream)\s+)?
+            (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream|sets\s+of)\s+)?
             (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
@@ -289,10 +289,25 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
             after = &after[cohort.end()..];
         }
     }
+    /// "430 early help assessments were completed": early help is counted by the assessments
+    /// (or episodes, CAFs) done, so doing them picks out no subgroup.
+    const EARLY_HELP_VERBS: [&str; 7] = [
+        "completed",
+        "undertaken",
+        "carried",
+        "opened",
+        "started",
+        "initiated",
+        "held",
+    ];
+    let early_help = m.rule.indicator == "early_help";
     SUBGROUP.is_match(after)
-        || VERB
-            .captures(after)
-            .is_some_and(|c| !STOCK_VERBS.contains(&c[1].to_ascii_lowercase().as_str()))
+        || VERB.captures(after).is_some_and(|c| {
+            let verb = c[1].to_ascii_lowercase();
+            let keeps_the_whole = STOCK_VERBS.contains(&verb.as_str())
+                || early_help && EARLY_HELP_VERBS.contains(&verb.as_str());
+            !keeps_the_whole
+        })
 }
 
 /// "10 contacts for each referral", "76 children in care per 100,000": a ratio, not a count.
@@ -360,9 +375,10 @@ static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\(\s*{EXCLUDING}(?-u:\b)[^()]*\)")).expect("valid regex")
 });
 
-/// "rate", "a rate of", "the rate per 10,000 was".
+/// "rate", "a rate of", "the rate per 10,000 was", and whom a rate is per: "per 10,000
+/// children", "per 10,000 of the child population", "per 10,000 children aged 0-17".
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:a\s+|the\s+)?rate(?:\s+of)?(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:a\s+|the\s+)?rate(?:\s+of)?|per\s+10,?000\s+(?:of\s+(?:the\s+|our\s+)?)?(?:(?:local\s+)?child(?:ren)?(?:\s+and\s+young\s+people)?(?:\s+population)?|population|under[\s-]18s)(?:\s+aged\s+(?:0|under)\s*(?:-|–|to)?\s*1[78])?)(?-u:\b)").expect("valid regex")
 });
 
 /// A mention named as left out: "Children in need (excluding CP and CLA): 1,432" counts

@@ -97,7 +97,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans-started",
         "cp_plans_started",
-        r"(?:become|became|becoming|becomes|started|starting)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register|(?:new\s+)?registrations\s+(?:on|to|onto)\s+(?:the\s+)?(?:child\s+protection\s+register|(?-i:CPR)|register)",
+        r"(?:become|became|becoming|becomes|started|starting|(?:were|was)\s+made)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register|(?:new\s+)?registrations\s+(?:on|to|onto)\s+(?:the\s+)?(?:child\s+protection\s+register|(?-i:CPR)|register)",
     ),
     rule(
         "cp-plans-ended",
@@ -153,7 +153,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "caseload",
         "social_worker_caseload",
-        r"(?:average\s+)?(?:social\s+work(?:er)?s?'?\s+)?caseloads?|cases\s+per\s+(?:social\s+)?(?:worker|practitioner)|per\s+(?:social\s+)?(?:worker|practitioner)|average\s+number\s+of\s+cases",
+        r"(?:average\s+)?(?:social\s+work(?:er)?s?'?\s+)?caseloads?|cases\s+per\s+(?:social\s+)?(?:worker|practitioner)|cases\s+each|per\s+(?:social\s+)?(?:worker|practitioner)|average\s+number\s+of\s+cases",
     ),
     rule(
         "children-in-need",
