@@ -1495,3 +1495,48 @@ fn rates_per_children_done_early_help_sets_of_proceedings_and_cases_each() {
         ("IROs have an average of 60 cases each.", &[]),
     ]);
 }
+
+#[test]
+fn the_value_a_figure_changed_from_has_no_date_unless_it_is_given() {
+    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
+    assert_eq!(
+        dates("There are currently 199 children subject to a CP plan, down from 214."),
+        owned(&[
+            ("child_protection_plans", 199.0, Some("2023-03-15")),
+            ("child_protection_plans", 214.0, None),
+        ])
+    );
+    assert_eq!(
+        dates("• 199 children subject to a CP plan (down from 214)"),
+        owned(&[
+            ("child_protection_plans", 199.0, Some("2023-03-15")),
+            ("child_protection_plans", 214.0, None),
+        ])
+    );
+    assert_eq!(
+        dates("The number of looked after children has risen to 420 from 398."),
+        owned(&[
+            ("children_in_care", 420.0, Some("2023-03-15")),
+            ("children_in_care", 398.0, None),
+        ])
+    );
+    assert_eq!(
+        dates("There are 199 children subject to a CP plan, down from 214 in December."),
+        owned(&[
+            ("child_protection_plans", 199.0, Some("2023-03-15")),
+            ("child_protection_plans", 214.0, Some("2022-12")),
+        ])
+    );
+    // Bars with no outer bars, as spreadsheets write them.
+    assert_eq!(
+        dates("Measure | 2021/22 | 2022/23\nNumber of CLA | 295 | 301"),
+        owned(&[
+            ("children_in_care", 295.0, Some("2021-04/2022-03")),
+            ("children_in_care", 301.0, Some("2022-04/2023-03")),
+        ])
+    );
+    assert_eq!(
+        dates("Page 4 | Agenda item 6\nPage 5 | Agenda item 7"),
+        owned(&[])
+    );
+}

@@ -242,19 +242,34 @@ fn with_header(
     }
 }
 
-/// A Markdown table: "| Indicator | 2021/22 | 2022/23 |" rows, the "|---|---|" line under the
-/// header skipped.
+/// A table with cells between bars: Markdown's "| Indicator | 2021/22 | 2022/23 |" rows (the
+/// "|---|---|" line under the header skipped), or rows with no outer bars, "Number of CLA | 295
+/// | 301", as spreadsheets and some converters write them. Rows without outer bars are taken
+/// only as a block of two or more with the same number of cells, some of them numbers: a line
+/// of prose or a page footer may hold a bar too ("Page 4 | Agenda item 6").
 fn pipe_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
-    let is_row = |l: &Line| {
-        let s = l.text(text).trim();
-        s.starts_with('|') && s.len() > 1 && s[1..].contains('|')
-    };
     let is_rule = |l: &Line| {
         l.text(text)
             .trim()
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' '))
     };
+    let head = lines[first].text(text).trim();
+    let outer = head.starts_with('|');
+    let columns = pipe_cells(text, &lines[first]).len();
+    let is_row = |l: &Line| {
+        let s = l.text(text).trim();
+        if outer {
+            s.starts_with('|') && s.len() > 1 && s[1..].contains('|')
+        } else {
+            !s.starts_with('|')
+                && s.contains('|')
+                && (is_rule(l) || pipe_cells(text, l).len() == columns)
+        }
+    };
+    if !is_row(&lines[first]) || is_rule(&lines[first]) {
+        return None;
+    }
     let end = first + lines[first..].iter().take_while(|l| is_row(l)).count();
     let rows: Vec<Row> = lines[first..end]
         .iter()
@@ -264,14 +279,29 @@ fn pipe_table(text: &str, lines: &[Line], first: usize) -> Option<Found> {
             cells: pipe_cells(text, l),
         })
         .collect();
-    (rows.len() >= 2).then(|| with_header(text, lines, first..end, rows, "pipes"))
+    let numbers = || {
+        rows.iter()
+            .flat_map(|r| r.cells.iter().skip(1))
+            .any(|c| NUMBER_CELL.is_match(&text[c.clone()]))
+    };
+    (rows.len() >= 2 && (outer || numbers()))
+        .then(|| with_header(text, lines, first..end, rows, "pipes"))
 }
 
-/// The cells of "| a | b |": between the bars, the outer ones dropped.
+/// The cells of "| a | b |" or "a | b": between the bars, outer ones dropped.
 fn pipe_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
     let s = line.text(text);
-    let open = s.find('|').map_or(0, |i| i + 1);
-    let close = s.rfind('|').filter(|&i| i >= open).unwrap_or(s.len());
+    let trimmed = s.trim();
+    let open = if trimmed.starts_with('|') {
+        s.find('|').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    let close = if trimmed.ends_with('|') && trimmed.len() > 1 {
+        s.rfind('|').filter(|&i| i >= open).unwrap_or(s.len())
+    } else {
+        s.len()
+    };
     let mut cells = Vec::new();
     let mut start = open;
     for (i, c) in s[open..close].char_indices() {

@@ -386,6 +386,11 @@ pub fn date_sentence(
             .zip(&owner)
             .filter(|(_, o)| **o == Some(i))
             .find_map(|(t, _)| resolve(t, anchors, base, tl));
+        // "199 children on plans, down from 214": the earlier value's date is not given.
+        if own.is_none() && earlier_value(s.text, s.range.start, f) {
+            out.push(None);
+            continue;
+        }
         let unowned_base = tl
             .last_figure
             .filter(|_| f.link.and_then(|l| l.after).is_none());
@@ -462,6 +467,17 @@ fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
         .to_ascii_lowercase();
     let after = text[f.end..].trim_start();
     before.ends_with("from") && after.starts_with("to ")
+}
+
+/// "down from 214", "has risen to 420 from 398", "(previously 389)": the value a figure
+/// changed from, whose date the sentence's other times (its "currently", its heading's date)
+/// are not.
+fn earlier_value(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?$")
+            .expect("valid regex")
+    });
+    FROM.is_match(super::text::tail(&text[sentence_start..f.span.start], 60))
 }
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
