@@ -1492,6 +1492,17 @@ fn rates_per_children_done_early_help_sets_of_proceedings_and_cases_each() {
             &[("social_worker_caseload", 22.0)],
         ),
         ("Personal advisers carry 22 cases each.", &[]),
+        // "CP" counted by the number before it in a list; the ages that define care leavers.
+        (
+            "As at 31st December 2022 there were 344 LAC, 261 CP and 1,020 CIN.",
+            &[
+                ("children_in_care", 344.0),
+                ("child_protection_plans", 261.0),
+                ("children_in_need", 1020.0),
+            ],
+        ),
+        ("Care leavers (aged 18-21): 198", &[("care_leavers", 198.0)]),
+        ("There were 12 CP activities in the week.", &[]),
         ("IROs have an average of 60 cases each.", &[]),
     ]);
 }

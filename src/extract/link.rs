@@ -344,6 +344,12 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     }
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
     let gap = EXCLUSION.replace_all(&gap, " ");
+    // "Care leavers (aged 18-21): 198": the ages that define care leavers, not a part of them.
+    let gap = if m.rule.indicator == "care_leavers" {
+        CARE_LEAVER_AGES.replace_all(&gap, " ")
+    } else {
+        gap
+    };
     // "CP plans (rate 48.1 per 10,000)": a rate is what a rate per 10,000 is.
     let gap = if q.unit == Unit::Per10k {
         RATE.replace_all(&gap, " ")
@@ -373,6 +379,11 @@ const EXCLUDING: &str =
 /// "(excluding CP and CLA)": a bracket that leaves indicators out.
 static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\(\s*{EXCLUDING}(?-u:\b)[^()]*\)")).expect("valid regex")
+});
+
+/// "aged 18-21", "(aged 16 to 25)": the ages care leavers are counted between.
+static CARE_LEAVER_AGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(?\s*aged\s+1[6-9]\s*(?:-|–|to|and)\s*2[0-5]\s*\)?").expect("valid regex")
 });
 
 /// "rate", "a rate of", "the rate per 10,000 was", and whom a rate is per: "per 10,000

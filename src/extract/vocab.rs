@@ -400,7 +400,9 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
     found.retain(|m| {
         (!MODIFIED_NOUN.is_match(&text[m.span.end..])
             || m.rule.indicator == "social_worker_caseload")
-            && (&text[m.span.clone()] != "CP" || LABELS_A_NUMBER.is_match(&text[m.span.end..]))
+            && (&text[m.span.clone()] != "CP"
+                || LABELS_A_NUMBER.is_match(&text[m.span.end..])
+                || counted_in_a_list(text, &m.span))
             && !(m.rule.indicator == "child_protection_plans"
                 && text[m.span.clone()].ends_with("plan")
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
@@ -416,6 +418,16 @@ static ANOTHER_PLAN: LazyLock<Regex> =
 /// CIN 1,204"): before another word it is child protection in general ("CP activity").
 static LABELS_A_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[:=–-]\s*)?\d").expect("valid regex"));
+
+/// "344 LAC, 261 CP and 1,020 CIN": "CP" counted by the number just before it, in a list.
+fn counted_in_a_list(text: &str, span: &Range<usize>) -> bool {
+    static LIST_GOES_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:$|[,;.)]|(?:and|&)(?-u:\b))").expect("valid regex"));
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    before.len() < span.start
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && LIST_GOES_ON.is_match(&text[span.end..])
+}
 
 /// The predicates of percentage indicators in `text[range]`.
 pub fn predicates(text: &str, range: Range<usize>) -> Vec<Mention> {
