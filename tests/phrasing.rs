@@ -1551,3 +1551,39 @@ fn the_value_a_figure_changed_from_has_no_date_unless_it_is_given() {
         owned(&[])
     );
 }
+
+#[test]
+fn a_month_and_two_digits_a_dotted_date_and_a_day_without_its_suffix() {
+    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
+    let one = |indicator: &str, value: f64, when: &str| owned(&[(indicator, value, Some(when))]);
+    assert_eq!(
+        dates("The number of children on a CP plan in Jan 23 was 250."),
+        one("child_protection_plans", 250.0, "2023-01")
+    );
+    assert_eq!(
+        dates("There were 250 children on CP plans in June 22."),
+        one("child_protection_plans", 250.0, "2022-06")
+    );
+    assert_eq!(
+        dates("CP plans at 31.12.22: 250"),
+        one("child_protection_plans", 250.0, "2022-12-31")
+    );
+    assert_eq!(
+        dates("As at March 1 there were 402 children in care."),
+        one("children_in_care", 402.0, "2023-03-01")
+    );
+    assert_eq!(
+        dates("At Feb 28, 402 children were looked after."),
+        one("children_in_care", 402.0, "2023-02-28")
+    );
+    // A number the month is followed by that counts a noun, or is the start of a percentage.
+    assert_eq!(
+        dates("In March 15 children came into care."),
+        one("entered_care", 15.0, "2023-03")
+    );
+    assert_eq!(
+        dates("Reviews held between April and November 96.7% of which were in time."),
+        one("cla_reviews_on_time_pct", 96.7, "2022-04/2022-11")
+    );
+    assert_eq!(dates("See paragraph 3.1.12 for details."), owned(&[]));
+}

@@ -257,10 +257,23 @@ static DAY_MONTH_NEAR: LazyLock<Near> =
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(r"(?-u:\b)(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4})(?-u:\b))?")
 });
-/// "30/01/20", "30/01/2020", "2017-01-26", "05.03.2024"; not "10/15%" nor "1.2.3". Digits are
-/// ASCII (`[0-9]`, not `\d`): a tenth of the time on a long report.
+/// "30/01/20", "30/01/2020", "2017-01-26", "05.03.2024", "31.12.22"; not "10/15%" nor "1.2.3"
+/// nor a paragraph number "3.1.12" (a two-digit year needs a two-digit day and month). Digits
+/// are ASCII (`[0-9]`, not `\d`): a tenth of the time on a long report.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})|([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})|([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})|([0-9]{2})\.([0-9]{2})\.([0-9]{2}))(?-u:\b)")
+        .expect("valid regex")
+});
+/// The words before a month that is a period: "in", "during", "since", "end of".
+static MONTH_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:in|during|for|since|from|until|to|by|of|between|and)\s+$")
+        .expect("valid regex")
+});
+/// What may follow a date in a sentence ("At March 31 there were", "in Jan 23, 250"), not a
+/// noun the number counts ("In March 15 children came into care") nor the rest of a number
+/// ("between April and November 96.7% of which").
+static ENDS_A_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:$|[,;:)–-]|\.(?:[^0-9]|$)|(?:was|were|is|are|there|to|and|the|we|compared|against|versus|this|it|when)(?-u:\b))")
         .expect("valid regex")
 });
 /// "November 2020", "Dec 2020"; not "November" alone.
@@ -373,8 +386,13 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     }
     for c in MONTH_YY.captures_iter(lower_digits) {
         let whole = c.get(0).expect("match");
-        // "June 23" in a sentence is a day; alone, it heads a month's column.
-        if c[2].trim().is_empty() && whole.as_str().len() != s.trim().len() {
+        // "Jun 23" alone heads a month's column; in a sentence it is a month after "in" and
+        // the like ("in Jan 23 there were"), not before a noun ("In March 15 children ...").
+        if c[2].trim().is_empty()
+            && whole.as_str().len() != s.trim().len()
+            && !(MONTH_PREPOSITION.is_match(&lower_digits[..whole.start()])
+                && ENDS_A_DATE.is_match(&lower_digits[whole.end()..]))
+        {
             continue;
         }
         let (Some(m), Ok(yy)) = (month_number(&c[1]), c[3].parse::<i32>()) else {
@@ -438,7 +456,10 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
             (Some(d), _, _) => (d.as_str(), &c[2], &c[3]),
             (None, Some(y), _) => (&c[6], &c[5], y.as_str()),
             (None, None, Some(d)) => (d.as_str(), &c[8], &c[9]),
-            _ => continue,
+            _ => match c.get(10) {
+                Some(d) => (d.as_str(), &c[11], &c[12]),
+                None => continue,
+            },
         };
         let (Ok(d), Ok(m), Ok(mut y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else {
             continue;
@@ -475,8 +496,15 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
             continue;
         };
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
-        let ordinal = s[c.get(0).expect("match").range()].contains(['s', 'n', 'r', 't', 'h']);
-        if (1..=31).contains(&d) && (y.is_some() || ordinal) && capitalised(c.get(1)) {
+        // "June 28th": a day told by its suffix ("Jan 23" alone is January 2023, as a column
+        // heading writes it).
+        let day_end = c.get(2).expect("day").end();
+        let ordinal = lower[day_end..].starts_with(['s', 'n', 'r', 't']);
+        let ends_a_date = || ENDS_A_DATE.is_match(&lower[c.get(0).expect("match").end()..]);
+        if (1..=31).contains(&d)
+            && (y.is_some() || ordinal || ends_a_date())
+            && capitalised(c.get(1))
+        {
             claim(
                 c.get(0).expect("match").range(),
                 Expr::Day { y, m, d },
