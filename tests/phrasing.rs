@@ -1587,3 +1587,29 @@ fn a_month_and_two_digits_a_dotted_date_and_a_day_without_its_suffix() {
     );
     assert_eq!(dates("See paragraph 3.1.12 for details."), owned(&[]));
 }
+
+#[test]
+fn halves_of_a_year_and_a_relative_time_explained_in_brackets() {
+    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
+    let one = |indicator: &str, value: f64, when: &str| owned(&[(indicator, value, Some(when))]);
+    assert_eq!(
+        dates("In the first half of 2022/23 there were 410 referrals."),
+        one("referrals", 410.0, "2022-04/2022-09")
+    );
+    assert_eq!(
+        dates("In the second half of 2022/23 there were 410 referrals."),
+        one("referrals", 410.0, "2022-10/2023-03")
+    );
+    assert_eq!(
+        dates("In the second half of 2022, 410 referrals were received."),
+        one("referrals", 410.0, "2022-07/2022-12")
+    );
+    assert_eq!(
+        dates("At year end (31 March 2022) there were 380 looked after children."),
+        one("children_in_care", 380.0, "2022-03-31")
+    );
+    assert_eq!(
+        dates("Currently (as at 28/02/23) there are 380 looked after children."),
+        one("children_in_care", 380.0, "2023-02-28")
+    );
+}

@@ -436,6 +436,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     }
     scan_relative(s, &lower, &mut found, &mut claim);
     found.sort_by_key(|t| t.span.start);
+    drop_explained(s, &mut found);
     let found = combine(s, found);
     found
         .into_iter()
@@ -552,9 +553,31 @@ fn year_to_follows(after: &str) -> bool {
 
 /// Joins "between A and B", "from A to B", "A – B" into ranges; "since A", "from A" (alone),
 /// "the year to A", "start/end of YEAR" into their periods.
+/// "At year end (31 March 2022)", "currently (as at 28/02/23)": a relative time explained by
+/// the date in the brackets after it is that date.
+fn drop_explained(s: &str, found: &mut Vec<TimeExpr>) {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*\(\s*(?:as\s+(?:at|of)\s+|at\s+|on\s+)?$").expect("valid regex")
+    });
+    let explained: Vec<bool> = found
+        .iter()
+        .zip(found.iter().skip(1))
+        .map(|(t, next)| {
+            matches!(t.expr, Expr::YearEnd | Expr::Now)
+                && matches!(next.expr, Expr::Day { .. } | Expr::Month { .. })
+                && OPENS.is_match(&s[t.span.end..next.span.start])
+        })
+        .collect();
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        !explained.get(i - 1).copied().unwrap_or(false)
+    });
+}
+
 fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?P<first_months>\d{1,2}|three|six|nine)\s+months\s+of)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?:(?P<first_months>\d{1,2}|three|six|nine)\s+months|(?P<half>half))\s+of)|(?-u:\b)(?P<second>second\s+half\s+of)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
     static JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -568,9 +591,11 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         let window = super::text::tail(before, 40);
         let cue = BEFORE.captures(window);
         let cue_name = cue.as_ref().and_then(|c| {
-            ["between", "since", "yearto", "first", "start", "end"]
-                .into_iter()
-                .find(|n| c.name(n).is_some())
+            [
+                "between", "since", "yearto", "first", "second", "start", "end",
+            ]
+            .into_iter()
+            .find(|n| c.name(n).is_some())
         });
         let cue_start = cue.as_ref().map_or(atom.span.start, |c| {
             before.len() - window.len() + c.get(0).expect("match").start()
@@ -614,11 +639,24 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             }
             (Some("first"), e @ (Expr::Year(_) | Expr::FinancialYear(_))) => {
                 let months = cue.as_ref().and_then(|c| c.name("first_months"));
+                let half = cue.as_ref().is_some_and(|c| c.name("half").is_some());
                 match months.and_then(|m| months_in(m.as_str())) {
                     Some(n) => Expr::FirstMonths(n, Box::new(e.clone())),
+                    None if half => Expr::FirstMonths(6, Box::new(e.clone())),
                     None => e.clone(),
                 }
             }
+            (Some("second"), Expr::FinancialYear(y)) => Expr::Range(
+                Box::new(Expr::Month { y: Some(*y), m: 10 }),
+                Box::new(Expr::Month {
+                    y: Some(y + 1),
+                    m: 3,
+                }),
+            ),
+            (Some("second"), Expr::Year(y)) => Expr::Range(
+                Box::new(Expr::Month { y: Some(*y), m: 7 }),
+                Box::new(Expr::Month { y: Some(*y), m: 12 }),
+            ),
             (Some("start"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 1 },
             (Some("end"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 12 },
             (_, e) => e.clone(),
