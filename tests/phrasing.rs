@@ -1503,6 +1503,21 @@ fn rates_per_children_done_early_help_sets_of_proceedings_and_cases_each() {
         ),
         ("Care leavers (aged 18-21): 198", &[("care_leavers", 198.0)]),
         ("There were 12 CP activities in the week.", &[]),
+        // A share's whole is no count; the parts a total is said to include are not its label.
+        ("7 out of 10 care leavers said they felt supported.", &[]),
+        ("1 in 5 children in care had a placement move.", &[]),
+        (
+            "Children in need (including CP and CLA): 1,800",
+            &[("children_in_need", 1800.0)],
+        ),
+        (
+            "Care and support plans: 1,004 (including 211 CP and 382 CLA).",
+            &[
+                ("children_in_need", 1004.0),
+                ("child_protection_plans", 211.0),
+                ("children_in_care", 382.0),
+            ],
+        ),
         ("IROs have an average of 60 cases each.", &[]),
     ]);
 }

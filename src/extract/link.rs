@@ -198,10 +198,18 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
     });
+    /// "7 out of 10 care leavers", "1 in 5 children in care": the number counts a share's
+    /// whole, not the indicator.
+    static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[\d.]+\s*(?:out\s+of|in|of\s+every)\s*$").expect("valid regex")
+    });
     let m = s
         .mentions
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
+    if SHARE_OF.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 20)) {
+        return None;
+    }
     if left_out(s, m) || where_placed(s, m) {
         return None;
     }
@@ -376,9 +384,13 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
 const EXCLUDING: &str =
     r"(?:excluding|excludes|excl\.?|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)";
 
-/// "(excluding CP and CLA)": a bracket that leaves indicators out.
+/// "(excluding CP and CLA)": a bracket that leaves indicators out; "(including CP and CLA)", one
+/// that names what a total holds.
 static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\(\s*{EXCLUDING}(?-u:\b)[^()]*\)")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\(\s*(?:{EXCLUDING}(?-u:\b)[^()]*|(?:including|includes|incl\.?|inc\.)\s+[^()\d]*)\)"
+    ))
+    .expect("valid regex")
 });
 
 /// "aged 18-21", "(aged 16 to 25)": the ages care leavers are counted between.
@@ -398,7 +410,14 @@ fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?i)(?-u:\b){EXCLUDING}\s+[^()\n;:.]{{0,40}}$")).expect("valid regex")
     });
-    BEFORE.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 60))
+    /// "Children in need (including CP and CLA): 1,800": the parts a total holds, named
+    /// without numbers of their own.
+    static INCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*(?:including|includes|incl\.?|inc\.)\s+[^()\d]{0,40}$")
+            .expect("valid regex")
+    });
+    let before = super::text::tail(&s.text[s.range.start..m.span.start], 60);
+    BEFORE.is_match(before) || INCLUDED.is_match(before)
 }
 
 /// Carers named as where children are placed: "The number of children placed with in-house
