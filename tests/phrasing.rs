@@ -1628,3 +1628,20 @@ fn halves_of_a_year_and_a_relative_time_explained_in_brackets() {
         one("children_in_care", 380.0, "2023-02-28")
     );
 }
+
+#[test]
+fn in_the_region_of_a_number_is_about_it_and_no_regions_figure() {
+    check_typed(&[
+        (
+            "We have in the region of 150 foster carers.",
+            &[("foster_carers", 150.0, "Count", "Local")],
+        ),
+        (
+            "The regional average is 150 foster carers.",
+            &[("foster_carers", 150.0, "Count", "Region")],
+        ),
+    ]);
+    let text = format!("{HEADER}We have in the region of 150 foster carers.\n");
+    let doc = extract("line.txt", &text, &Options::default());
+    assert!(doc.figures.iter().all(|f| f.approx), "{:?}", doc.figures);
+}

@@ -70,7 +70,12 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
         )
         .expect("valid regex")
     });
+    /// "in the region of 150": about 150, no region's figure.
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)in\s+the\s+(?:region|order)\s+of\s*$").expect("valid regex")
+    });
     let before = tail(before, 60);
+    let before = ABOUT.find(before).map_or(before, |m| &before[..m.start()]);
     // What follows a comparison, a comma or an "and" is another figure's: "98, against a
     // national average of 65", "18.4%, below the England average", "71 nationally and 74 for
     // our statistical neighbours".

@@ -113,7 +113,7 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words before a number that make it approximate: "over", "just under", "about", "c.".
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|close\s+to|an\s+estimated|estimated)|(?-u:\b)c\.|~)\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|in\s+the\s+(?:region|order)\s+of|close\s+to|an\s+estimated|estimated)|(?-u:\b)c\.|~)\s*$")
         .expect("valid regex")
 });
 /// Words before a number that make it a bound or cap: "less than", "a maximum of", "quota of".
