@@ -1184,6 +1184,16 @@ fn dated(text: &str) -> Vec<(String, f64, Option<String>)> {
         .collect()
 }
 
+/// The indicator figures of one line read as the body of the report [`HEADER`] dates.
+fn dated_line(line: &str) -> Vec<(String, f64, Option<String>)> {
+    dated(&format!("{HEADER}{line}\n"))
+}
+
+/// One dated figure, as [`dated_line`] gives it.
+fn one(indicator: &str, value: f64, when: &str) -> Vec<(String, f64, Option<String>)> {
+    owned(&[(indicator, value, Some(when))])
+}
+
 #[test]
 fn plans_markdown_tables_month_columns_and_monthly_averages() {
     // A title or heading naming a span of years is the plan's, not the figures' time.
@@ -1524,30 +1534,29 @@ fn rates_per_children_done_early_help_sets_of_proceedings_and_cases_each() {
 
 #[test]
 fn the_value_a_figure_changed_from_has_no_date_unless_it_is_given() {
-    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
     assert_eq!(
-        dates("There are currently 199 children subject to a CP plan, down from 214."),
+        dated_line("There are currently 199 children subject to a CP plan, down from 214."),
         owned(&[
             ("child_protection_plans", 199.0, Some("2023-03-15")),
             ("child_protection_plans", 214.0, None),
         ])
     );
     assert_eq!(
-        dates("• 199 children subject to a CP plan (down from 214)"),
+        dated_line("• 199 children subject to a CP plan (down from 214)"),
         owned(&[
             ("child_protection_plans", 199.0, Some("2023-03-15")),
             ("child_protection_plans", 214.0, None),
         ])
     );
     assert_eq!(
-        dates("The number of looked after children has risen to 420 from 398."),
+        dated_line("The number of looked after children has risen to 420 from 398."),
         owned(&[
             ("children_in_care", 420.0, Some("2023-03-15")),
             ("children_in_care", 398.0, None),
         ])
     );
     assert_eq!(
-        dates("There are 199 children subject to a CP plan, down from 214 in December."),
+        dated_line("There are 199 children subject to a CP plan, down from 214 in December."),
         owned(&[
             ("child_protection_plans", 199.0, Some("2023-03-15")),
             ("child_protection_plans", 214.0, Some("2022-12")),
@@ -1555,76 +1564,72 @@ fn the_value_a_figure_changed_from_has_no_date_unless_it_is_given() {
     );
     // Bars with no outer bars, as spreadsheets write them.
     assert_eq!(
-        dates("Measure | 2021/22 | 2022/23\nNumber of CLA | 295 | 301"),
+        dated_line("Measure | 2021/22 | 2022/23\nNumber of CLA | 295 | 301"),
         owned(&[
             ("children_in_care", 295.0, Some("2021-04/2022-03")),
             ("children_in_care", 301.0, Some("2022-04/2023-03")),
         ])
     );
     assert_eq!(
-        dates("Page 4 | Agenda item 6\nPage 5 | Agenda item 7"),
+        dated_line("Page 4 | Agenda item 6\nPage 5 | Agenda item 7"),
         owned(&[])
     );
 }
 
 #[test]
 fn a_month_and_two_digits_a_dotted_date_and_a_day_without_its_suffix() {
-    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
-    let one = |indicator: &str, value: f64, when: &str| owned(&[(indicator, value, Some(when))]);
     assert_eq!(
-        dates("The number of children on a CP plan in Jan 23 was 250."),
+        dated_line("The number of children on a CP plan in Jan 23 was 250."),
         one("child_protection_plans", 250.0, "2023-01")
     );
     assert_eq!(
-        dates("There were 250 children on CP plans in June 22."),
+        dated_line("There were 250 children on CP plans in June 22."),
         one("child_protection_plans", 250.0, "2022-06")
     );
     assert_eq!(
-        dates("CP plans at 31.12.22: 250"),
+        dated_line("CP plans at 31.12.22: 250"),
         one("child_protection_plans", 250.0, "2022-12-31")
     );
     assert_eq!(
-        dates("As at March 1 there were 402 children in care."),
+        dated_line("As at March 1 there were 402 children in care."),
         one("children_in_care", 402.0, "2023-03-01")
     );
     assert_eq!(
-        dates("At Feb 28, 402 children were looked after."),
+        dated_line("At Feb 28, 402 children were looked after."),
         one("children_in_care", 402.0, "2023-02-28")
     );
     // A number the month is followed by that counts a noun, or is the start of a percentage.
     assert_eq!(
-        dates("In March 15 children came into care."),
+        dated_line("In March 15 children came into care."),
         one("entered_care", 15.0, "2023-03")
     );
     assert_eq!(
-        dates("Reviews held between April and November 96.7% of which were in time."),
+        dated_line("Reviews held between April and November 96.7% of which were in time."),
         one("cla_reviews_on_time_pct", 96.7, "2022-04/2022-11")
     );
-    assert_eq!(dates("See paragraph 3.1.12 for details."), owned(&[]));
+    assert_eq!(dated_line("See paragraph 3.1.12 for details."), owned(&[]));
 }
 
 #[test]
 fn halves_of_a_year_and_a_relative_time_explained_in_brackets() {
-    let dates = |text: &str| dated(&format!("{HEADER}{text}\n"));
-    let one = |indicator: &str, value: f64, when: &str| owned(&[(indicator, value, Some(when))]);
     assert_eq!(
-        dates("In the first half of 2022/23 there were 410 referrals."),
+        dated_line("In the first half of 2022/23 there were 410 referrals."),
         one("referrals", 410.0, "2022-04/2022-09")
     );
     assert_eq!(
-        dates("In the second half of 2022/23 there were 410 referrals."),
+        dated_line("In the second half of 2022/23 there were 410 referrals."),
         one("referrals", 410.0, "2022-10/2023-03")
     );
     assert_eq!(
-        dates("In the second half of 2022, 410 referrals were received."),
+        dated_line("In the second half of 2022, 410 referrals were received."),
         one("referrals", 410.0, "2022-07/2022-12")
     );
     assert_eq!(
-        dates("At year end (31 March 2022) there were 380 looked after children."),
+        dated_line("At year end (31 March 2022) there were 380 looked after children."),
         one("children_in_care", 380.0, "2022-03-31")
     );
     assert_eq!(
-        dates("Currently (as at 28/02/23) there are 380 looked after children."),
+        dated_line("Currently (as at 28/02/23) there are 380 looked after children."),
         one("children_in_care", 380.0, "2023-02-28")
     );
 }

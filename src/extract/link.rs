@@ -288,8 +288,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     ];
     /// "care leavers aged 18 to 25": the ages that define care leavers, not a part of them.
     static COHORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*aged\s+1[6-9]\s*(?:-|–|to|and)\s*2[0-5](?-u:\b)")
-            .expect("valid regex")
+        Regex::new(&format!(r"(?i)^[\s,]*{CARE_LEAVERS_AGED}(?-u:\b)")).expect("valid regex")
     });
     let mut after = &s.text[m.span.end..s.range.end];
     if m.rule.indicator == "care_leavers" {
@@ -393,9 +392,12 @@ static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "aged 18-21", "(aged 16 to 25)": the ages care leavers are counted between.
+/// "aged 18-21", "aged 16 to 25": the ages care leavers are counted between.
+const CARE_LEAVERS_AGED: &str = r"aged\s+1[6-9]\s*(?:-|–|to|and)\s*2[0-5]";
+
+/// [`CARE_LEAVERS_AGED`], perhaps in brackets: "Care leavers (aged 18-21): 198".
 static CARE_LEAVER_AGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\s*aged\s+1[6-9]\s*(?:-|–|to|and)\s*2[0-5]\s*\)?").expect("valid regex")
+    Regex::new(&format!(r"(?i)\(?\s*{CARE_LEAVERS_AGED}\s*\)?")).expect("valid regex")
 });
 
 /// "rate", "a rate of", "the rate per 10,000 was", and whom a rate is per: "per 10,000
