@@ -1650,3 +1650,59 @@ fn in_the_region_of_a_number_is_about_it_and_no_regions_figure() {
     let doc = extract("line.txt", &text, &Options::default());
     assert!(doc.figures.iter().all(|f| f.approx), "{:?}", doc.figures);
 }
+
+#[test]
+fn children_the_authority_looks_after_or_who_are_in_its_care() {
+    check(&[
+        ("64 children are in care.", &[("children_in_care", 64.0)]),
+        (
+            "Sixty-four children are currently in our care.",
+            &[("children_in_care", 64.0)],
+        ),
+        ("12 children remain in care.", &[("children_in_care", 12.0)]),
+        (
+            "150 children are cared for by the council.",
+            &[("children_in_care", 150.0)],
+        ),
+        (
+            "We currently look after 285 children.",
+            &[("children_in_care", 285.0)],
+        ),
+        (
+            "The council looks after 285 children and young people.",
+            &[("children_in_care", 285.0)],
+        ),
+        (
+            "The authority cares for 96 children.",
+            &[("children_in_care", 96.0)],
+        ),
+        (
+            "The council is corporate parent to 402 children.",
+            &[("children_in_care", 402.0)],
+        ),
+        ("Currently 18 UASC are in our care.", &[("uasc", 18.0)]),
+        (
+            "40 children remain on a child protection plan.",
+            &[("child_protection_plans", 40.0)],
+        ),
+        (
+            "512 children are educated at home.",
+            &[("home_educated", 512.0)],
+        ),
+        (
+            "The number of children known to be educated at home is 512.",
+            &[("home_educated", 512.0)],
+        ),
+        // Parts of the whole, someone else's children, and proceedings are no count of them.
+        ("We look after 20 children in residential homes.", &[]),
+        ("We look after 20 children placed out of area.", &[]),
+        (
+            "Foster carers who look after 120 children attended training.",
+            &[],
+        ),
+        ("Social workers each look after 18 children.", &[]),
+        ("35 children were in care for more than two years.", &[]),
+        ("12 children are in care placements out of county.", &[]),
+        ("12 children are in care proceedings.", &[]),
+    ]);
+}

@@ -94,6 +94,7 @@ fn link_one(
         Unit::Percent => percent_of(s, q),
         _ => count_noun(s, q)
             .or_else(|| missing_occasions(s, q))
+            .or_else(|| cared_for_by_us(s, q))
             .or_else(|| noun_value(s, i, q, links)),
     };
     let link = link
@@ -193,7 +194,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
-               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|all)\s+)*
+               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|remain|remains|remained|all)\s+)*
             )?
             (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
@@ -255,6 +256,41 @@ fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     })
 }
 
+/// `count-noun` for the children an authority says it looks after: "We currently look after
+/// 285 children", "the council is corporate parent to 402 children and young people". The
+/// speaker must be the authority ("foster carers who look after 3 children" count no one in
+/// care), and the children all of them ("we look after 20 children in residential homes" are a
+/// part).
+fn cared_for_by_us(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static BY_US: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:we|council|authority)\s+(?:currently\s+|now\s+|also\s+|presently\s+|still\s+)?(?:(?:is|are|was|were|acts?\s+as|acted\s+as)\s+)?(look(?:s|ed)?\s+after|cares?\s+for|cared\s+for|(?:the\s+)?corporate\s+parents?\s+(?:to|for|of))\s+(?:a\s+total\s+of\s+)?$")
+            .expect("valid regex")
+    });
+    static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s+(?:children|child|young\s+people)(?:\s*(?:and|&)\s*young\s+people)?(?-u:\b)",
+        )
+        .expect("valid regex")
+    });
+    if q.unit != Unit::Count {
+        return None;
+    }
+    let before = super::text::tail(&s.text[s.range.start..q.span.start], 80);
+    let verb = BY_US.captures(before)?.get(1)?;
+    let noun = CHILDREN.find(&s.text[q.end..s.range.end])?;
+    if picks_out_a_part(&s.text[q.end + noun.end()..s.range.end], "children_in_care") {
+        return None;
+    }
+    let offset = q.span.start - before.len();
+    Some(Link {
+        indicator: "children_in_care",
+        how: "count-noun",
+        rule: "children-in-care",
+        label: Some(offset + verb.start()..offset + verb.end()),
+        after: None,
+    })
+}
+
 /// "looked after for 12 months or more", "in care for at least two years": a cohort picked out
 /// by how long it has been so, not the whole of it.
 const FOR_A_WHILE: &str = r"for\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:\d+|one|two|three|four|five|six|twelve|eighteen)\s+(?:continuous\s+)?(?:months?|years?|weeks?)(?-u:\b)";
@@ -262,6 +298,11 @@ const FOR_A_WHILE: &str = r"for\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:\d
 /// "5 foster carers are proceeding to ...", "twenty-one looked after children had received an
 /// exclusion": a verb after the noun that picks out a subgroup.
 fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
+    picks_out_a_part(&s.text[m.span.end..s.range.end], m.rule.indicator)
+}
+
+/// [`restricted_after`] on the words `after` a noun naming `indicator`.
+fn picks_out_a_part(after: &str, indicator: &str) -> bool {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[\s,]*(?:who|that)?\s*(?:are|were|have|has|had|will|would|did|is|was)\s+(?:been\s+|being\s+|not\s+)?(?:\w+ly\s+)?(\w+)")
             .expect("valid regex")
@@ -290,8 +331,13 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     static COHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?i)^[\s,]*{CARE_LEAVERS_AGED}(?-u:\b)")).expect("valid regex")
     });
-    let mut after = &s.text[m.span.end..s.range.end];
-    if m.rule.indicator == "care_leavers" {
+    /// "18 UASC are in our care": being in care keeps the whole.
+    static IN_CARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:are|were|is|was|remains?|remained)\s+(?:currently\s+|now\s+|still\s+)?in\s+(?:our\s+|the\s+council(?:'|’)?s\s+|local\s+authority\s+)?care(?-u:\b)")
+            .expect("valid regex")
+    });
+    let mut after = IN_CARE.find(after).map_or(after, |m| &after[m.end()..]);
+    if indicator == "care_leavers" {
         if let Some(cohort) = COHORT.find(after) {
             after = &after[cohort.end()..];
         }
@@ -307,7 +353,7 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
         "initiated",
         "held",
     ];
-    let early_help = m.rule.indicator == "early_help";
+    let early_help = indicator == "early_help";
     SUBGROUP.is_match(after)
         || VERB.captures(after).is_some_and(|c| {
             let verb = c[1].to_ascii_lowercase();

@@ -143,7 +143,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "home-educated",
         "home_educated",
-        r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)(?-u:\b)|home\s+education",
+        r"elective(?:ly)?\s+home[\s-]+educat\w*|home[\s-]+educated|(?-i:EHE)(?-u:\b)|home\s+education|educated\s+at\s+home|home[\s-]?schooled",
     ),
     rule(
         "foster-carers",
@@ -174,7 +174,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "children-in-care",
         "children_in_care",
-        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:children|young\s+people)\s+(?:and\s+young\s+people\s+)?(?:that\s+|who\s+|whom\s+)?(?:we|the\s+council|the\s+(?:local\s+)?authority)\s+(?:care\s+for|cares\s+for|look\s+after|looks\s+after)|(?:the\s+)?(?:looked[\s-]after\s+|care\s+)population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)",
+        r"(?:children|child|young\s+people|CYP)\s+(?:and\s+young\s+people\s+)?in\s+(?:our\s+)?care(?-u:\b)|children\s*(?:&|and)\s*young\s+people\s+in\s+(?:our\s+)?care|looked[\s-]after\s+(?:children|child|young\s+people)|(?:children|young\s+people)\s+(?:who\s+are\s+|being\s+)?looked\s+after|(?:were|are|being|was|is)\s+looked\s+after|(?-i:LAC|CLA|CiC|CIC|CIOC|CLAs|LACs)(?-u:\b)|cared\s+for\s+children|(?:children|young\s+people)\s+(?:and\s+young\s+people\s+)?(?:that\s+|who\s+|whom\s+)?(?:we|the\s+council|the\s+(?:local\s+)?authority)\s+(?:care\s+for|cares\s+for|look\s+after|looks\s+after)|(?:the\s+)?(?:looked[\s-]after\s+|care\s+)population|in\s+the\s+care\s+of\s+the\s+(?:local\s+)?(?:authority|council)|(?:are|were|is|was|remain|remained|remains)\s+(?:currently\s+|now\s+|still\s+)?in\s+(?:our\s+|the\s+council(?:'|’)?s\s+|local\s+authority\s+)?care(?-u:\b)|(?:cared\s+for|looked\s+after)\s+by\s+(?:the\s+|this\s+|our\s+)?(?:council|(?:local\s+)?authority)",
     ),
 ];
 
@@ -277,7 +277,7 @@ pub static PREDICATES: &[Rule] = &[
 /// Words that, right after a mention, show it only qualifies another noun
 /// ("Children in Care Council", "adoption service", "CIN reviews").
 static MODIFIED_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s’']*(?:service|services|team|teams|council|panel|board|budgets?|costs?|funding|nurses?|reviews?|reviewing|visits?|strategy|strategies|policy|policies|procedures?|placements?|allowance|grants?|premium|champions?|forum|awards?|events?|managers?|officers?|staff|unit|sufficiency|health|education|attainment|pupils?|enquiries|agency|agencies|support|leave|approvals|panels|workers?|training|recruitment|process|pathway|assessment\s+framework)(?-u:\b)")
+    Regex::new(r"(?i)^[\s’']*(?:service|services|team|teams|council|panel|board|budgets?|costs?|funding|nurses?|reviews?|reviewing|visits?|strategy|strategies|policy|policies|procedures?|placements?|allowance|grants?|premium|champions?|forum|awards?|events?|managers?|officers?|staff|unit|sufficiency|health|education|attainment|pupils?|enquiries|agency|agencies|support|leave|approvals|panels|workers?|training|recruitment|process|pathway|assessment\s+framework|proceedings)(?-u:\b)")
         .expect("valid regex")
 });
 
