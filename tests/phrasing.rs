@@ -1624,6 +1624,26 @@ fn halves_of_a_year_and_a_relative_time_explained_in_brackets() {
         dated_line("In the second half of 2022, 410 referrals were received."),
         one("referrals", 410.0, "2022-07/2022-12")
     );
+    // With no year named, the half that has ended by the report's date: in March (2023), the
+    // financial year's; in August, the calendar year's; in May, neither.
+    assert_eq!(
+        dated_line("During the first half of the year there were 410 referrals."),
+        one("referrals", 410.0, "2022-04/2022-09")
+    );
+    assert_eq!(
+        dated_line("In the first six months of this financial year there were 410 referrals."),
+        one("referrals", 410.0, "2022-04/2022-09")
+    );
+    let in_month = |month: &str| {
+        dated(&format!(
+            "DATE: 15th {month} 2023\n\nIn the first half of the year there were 410 referrals.\n"
+        ))
+    };
+    assert_eq!(
+        in_month("August"),
+        one("referrals", 410.0, "2023-01/2023-06")
+    );
+    assert_eq!(in_month("May"), [("referrals".to_string(), 410.0, None)]);
     assert_eq!(
         dated_line("At year end (31 March 2022) there were 380 looked after children."),
         one("children_in_care", 380.0, "2022-03-31")
@@ -1692,6 +1712,23 @@ fn children_the_authority_looks_after_or_who_are_in_its_care() {
         (
             "The number of children known to be educated at home is 512.",
             &[("home_educated", 512.0)],
+        ),
+        // Wales now says "care experienced children", Scotland "looked after and accommodated".
+        (
+            "Care experienced children: 620",
+            &[("children_in_care", 620.0)],
+        ),
+        (
+            "The number of care experienced children and young people stood at 214.",
+            &[("children_in_care", 214.0)],
+        ),
+        (
+            "There are 210 looked after and accommodated children.",
+            &[("children_in_care", 210.0)],
+        ),
+        (
+            "41 children's names were placed on the register.",
+            &[("cp_plans_started", 41.0)],
         ),
         // Parts of the whole, someone else's children, and proceedings are no count of them.
         ("We look after 20 children in residential homes.", &[]),

@@ -170,8 +170,11 @@ pub enum Expr {
     LastFinancialYear,
     /// "so far this year", "year to date": the financial year up to the reference month.
     YearToDate,
-    /// "the first 6 months of this year".
+    /// "the first 6 months of this year", "the first half of the year": the first half, of the
+    /// calendar year or else the financial year, that has ended by the document's date.
     FirstHalfOfYear,
+    /// "the first half of the financial year": April to September.
+    FirstHalfOfFinancialYear,
     /// "year end": the end of the last financial year that has ended by the document's date,
     /// or, with no such date, the end of the financial year being talked about.
     YearEnd,
@@ -309,7 +312,8 @@ static YEAR: LazyLock<Regex> =
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?-u:\b)(?:
         (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date)
-      | (?P<half>(?:the\ )?first\ (?:6|six)\ months\ of\ (?:this|the)\ year)
+      | (?P<halffy>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?financial\ year)
+      | (?P<half>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
       | (?P<lastfy>(?:the\ )?(?:last|previous|preceding)\ financial\ year)
       | (?P<prev>(?:the\ )?(?:previous|preceding|prior)\ year|the\ year\ before|(?:twelve|12)\ months\ (?:ago|earlier|before)|a\ year\ (?:ago|earlier|before)|(?:the\ )?same\ (?:point|time|date|stage|period)\ (?:last|the\ previous|in\ the\ previous)\ year|(?:the\ )?same\ period\ a\ year\ (?:ago|earlier|before)|this\ (?:time|point)\ last\ year)
@@ -520,14 +524,15 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
     let so_far = s.contains("so far") || s.contains("to date");
     for c in near::captures_in(&RELATIVE, lower, RELATIVE_NEAR.regions(lower)) {
         let name = [
-            "ytd", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend", "thisq", "same",
-            "now",
+            "ytd", "halffy", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend",
+            "thisq", "same", "now",
         ]
         .into_iter()
         .find(|n| c.name(n).is_some())
         .unwrap_or("now");
         let expr = match name {
             "ytd" => Expr::YearToDate,
+            "halffy" => Expr::FirstHalfOfFinancialYear,
             "half" => Expr::FirstHalfOfYear,
             "thisfy" => Expr::ThisFinancialYear,
             "lastfy" => Expr::LastFinancialYear,
@@ -765,7 +770,23 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
             When::Between(Point::month(financial_year_of(now), 4), month_of(now))
         }
         Expr::FirstHalfOfYear => {
-            When::Between(Point::month(reference?.y, 1), Point::month(reference?.y, 6))
+            // From July the calendar year's first half has ended ("a steady 400 during the
+            // first 6 months of this year", in December); from January to March only the
+            // financial year's has (April to September); from April to June neither, and
+            // which year is meant cannot be told.
+            let r = reference?;
+            match r.m? {
+                7..=12 => When::Between(Point::month(r.y, 1), Point::month(r.y, 6)),
+                4..=6 => return None,
+                _ => {
+                    let fy = financial_year_of(r);
+                    When::Between(Point::month(fy, 4), Point::month(fy, 9))
+                }
+            }
+        }
+        Expr::FirstHalfOfFinancialYear => {
+            let fy = financial_year_of(reference?);
+            When::Between(Point::month(fy, 4), Point::month(fy, 9))
         }
         Expr::YearEnd => When::At(match anchors.now {
             Some(now) => Point::month(financial_year_of(now), 3),

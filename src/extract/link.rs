@@ -191,7 +191,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?ix)^[\s*“”"']*
             (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream|sets\s+of)\s+)?
-            (?:(?:children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
+            (?:(?:children(?:'|’)?s\s+names|names|children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
                (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|remain|remains|remained|all)\s+)*
