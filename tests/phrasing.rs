@@ -1743,3 +1743,31 @@ fn children_the_authority_looks_after_or_who_are_in_its_care() {
         ("12 children are in care proceedings.", &[]),
     ]);
 }
+
+#[test]
+fn a_result_given_after_its_target() {
+    check(&[
+        (
+            "Our target is for 90% of assessments to be completed within 45 days; we achieved 84%.",
+            &[("assessments_on_time_pct", 90.0), ("assessments_on_time_pct", 84.0)],
+        ),
+        (
+            "The target of 95% of CLA reviews held on time was missed, with 91% achieved.",
+            &[("cla_reviews_on_time_pct", 95.0), ("cla_reviews_on_time_pct", 91.0)],
+        ),
+        // A later percentage that is not said to be reached is someone else's.
+        (
+            "Our target is for 90% of assessments to be completed within 45 days; 12% of staff are agency workers.",
+            &[("assessments_on_time_pct", 90.0)],
+        ),
+    ]);
+    let text = format!(
+        "{HEADER}Our target is for 90% of assessments to be completed within 45 days; we achieved 84%.\n"
+    );
+    let targets: Vec<bool> = extract("line.txt", &text, &Options::default())
+        .figures
+        .iter()
+        .map(|f| f.target)
+        .collect();
+    assert_eq!(targets, [true, false]);
+}

@@ -99,6 +99,7 @@ fn link_one(
     };
     let link = link
         .or_else(|| sequence(s, i, q, links))
+        .or_else(|| against_target(s, i, q, links))
         .or_else(|| the_number(s, q))
         .or_else(|| anaphora(s, q, topic))?;
     let fits = if vocab::is_percent(link.indicator) {
@@ -771,6 +772,47 @@ fn the_number(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         how: "the-number",
         rule: m.rule.name,
         label: Some(m.span.clone()),
+        after: None,
+    })
+}
+
+/// `against-target`: the result a sentence gives after its target, in words that name no
+/// indicator of their own: "Our target is for 90% of assessments to be completed within 45
+/// days; we achieved 84%", "the target of 95% of reviews on time was missed, with 91%
+/// achieved". Percentages only, and only the result said to be reached.
+fn against_target(
+    s: &Sentence<'_>,
+    i: usize,
+    q: &Quantity,
+    links: &[Option<Link>],
+) -> Option<Link> {
+    static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:we\s+)?(?:achieved|achieving|reached|reaching|attained|(?:actual\s+|our\s+)?performance\s+(?:was|is|of|stood\s+at|stands\s+at)|(?:the\s+)?(?:actual|outturn|result)\s+(?:was|is|of)|(?:we\s+)?(?:are|were)\s+currently\s+at)\s*$")
+            .expect("valid regex")
+    });
+    static ACHIEVED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:was|were|has\s+been|had\s+been)?\s*(?:achieved|reached|attained)(?-u:\b)",
+        )
+        .expect("valid regex")
+    });
+    if q.unit != Unit::Percent || q.target {
+        return None;
+    }
+    let (target, link) = s.quantities[..i]
+        .iter()
+        .zip(links)
+        .rev()
+        .find(|(earlier, _)| earlier.unit == Unit::Percent)?;
+    let link = link.as_ref().filter(|_| target.target)?;
+    let between = &s.text[target.end..q.span.start];
+    let said = ACHIEVED.is_match(super::text::tail(between, 40))
+        || ACHIEVED_AFTER.is_match(&s.text[q.end..s.range.end]);
+    (said && between.contains([';', ',']) || said && between.len() > 20).then(|| Link {
+        indicator: link.indicator,
+        how: "against-target",
+        rule: link.rule,
+        label: None,
         after: None,
     })
 }

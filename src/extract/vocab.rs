@@ -184,7 +184,7 @@ pub static PREDICATES: &[Rule] = &[
         "assessment-timeliness",
         "assessments_on_time_pct",
         // 45 working days in England, 42 in Wales (Social Services and Well-being Act).
-        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
+        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+|to\s+be\s+|being\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
     ),
     rule(
         "referral-conversion",
