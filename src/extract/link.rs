@@ -337,7 +337,16 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
         Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:are|were|is|was|remains?|remained)\s+(?:currently\s+|now\s+|still\s+)?in\s+(?:our\s+|the\s+council(?:'|’)?s\s+|local\s+authority\s+)?care(?-u:\b)")
             .expect("valid regex")
     });
+    /// "40 foster carers attended the event", "17 care leavers went to university": what some
+    /// of them did.
+    static DID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:attended|took\s+part|participated|responded|contributed|joined|engaged|accessed|benefit(?:t)?ed|enjoyed|visited|travelled|moved|returned|went|gained|obtained|achieved|attained|celebrated|told|said|reported|felt|completed\s+(?:a|the|an|their)|sat)(?-u:\b)")
+            .expect("valid regex")
+    });
     let mut after = IN_CARE.find(after).map_or(after, |m| &after[m.end()..]);
+    if DID.is_match(after) {
+        return true;
+    }
     if indicator == "care_leavers" {
         if let Some(cohort) = COHORT.find(after) {
             after = &after[cohort.end()..];
@@ -394,6 +403,14 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
             .flatten()
             .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
     if counted {
+        return None;
+    }
+    // "The average age of children entering care was 9": a measure of them, not their count.
+    static MEASURE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:age|ages|cost|costs|length|duration|distance|weight)\s+of\s+(?:the\s+|our\s+|all\s+|these\s+|those\s+)?(?:children\s+|young\s+people\s+|child\s+)?$")
+            .expect("valid regex")
+    });
+    if MEASURE_OF.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 40)) {
         return None;
     }
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
