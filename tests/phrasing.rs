@@ -1775,3 +1775,36 @@ fn a_result_given_after_its_target() {
         .collect();
     assert_eq!(targets, [true, false]);
 }
+
+#[test]
+fn a_service_counts_whom_it_works_with_and_a_number_counts_what_it_became() {
+    check(&[
+        (
+            "The Leaving Care Team supports 198 young people.",
+            &[("care_leavers", 198.0)],
+        ),
+        (
+            "The early help service is working with 900 families.",
+            &[("early_help", 900.0)],
+        ),
+        (
+            "Of the 12,400 contacts received, 3,300 progressed to referral.",
+            &[("contacts", 12400.0), ("referrals", 3300.0)],
+        ),
+        (
+            "3,300 contacts progressed to referral.",
+            &[("referrals", 3300.0)],
+        ),
+        ("3,300 contacts became referrals.", &[("referrals", 3300.0)]),
+        (
+            "412 referrals progressed to single assessments.",
+            &[("assessments", 412.0)],
+        ),
+        // A part of a total that did not become anything else stays no figure.
+        (
+            "Of the 149 young people in this category 147 have pathway plans.",
+            &[],
+        ),
+        ("The early help team supports 30 schools.", &[]),
+    ]);
+}

@@ -94,7 +94,7 @@ fn link_one(
         Unit::Percent => percent_of(s, q),
         _ => count_noun(s, q)
             .or_else(|| missing_occasions(s, q))
-            .or_else(|| cared_for_by_us(s, q))
+            .or_else(|| served_by(s, q))
             .or_else(|| noun_value(s, i, q, links)),
     };
     let link = link
@@ -183,8 +183,15 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     if q.unit == Unit::Percent {
         return false; // "96.7% of which were in time" is how percentages are said
     }
-    PART_OF.is_match(after) || OF_THE_TOTAL.is_match(before)
+    PART_OF.is_match(after) || OF_THE_TOTAL.is_match(before) && !CONVERTED.is_match(after)
 }
+
+/// "became", "progressed to": what a number of one thing turned into, another indicator ("Of
+/// the 12,400 contacts, 3,300 progressed to referral"; "3,300 contacts became referrals").
+static CONVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:which|that|who)\s+)?(?:were\s+|was\s+|have\s+|has\s+|then\s+)*(?:became|become|progressed|proceeded|went\s+on|led|resulted|converted)(?-u:\b)")
+        .expect("valid regex")
+});
 
 /// `count-noun`: "366 children in care", "2,950 children (including unborn children) on
 /// registers", "27 children have been adopted", "60 UASC children".
@@ -209,13 +216,28 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .mentions
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
+    // "3,300 contacts progressed to referral": the number counts what they became.
+    static INTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:which|that|who)\s+)?(?:were\s+|was\s+|have\s+|has\s+|then\s+)*(?:(?:became|become|progressed\s+(?:on\s+)?to|proceeded\s+to|went\s+on\s+to(?:\s+become)?|led\s+to|resulted\s+in|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$")
+            .expect("valid regex")
+    });
+    let first = m;
+    let m = s
+        .mentions
+        .iter()
+        .find(|later| later.span.start >= first.span.end)
+        .filter(|later| {
+            CONVERTED.is_match(&s.text[first.span.end..s.range.end])
+                && INTO.is_match(&s.text[first.span.end..later.span.start])
+        })
+        .unwrap_or(first);
     if SHARE_OF.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 20)) {
         return None;
     }
     if left_out(s, m) || where_placed(s, m) {
         return None;
     }
-    let gap = &s.text[q.end..m.span.start];
+    let gap = &s.text[q.end..first.span.start];
     let stock = vocab::measure(m.rule.indicator) == vocab::Measure::Stock;
     if !GAP.is_match(gap)
         || stock && restricted_after(s, m)
@@ -257,19 +279,47 @@ fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     })
 }
 
-/// `count-noun` for the children an authority says it looks after: "We currently look after
-/// 285 children", "the council is corporate parent to 402 children and young people". The
-/// speaker must be the authority ("foster carers who look after 3 children" count no one in
-/// care), and the children all of them ("we look after 20 children in residential homes" are a
-/// part).
-fn cared_for_by_us(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
-    static BY_US: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:we|council|authority)\s+(?:currently\s+|now\s+|also\s+|presently\s+|still\s+)?(?:(?:is|are|was|were|acts?\s+as|acted\s+as)\s+)?(look(?:s|ed)?\s+after|cares?\s+for|cared\s+for|(?:the\s+)?corporate\s+parents?\s+(?:to|for|of))\s+(?:a\s+total\s+of\s+)?$")
-            .expect("valid regex")
+/// `count-noun` for the people a service says it cares for or works with, the service naming
+/// the indicator: "We currently look after 285 children", "the council is corporate parent to
+/// 402 children and young people", "The Leaving Care Team supports 198 young people", "the
+/// early help service is working with 900 families". The speaker must be the service
+/// ("foster carers who look after 3 children" count no one in care), and the people all of
+/// them ("we look after 20 children in residential homes" are a part).
+fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    /// The words before the number (the service and its verb captured), the indicator and its
+    /// vocabulary rule.
+    static SERVICES: LazyLock<[(Regex, &str, &str); 3]> = LazyLock::new(|| {
+        const ADVERB: &str = r"(?:currently\s+|now\s+|also\s+|presently\s+|still\s+)?";
+        let service = |subject: &str, verbs: &str| {
+            Regex::new(&format!(r"(?i)(?-u:\b)({subject})\s+{ADVERB}(?:(?:is|are|was|were|acts?\s+as|acted\s+as)\s+{ADVERB})?({verbs})\s+(?:a\s+total\s+of\s+)?$"))
+                .expect("valid regex")
+        };
+        const SUPPORT: &str =
+            r"supports?|supporting|supported|works?\s+with|working\s+with|worked\s+with";
+        [
+            (
+                service(
+                    r"(?:we|council|authority)",
+                    r"look(?:s|ed)?\s+after|cares?\s+for|cared\s+for|(?:the\s+)?corporate\s+parents?\s+(?:to|for|of)",
+                ),
+                "children_in_care",
+                "children-in-care",
+            ),
+            (
+                service(r"(?:leaving|after)\s*care\s+(?:service|team)s?", SUPPORT),
+                "care_leavers",
+                "care-leavers",
+            ),
+            (
+                service(r"early\s+help\s+(?:service|team|hub|offer)s?", SUPPORT),
+                "early_help",
+                "early-help",
+            ),
+        ]
     });
-    static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
+    static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^\s+(?:children|child|young\s+people)(?:\s*(?:and|&)\s*young\s+people)?(?-u:\b)",
+            r"(?i)^\s+(?:children|child|young\s+people|families)(?:\s*(?:and|&)\s*(?:young\s+people|families|children))?(?-u:\b)",
         )
         .expect("valid regex")
     });
@@ -277,17 +327,28 @@ fn cared_for_by_us(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         return None;
     }
     let before = super::text::tail(&s.text[s.range.start..q.span.start], 80);
-    let verb = BY_US.captures(before)?.get(1)?;
-    let noun = CHILDREN.find(&s.text[q.end..s.range.end])?;
-    if picks_out_a_part(&s.text[q.end + noun.end()..s.range.end], "children_in_care") {
+    let (label, indicator, rule) = SERVICES.iter().find_map(|(words, indicator, rule)| {
+        let c = words.captures(before)?;
+        let (service, verb) = (c.get(1)?, c.get(2)?);
+        // A service is named by its name ("leaving care team supports"), the authority by
+        // what it does ("look after").
+        let from = if *indicator == "children_in_care" {
+            verb.start()
+        } else {
+            service.start()
+        };
+        Some((from..verb.end(), *indicator, *rule))
+    })?;
+    let noun = PEOPLE.find(&s.text[q.end..s.range.end])?;
+    if picks_out_a_part(&s.text[q.end + noun.end()..s.range.end], indicator) {
         return None;
     }
     let offset = q.span.start - before.len();
     Some(Link {
-        indicator: "children_in_care",
+        indicator,
         how: "count-noun",
-        rule: "children-in-care",
-        label: Some(offset + verb.start()..offset + verb.end()),
+        rule,
+        label: Some(offset + label.start..offset + label.end),
         after: None,
     })
 }

@@ -113,7 +113,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "referrals",
         "referrals",
-        r"referrals(?-u:\b)|referral\s+numbers|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)",
+        r"referrals(?-u:\b)|referral\s+numbers|(?:progressed|proceeded|went\s+on|led|converted)\s+(?:on\s+)?(?:in)?to\s+(?:an?\s+)?referral(?-u:\b)|referred\s+to\s+(?:children'?s\s+social\s+care|CSC|the\s+service)",
     ),
     rule(
         "health-assessments",
