@@ -1808,3 +1808,48 @@ fn a_service_counts_whom_it_works_with_and_a_number_counts_what_it_became() {
         ("The early help team supports 30 schools.", &[]),
     ]);
 }
+
+#[test]
+fn the_time_a_change_is_measured_from_dates_no_figure() {
+    assert_eq!(
+        dated_line("There are 402 children in care, up 13 on last year."),
+        one("children_in_care", 402.0, "2023-03-15")
+    );
+    assert_eq!(
+        dated_line("There are 402 children in care, an increase of 13 on last year."),
+        one("children_in_care", 402.0, "2023-03-15")
+    );
+    assert_eq!(
+        dated_line("There are 402 children in care, 12 more than last year."),
+        one("children_in_care", 402.0, "2023-03-15")
+    );
+    // A flow with no time of its own has no date, rather than the one it is compared with.
+    assert_eq!(
+        dated_line("There were 1,200 referrals, 10% up on 2021/22."),
+        [("referrals".to_string(), 1200.0, None)]
+    );
+    // The value compared with is dated by that time.
+    assert_eq!(
+        dated_line("There were 1,200 referrals in 2022/23, an increase on 1,100 in 2021/22."),
+        [
+            (
+                "referrals".to_string(),
+                1200.0,
+                Some("2022-04/2023-03".to_string())
+            ),
+            (
+                "referrals".to_string(),
+                1100.0,
+                Some("2021-04/2022-03".to_string())
+            ),
+        ]
+    );
+    assert_eq!(
+        dated_line(
+            "Care leavers in EET: 45.78%. This is down 15 per cent on the previous year, when the figure was 60.78 per cent."
+        )
+        .last()
+        .map(|(_, v, w)| (*v, w.clone())),
+        Some((60.78, Some("2022-03-15".to_string())))
+    );
+}

@@ -242,9 +242,20 @@ fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))
 }
 
+/// The words before the time a change is measured from: "up 13 on last year", "12 more than
+/// last year".
+static CHANGED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:on|{COMPARED})\s+(?:the\s+)?$")).expect("valid regex")
+});
+
+/// The owner [`owners`] gives a time that only says what a change is measured from: no figure.
+const COMPARISON_BASE: usize = usize::MAX;
+
 /// Who owns each time expression: the index of the quantity it qualifies, if any. Figures
 /// (`linked`) own the times around them; a change owns the "since" that follows it: in "402
-/// children ..., an increase of 37 since April", "since April" dates the increase, not the 402.
+/// children ..., an increase of 37 since April", "since April" dates the increase, not the
+/// 402. The time a change is measured from ("up 13 on last year") is owned by no figure
+/// ([`COMPARISON_BASE`]).
 fn owners(
     s: &SentenceTimes<'_>,
     quantities: &[(Range<usize>, usize)],
@@ -284,6 +295,17 @@ fn owners(
                             .starts_with("since");
                     if since && changes.get(i) == Some(&true) {
                         change = Some(i);
+                    }
+                    // "up 13 on last year", "1,200 referrals, 10% up on 2021/22": what a change
+                    // or an unnamed number is compared with dates no figure, unless a figure
+                    // after it is of that time ("down 15 per cent on the previous year, when
+                    // the figure was 60.78 per cent").
+                    let figure_after = quantities
+                        .iter()
+                        .zip(linked)
+                        .any(|((r, _), linked)| *linked && r.start >= t.span.end);
+                    if CHANGED_FROM.is_match(gap) && !figure_after {
+                        change = Some(COMPARISON_BASE);
                     }
                 }
             }
