@@ -1853,3 +1853,47 @@ fn the_time_a_change_is_measured_from_dates_no_figure() {
         Some((60.78, Some("2022-03-15".to_string())))
     );
 }
+
+#[test]
+fn hundreds_in_words_circa_and_a_plus_sign() {
+    check(&[
+        (
+            "There are two hundred and twelve children in care.",
+            &[("children_in_care", 212.0)],
+        ),
+        (
+            "There are one hundred children in care.",
+            &[("children_in_care", 100.0)],
+        ),
+        (
+            "Over a hundred children are in care.",
+            &[("children_in_care", 100.0)],
+        ),
+        (
+            "There are c.300 children in care.",
+            &[("children_in_care", 300.0)],
+        ),
+        (
+            "There are 300+ children in care.",
+            &[("children_in_care", 300.0)],
+        ),
+        // A plus sign after a small number is a threshold or an age.
+        (
+            "10% of children had 3+ placements.",
+            &[("placement_moves_3plus_pct", 10.0)],
+        ),
+        ("Young people aged 16+ in care: 40.", &[]),
+    ]);
+    for line in [
+        "There are c.300 children in care.",
+        "There are 300+ children in care.",
+    ] {
+        let text = format!("{HEADER}{line}\n");
+        let doc = extract("line.txt", &text, &Options::default());
+        assert!(
+            doc.figures.iter().all(|f| f.approx),
+            "{line}: {:?}",
+            doc.figures
+        );
+    }
+}

@@ -58,17 +58,19 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
         .expect("valid regex")
 });
-/// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
+/// Numbers in words: "twenty-seven", "seventeen", "two hundred and twelve", "a third"; not
+/// "one" (too common) unless hundreds follow.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)")
+    const BELOW_100: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{BELOW_100}|one))?|{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"))
         .expect("valid regex")
 });
-/// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 13
-/// bytes besides spaces ("seventy-seven", "three quarters").
+/// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 32
+/// bytes besides spaces ("seven hundred and seventy-seven", "three quarters").
 static WORDS_NEAR: LazyLock<Near> = LazyLock::new(|| {
     Near::new(
-        "two|three|four|forty|five|fif|six|seven|eight|nine|ten|eleven|twe|thir|quarter",
-        16,
+        "two|three|four|forty|five|fif|six|seven|eight|nine|ten|eleven|twe|thir|quarter|hundred",
+        36,
     )
 });
 /// Spans that hold digits but no figures: phone numbers, postcodes, web addresses, e-mails.
@@ -289,6 +291,24 @@ fn has_other_digits(s: &str) -> bool {
     false
 }
 
+/// "300+ children", "400+ referrals": a plus sign and then a word that is no unit of time or
+/// distance.
+static PLUS_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s?\+\s+(?:[a-z]+\s+)?(?:children|child|young|people|families|households|cases|referrals|contacts|assessments|foster|care|looked|CLA|LAC|CiC|CIN|CP|UASC|carers|plans|episodes|enquiries|adoptions|early)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// "c.300": circa, written without a space.
+fn circa(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix("c.")
+        .or_else(|| before.strip_suffix("C."))
+    else {
+        return false;
+    };
+    !rest.ends_with(|ch: char| ch.is_alphanumeric() || ch == '.')
+}
+
 /// A quantity written in digits, or `None` when the number is no figure.
 fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     let num = &n.num;
@@ -303,7 +323,8 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     }
     if s[..num.start].ends_with(|ch: char| {
         ch.is_alphanumeric() || ch == '.' || ch == '(' && is_legal_ref(s, num.clone())
-    }) {
+    }) && !circa(&s[..num.start])
+    {
         return None;
     }
     let mut value: f64 = raw.replace(',', "").parse().ok()?;
@@ -318,7 +339,14 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     } else if after.starts_with(|ch: char| ch.is_alphabetic()) {
         return None;
     }
-    if let Some(a) = AFTER.captures(&s[end..]) {
+    // "300+ children": more than 300, an approximate count ("3+ placements", "16+" are
+    // thresholds and ages).
+    let mut plus = false;
+    if unit == Unit::Count && value >= 30.0 && PLUS_COUNT.is_match(&s[end..]) {
+        plus = true;
+        end += s[end..].find('+').map_or(0, |at| at + 1);
+    }
+    if let Some(a) = AFTER.captures(&s[end..]).filter(|_| !plus) {
         let matched = a.get(0).expect("match").len();
         if a.name("percent").is_some() {
             unit = Unit::Percent;
@@ -355,7 +383,7 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
             _ => role = Role::Rate,
         }
     }
-    let approx = APPROX_BEFORE.is_match(before);
+    let approx = plus || APPROX_BEFORE.is_match(before);
     let target = TARGET_BEFORE.is_match(before);
     let start = match &n.sign {
         Some(sign) if signed => sign.start,
@@ -571,6 +599,20 @@ pub(crate) fn word_value(raw: &str) -> Option<f64> {
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "two hundred and twelve", "a hundred".
+    if let Some((hundreds, rest)) = raw.split_once(" hundred") {
+        let hundreds = if hundreds == "a" {
+            1.0
+        } else {
+            word_value(hundreds).filter(|h| (1.0..10.0).contains(h))?
+        };
+        let rest = match rest.trim().strip_prefix("and ") {
+            Some(below) => word_value(below).filter(|b| (1.0..100.0).contains(b))?,
+            None if rest.trim().is_empty() => 0.0,
+            None => return None,
+        };
+        return Some(hundreds * 100.0 + rest);
+    }
     match raw.as_str() {
         "a third" => return Some(1.0 / 3.0),
         "a quarter" => return Some(0.25),
