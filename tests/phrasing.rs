@@ -1745,6 +1745,14 @@ fn children_the_authority_looks_after_or_who_are_in_its_care() {
         ),
         ("17 care leavers went to university this year.", &[]),
         ("The average age of children entering care was 9.", &[]),
+        (
+            "There were 23 children in care at risk of exploitation.",
+            &[],
+        ),
+        (
+            "We look after around 400 children.",
+            &[("children_in_care", 400.0)],
+        ),
     ]);
 }
 

@@ -291,7 +291,7 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static SERVICES: LazyLock<[(Regex, &str, &str); 3]> = LazyLock::new(|| {
         const ADVERB: &str = r"(?:currently\s+|now\s+|also\s+|presently\s+|still\s+)?";
         let service = |subject: &str, verbs: &str| {
-            Regex::new(&format!(r"(?i)(?-u:\b)({subject})\s+{ADVERB}(?:(?:is|are|was|were|acts?\s+as|acted\s+as)\s+{ADVERB})?({verbs})\s+(?:a\s+total\s+of\s+)?$"))
+            Regex::new(&format!(r"(?i)(?-u:\b)({subject})\s+{ADVERB}(?:(?:is|are|was|were|acts?\s+as|acted\s+as)\s+{ADVERB})?({verbs})\s+(?:(?:a\s+total\s+of|around|about|approximately|over|nearly|almost|more\s+than|some|just\s+(?:over|under)|circa)\s+)?$"))
                 .expect("valid regex")
         };
         const SUPPORT: &str =
@@ -371,7 +371,7 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
+        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
