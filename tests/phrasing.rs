@@ -1905,3 +1905,21 @@ fn hundreds_in_words_circa_and_a_plus_sign() {
         );
     }
 }
+
+#[test]
+fn timeliness_of_family_assessments_and_children_visited_in_time() {
+    check(&[
+        (
+            "Timeliness of C&F assessments remains good at 86.4%.",
+            &[("assessments_on_time_pct", 86.4)],
+        ),
+        (
+            "93% of children in care were visited within statutory timescales.",
+            &[("statutory_visits_on_time_pct", 93.0)],
+        ),
+        (
+            "93% of children in care were visited on time.",
+            &[("statutory_visits_on_time_pct", 93.0)],
+        ),
+    ]);
+}

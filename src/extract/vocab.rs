@@ -184,7 +184,7 @@ pub static PREDICATES: &[Rule] = &[
         "assessment-timeliness",
         "assessments_on_time_pct",
         // 45 working days in England, 42 in Wales (Social Services and Well-being Act).
-        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+|to\s+be\s+|being\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
+        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+|to\s+be\s+|being\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+|C&F\s+|child\s+and\s+family\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
     ),
     rule(
         "referral-conversion",
@@ -224,7 +224,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "statutory-visits",
         "statutory_visits_on_time_pct",
-        r"statutory\s+visits?|visits?\s+(?:to\s+(?:[a-z'’-]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
+        r"statutory\s+visits?|visited\s+(?:(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)|visits?\s+(?:to\s+(?:[a-z'’-]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
     ),
     rule(
         "return-interviews",
