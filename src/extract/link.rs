@@ -886,7 +886,9 @@ fn against_target(
     let between = &s.text[target.end..q.span.start];
     let said = ACHIEVED.is_match(super::text::tail(between, 40))
         || ACHIEVED_AFTER.is_match(&s.text[q.end..s.range.end]);
-    (said && between.contains([';', ',']) || said && between.len() > 20).then(|| Link {
+    // A clause of its own: after a comma or semicolon, or some words on.
+    let own_clause = between.contains([';', ',']) || between.len() > 20;
+    (said && own_clause).then_some(Link {
         indicator: link.indicator,
         how: "against-target",
         rule: link.rule,
