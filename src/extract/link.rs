@@ -327,6 +327,13 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         return None;
     }
     let before = super::text::tail(&s.text[s.range.start..q.span.start], 80);
+    // Every verb holds one of these: most numbers are passed over without a search.
+    if !["after", "for", "parent", "support", "with"]
+        .iter()
+        .any(|word| before.contains(word))
+    {
+        return None;
+    }
     let (label, indicator, rule) = SERVICES.iter().find_map(|(words, indicator, rule)| {
         let c = words.captures(before)?;
         let (service, verb) = (c.get(1)?, c.get(2)?);

@@ -58,20 +58,26 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
         .expect("valid regex")
 });
-/// Numbers in words: "twenty-seven", "seventeen", "two hundred and twelve", "a third"; not
-/// "one" (too common) unless hundreds follow.
+/// A number in words below a hundred (without "one", too common alone).
+const BELOW_100: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+/// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    const BELOW_100: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{BELOW_100}|one))?|{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"))
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"))
         .expect("valid regex")
 });
-/// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 32
-/// bytes besides spaces ("seven hundred and seventy-seven", "three quarters").
+/// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 13
+/// bytes besides spaces ("seventy-seven", "three quarters").
 static WORDS_NEAR: LazyLock<Near> = LazyLock::new(|| {
     Near::new(
-        "two|three|four|forty|five|fif|six|seven|eight|nine|ten|eleven|twe|thir|quarter|hundred",
-        36,
+        "two|three|four|forty|five|fif|six|seven|eight|nine|ten|eleven|twe|thir|quarter",
+        16,
     )
+});
+/// Hundreds in words: "two hundred and twelve", "a hundred". Looked for only in text that says
+/// "hundred" (rare), before [`WORDS`], whose words inside it they hide.
+static HUNDREDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{BELOW_100}|one))?(?-u:\b)"))
+        .expect("valid regex")
 });
 /// Spans that hold digits but no figures: phone numbers, postcodes, web addresses, e-mails.
 static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +165,19 @@ pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quant
             out.push(q);
         }
     }
-    let regions = WORDS_NEAR.regions(&s.to_ascii_lowercase());
+    let lower = s.to_ascii_lowercase();
+    if lower.contains("hundred") {
+        for m in HUNDREDS.find_iter(s) {
+            if blocked.overlaps(&m.range()) {
+                continue;
+            }
+            blocked.insert(m.range());
+            if let Some(q) = words(s, m.range()) {
+                out.push(q);
+            }
+        }
+    }
+    let regions = WORDS_NEAR.regions(&lower);
     for m in near::find_in(&WORDS, s, regions) {
         if blocked.overlaps(&m.range()) {
             continue;
