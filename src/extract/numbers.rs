@@ -62,8 +62,10 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 const BELOW_100: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 /// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"
+    ))
+    .expect("valid regex")
 });
 /// Where [`WORDS`] can match: every number word holds one of these, and a match is at most 13
 /// bytes besides spaces ("seventy-seven", "three quarters").
