@@ -207,6 +207,11 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
     });
+    /// The words between what a number counted and what it became ("progressed to").
+    static INTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:which|that|who)\s+)?(?:were\s+|was\s+|have\s+|has\s+|then\s+)*(?:(?:became|become|progressed\s+(?:on\s+)?to|proceeded\s+to|went\s+on\s+to(?:\s+become)?|led\s+to|resulted\s+in|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$")
+            .expect("valid regex")
+    });
     /// "7 out of 10 care leavers", "1 in 5 children in care": the number counts a share's
     /// whole, not the indicator.
     static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,10 +222,6 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
     // "3,300 contacts progressed to referral": the number counts what they became.
-    static INTO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:which|that|who)\s+)?(?:were\s+|was\s+|have\s+|has\s+|then\s+)*(?:(?:became|become|progressed\s+(?:on\s+)?to|proceeded\s+to|went\s+on\s+to(?:\s+become)?|led\s+to|resulted\s+in|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$")
-            .expect("valid regex")
-    });
     let first = m;
     let m = s
         .mentions
