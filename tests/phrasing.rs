@@ -1814,6 +1814,18 @@ fn a_service_counts_whom_it_works_with_and_a_number_counts_what_it_became() {
             &[],
         ),
         ("The early help team supports 30 schools.", &[]),
+        (
+            "1,450 children are open to children's social care as Children in Need.",
+            &[("children_in_need", 1450.0)],
+        ),
+        (
+            "There are 1,450 children supported on Child in Need plans.",
+            &[("children_in_need", 1450.0)],
+        ),
+        (
+            "780 families are receiving support through Early Help.",
+            &[("early_help", 780.0)],
+        ),
     ]);
 }
 

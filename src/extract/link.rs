@@ -202,7 +202,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (?:(?:children(?:'|’)?s\s+names|names|children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
-               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|remain|remains|remained|all)\s+)*
+               (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|remain|remains|remained|supported|all)\s+)*
             )?
             (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
@@ -212,6 +212,9 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         Regex::new(r"(?i)^\s*(?:(?:which|that|who)\s+)?(?:were\s+|was\s+|have\s+|has\s+|then\s+)*(?:(?:became|become|progressed\s+(?:on\s+)?to|proceeded\s+to|went\s+on\s+to(?:\s+become)?|led\s+to|resulted\s+in|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$")
             .expect("valid regex")
     });
+    /// The words between what a number counted and the kind it names it as.
+    static AS_A: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*as\s+(?:an?\s+)?$").expect("valid regex"));
     /// "7 out of 10 care leavers", "1 in 5 children in care": the number counts a share's
     /// whole, not the indicator.
     static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,15 +224,17 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .mentions
         .iter()
         .find(|m| m.span.start >= q.end && m.span.start - q.end <= 80)?;
-    // "3,300 contacts progressed to referral": the number counts what they became.
+    // "3,300 contacts progressed to referral": the number counts what they became; "1,450
+    // children open to social care as children in need", what they are open as.
     let first = m;
     let m = s
         .mentions
         .iter()
         .find(|later| later.span.start >= first.span.end)
         .filter(|later| {
-            CONVERTED.is_match(&s.text[first.span.end..s.range.end])
-                && INTO.is_match(&s.text[first.span.end..later.span.start])
+            let between = &s.text[first.span.end..later.span.start];
+            CONVERTED.is_match(&s.text[first.span.end..s.range.end]) && INTO.is_match(between)
+                || AS_A.is_match(between)
         })
         .unwrap_or(first);
     if SHARE_OF.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 20)) {
