@@ -1935,3 +1935,101 @@ fn timeliness_of_family_assessments_and_children_visited_in_time() {
         ),
     ]);
 }
+
+#[test]
+fn register_removals_becoming_a_care_leaver_and_events_held() {
+    check(&[
+        // "removed" alone is off the register only where the register was just named.
+        (
+            "During the quarter 48 children were placed on the Child Protection Register and 61 were removed.",
+            &[("cp_plans_started", 48.0), ("cp_plans_ended", 61.0)],
+        ),
+        (
+            "The number of children whose names were added to the CPR in Q3 was 33 and 41 were removed.",
+            &[("cp_plans_started", 33.0), ("cp_plans_ended", 41.0)],
+        ),
+        ("In 12 cases children were removed from their parents.", &[]),
+        (
+            "There are 120 children on the register; 14 were removed from their families' care.",
+            &[("child_protection_plans", 120.0)],
+        ),
+        // Those who became care leavers are not the care leavers supported.
+        ("In 2022-23, 19 young people became care leavers on their 18th birthday.", &[]),
+        (
+            "There are currently 178 young people in receipt of leaving care services.",
+            &[("care_leavers", 178.0)],
+        ),
+        (
+            "At the end of February the Council was looking after 412 children.",
+            &[("children_in_care", 412.0)],
+        ),
+        (
+            "Initial Child Protection Conferences: 71 held in Q2.",
+            &[("initial_cp_conferences", 71.0)],
+        ),
+        // A count in force is not continued by what ended.
+        ("Child protection plans: 41 ended in Q2.", &[]),
+        (
+            "Children placed for adoption but not yet adopted: 8.",
+            &[("placed_for_adoption", 8.0)],
+        ),
+        (
+            "Of the 188 children on plans, 102 were under the category of neglect.",
+            &[("child_protection_plans", 188.0)],
+        ),
+        (
+            "Reviews of CLA completed in timescale: 95%.",
+            &[("cla_reviews_on_time_pct", 95.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_nation_named_after_its_figure_and_the_time_a_sentence_opens_with() {
+    check_typed(&[
+        (
+            "The rate of children in care per 10,000 is 78, compared with 71 for England.",
+            &[
+                ("children_in_care", 78.0, "Per10k", "Local"),
+                ("children_in_care", 71.0, "Per10k", "England"),
+            ],
+        ),
+        (
+            "There were 212 children looked after, a rate of 101 per 10,000 (the Wales rate is 115).",
+            &[
+                ("children_in_care", 212.0, "Count", "Local"),
+                ("children_in_care", 101.0, "Per10k", "Local"),
+            ],
+        ),
+    ]);
+    // A time set off by a comma at the start frames every figure after it.
+    assert_eq!(
+        dated_line("In the year to 31 December 2022, 46 children became looked after and 38 ceased to be looked after."),
+        owned(&[
+            ("entered_care", 46.0, Some("2022-01/2022-12")),
+            ("left_care", 38.0, Some("2022-01/2022-12")),
+        ])
+    );
+    // A part is of its whole's time.
+    assert_eq!(
+        dated_line("The front door received 9,874 contacts during April to January, of which 2,402 became referrals."),
+        owned(&[
+            ("contacts", 9874.0, Some("2022-04/2023-01")),
+            ("referrals", 2402.0, Some("2022-04/2023-01")),
+        ])
+    );
+    // A count that has changed since a date is a count now.
+    for line in [
+        "Since April, the number of children in care has risen to 301.",
+        "We approved 7 new foster carers since April, bringing the total to 81 foster households.",
+    ] {
+        assert_eq!(
+            dated_line(line)
+                .last()
+                .and_then(|(_, _, w)| w.clone())
+                .as_deref(),
+            Some("2023-03-15"),
+            "{line}"
+        );
+    }
+}

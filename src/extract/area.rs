@@ -23,11 +23,15 @@ static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
         ),
         (
             Area::Wales,
-            cue(r"wales\s+average|welsh\s+average|all[\s-]wales|across\s+wales|in\s+wales"),
+            cue(
+                r"wales\s+(?:average|rate|figure)|welsh\s+(?:average|rate|figure)|all[\s-]wales|across\s+wales|in\s+wales",
+            ),
         ),
         (
             Area::Scotland,
-            cue(r"scottish\s+average|in\s+scotland|across\s+scotland"),
+            cue(
+                r"scottish\s+(?:average|rate|figure)|scotland\s+(?:average|rate|figure)|in\s+scotland|across\s+scotland",
+            ),
         ),
         (Area::NorthernIreland, cue(r"northern\s+ireland")),
         (Area::Uk, cue(r"uk\s+average|across\s+the\s+uk")),
@@ -40,7 +44,7 @@ static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
         (
             Area::England,
             cue(
-                r"national\s+(?:average|figure|rate|position|level|picture)|nationally|england\s+average|in\s+england|across\s+england|english\s+average",
+                r"national\s+(?:average|figure|rate|position|level|picture)|nationally|england\s+(?:average|rate|figure)|in\s+england|across\s+england|english\s+average",
             ),
         ),
         (
@@ -59,6 +63,12 @@ static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// neighbours 51.0)", "Wales: 62". Stronger than any phrase around the number.
 pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national)(?:\s+(?:average|avg|rate|figure))?\s*[:=-]?\s*$")
+        .expect("valid regex")
+});
+
+/// "71 for England", "62% across Wales": a nation's figure, said just after it.
+static NATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:%|per\s*cent)?\s*(?:for|in|across)\s+(?:the\s+)?(?P<nation>england|wales|scotland|northern\s+ireland|uk)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -87,6 +97,13 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
     if let Some(area) = LABEL
         .captures(before)
         .and_then(|c| column(c.name("label")?.as_str()))
+    {
+        return Some(area);
+    }
+    // "compared with 71 for England": the nation named right after the number.
+    if let Some(area) = NATION_AFTER
+        .captures(after)
+        .and_then(|c| column(c.name("nation")?.as_str()))
     {
         return Some(area);
     }

@@ -306,7 +306,7 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             (
                 service(
                     r"(?:we|council|authority)",
-                    r"look(?:s|ed)?\s+after|cares?\s+for|cared\s+for|(?:the\s+)?corporate\s+parents?\s+(?:to|for|of)",
+                    r"look(?:s|ed|ing)?\s+after|cares?\s+for|cared\s+for|caring\s+for|(?:the\s+)?corporate\s+parents?\s+(?:to|for|of)",
                 ),
                 "children_in_care",
                 "children-in-care",
@@ -634,6 +634,24 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     if people && EVENTS.contains(&m.rule.indicator) {
         let before = super::text::tail(&s.text[m.span.end..q.span.start], 30);
         return !(ORDERS.contains(&m.rule.indicator) && MADE_FOR.is_match(before));
+    }
+    // "Initial Child Protection Conferences: 71 held in Q2", "S47 enquiries: 263 completed":
+    // what happened to the events counted, not another noun. (Not of counts at a point in
+    // time: "CP plans: 41 ended" counts no plans in force.)
+    const DONE: [&str; 10] = [
+        "held",
+        "completed",
+        "received",
+        "made",
+        "granted",
+        "issued",
+        "undertaken",
+        "recorded",
+        "reported",
+        "carried",
+    ];
+    if EVENTS.contains(&m.rule.indicator) && DONE.contains(&word.to_ascii_lowercase().as_str()) {
+        return false;
     }
     !FUNCTION_WORDS.is_match(word) && !named.contains(&word.to_ascii_lowercase())
 }

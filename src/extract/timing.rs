@@ -331,6 +331,13 @@ fn owners(
         .collect()
 }
 
+/// Whether a comma sets the time off from the sentence's first figure after it.
+fn set_off(s: &SentenceTimes<'_>, t: &TimeExpr) -> bool {
+    s.first_quantity
+        .and_then(|q| s.text.get(t.span.end..q))
+        .is_some_and(|gap| gap.contains(','))
+}
+
 fn starts_with_preposition(t: &str) -> bool {
     let first = t
         .split_whitespace()
@@ -407,7 +414,7 @@ pub fn date_sentence(
             .iter()
             .zip(&owner)
             .filter(|(_, o)| **o == Some(i))
-            .find_map(|(t, _)| resolve(t, anchors, base, tl));
+            .find_map(|(t, _)| resolve_for(f, t, anchors, base, tl));
         // "199 children on plans, down from 214": the earlier value's date is not given.
         if own.is_none() && earlier_value(s.text, s.range.start, f) {
             out.push(None);
@@ -428,12 +435,21 @@ pub fn date_sentence(
                         && !comparative(s.text, s.range.start, t)
                 })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
-                .find_map(|(t, _)| resolve(t, anchors, unowned_base, tl))
+                .find_map(|(t, _)| resolve_for(f, t, anchors, unowned_base, tl))
         };
+        // "In the year to 31 December 2023, 46 children became looked after and 38 ceased to
+        // be": the time set off by a comma before the first figure, which owns it, frames the
+        // figures after it too.
         let framed = || {
             framing
-                .filter(|t| owner[s.times.iter().position(|x| x == *t).unwrap_or(0)].is_none())
-                .and_then(|t| resolve(t, anchors, unowned_base, tl))
+                .filter(
+                    |t| match owner[s.times.iter().position(|x| x == *t).unwrap_or(0)] {
+                        None => true,
+                        Some(0) => i > 0 && set_off(s, t),
+                        Some(_) => false,
+                    },
+                )
+                .and_then(|t| resolve_for(f, t, anchors, unowned_base, tl))
         };
         let mut when = own.or_else(in_clause).or_else(framed);
         // Whether the figure's own words, or its clause's unowned ones, say `expr`.
@@ -463,6 +479,11 @@ pub fn date_sentence(
                 })
                 .and_then(|(_, (_, w))| *w);
         }
+        // "9,874 contacts during April to January, of which 2,402 became referrals": a part
+        // is of its whole's time.
+        if when.is_none() && i > 0 && part_of_the_one_before(s.text, figures[i - 1].end, f) {
+            when = out[i - 1];
+        }
         let opens_comparison = from_to(s.text, s.range.start, f);
         // "in the quarter" of a report that does not say which quarter: no date is better
         // than the year or the month of the sentence before.
@@ -479,6 +500,15 @@ pub fn date_sentence(
         out.push(when);
     }
     out
+}
+
+/// "..., of which 2,402", "... of whom 52": the figure counts a part of the one just before.
+fn part_of_the_one_before(text: &str, previous_end: usize, f: &ToDate<'_>) -> bool {
+    static OF_WHICH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[^.;]{0,60}?,\s*of\s+(?:which|whom|these|those)\s*$")
+            .expect("valid regex")
+    });
+    previous_end <= f.span.start && OF_WHICH.is_match(&text[previous_end..f.span.start])
 }
 
 /// "from 90% to 94%": the first value of a comparison with no date of its own is the earlier one,
@@ -517,6 +547,28 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
             .find(|w| w.is_quarter()),
         _ => dates::resolve(&t.expr, anchors),
     }
+}
+
+/// [`resolve`] for one figure. "Since April, the number of children in care has risen to 301":
+/// a count at a point in time, said to have changed since a date, is a count at the end of
+/// that period, now.
+fn resolve_for(
+    f: &ToDate<'_>,
+    t: &TimeExpr,
+    anchors: Anchors,
+    base: Option<When>,
+    tl: &Timeline,
+) -> Option<When> {
+    let at_a_point = f.link.is_some_and(|l| {
+        matches!(
+            vocab::measure(l.indicator),
+            Measure::Stock | Measure::Status
+        )
+    });
+    if at_a_point && matches!(t.expr, Expr::Since(_)) {
+        return anchors.now.map(When::At);
+    }
+    resolve(t, anchors, base, tl)
 }
 
 /// The context chain for a figure with no time in its sentence.

@@ -56,7 +56,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "care-leavers",
         "care_leavers",
-        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:entitled\s+to\s+)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+(?:throughcare\s+and\s+)?aftercare(?:\s+(?:support|services?))?",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:(?:entitled\s+to|in\s+receipt\s+of|receiving|accessing|eligible\s+for)\s+(?:the\s+|our\s+)?)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+(?:throughcare\s+and\s+)?aftercare(?:\s+(?:support|services?))?",
     ),
     rule(
         "left-care",
@@ -66,7 +66,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "placed-for-adoption",
         "placed_for_adoption",
-        r"placed\s+for\s+adoption|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:their\s+)?(?:prospective\s+)?(?:adopters|adoptive\s+(?:families|family|parents))|living\s+with\s+(?:their\s+)?prospective\s+adopters",
+        r"placed\s+for\s+adoption(?:,?\s+(?:but\s+)?not\s+yet\s+adopted)?|(?:placed\s+)?in\s+adoptive\s+placements?|adoptive\s+placements?|placed\s+with\s+(?:their\s+)?(?:prospective\s+)?(?:adopters|adoptive\s+(?:families|family|parents))|living\s+with\s+(?:their\s+)?prospective\s+adopters",
     ),
     rule(
         "special-guardianship",
@@ -97,12 +97,17 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans-started",
         "cp_plans_started",
-        r"(?:become|became|becoming|becomes|started|starting|(?:were|was)\s+made)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|added\s+to\s+(?:the\s+)?(?:child\s+protection\s+)?registers?|placed\s+on\s+(?:the\s+)?(?:child\s+protection\s+)?register|(?:new\s+)?registrations\s+(?:on|to|onto)\s+(?:the\s+)?(?:child\s+protection\s+register|(?-i:CPR)|register)",
+        r"(?:become|became|becoming|becomes|started|starting|(?:were|was)\s+made)\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|new\s+(?:child\s+protection|CP)\s+plans|(?:child\s+protection\s+|CP\s+)plans?\s+(?:started|starting|commenced)|(?:added\s+to|placed\s+on)\s+(?:the\s+)?(?:(?:child\s+protection\s+)?registers?|(?-i:CPR)(?-u:\b))|(?:new\s+)?registrations\s+(?:on|to|onto)\s+(?:the\s+)?(?:child\s+protection\s+register|(?-i:CPR)|register)",
     ),
     rule(
         "cp-plans-ended",
         "cp_plans_ended",
         r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations|(?:children|child|young\s+people)\s+(?:who\s+were\s+|were\s+)?de-?registered|de-?registered\s+from\s+(?:the\s+)?(?:child\s+protection\s+|CP\s+)?register",
+    ),
+    rule(
+        "register-removals",
+        "cp_plans_ended",
+        r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)",
     ),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
     rule(
@@ -164,7 +169,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plan(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
     ),
     rule(
         "open-cases",
@@ -214,7 +219,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "cla-reviews",
         "cla_reviews_on_time_pct",
-        r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+(?:in\s+care|looked\s+after)|looked\s+after)|up\s+to\s+date\s+reviews|(?:statutory\s+)?reviews?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:held\s+)?(?:(?:in|on)\s+time|within\s+(?:statutory\s+)?timescales?)|(?:which|that)\s+were\s+in\s+time",
+        r"(?:(?-i:LAC|CLA|CiC)|looked\s+after|children\s+in\s+care)\s+reviews?|reviews?\s+(?:of|for)\s+(?:children\s+(?:in\s+care|looked\s+after)|looked\s+after|(?-i:LAC|CLA|CiC)(?-u:\b))|up\s+to\s+date\s+reviews|(?:statutory\s+)?reviews?\s+(?:were\s+|was\s+|have\s+been\s+)?(?:held\s+)?(?:(?:in|on)\s+time|within\s+(?:statutory\s+)?timescales?)|(?:which|that)\s+were\s+in\s+time",
     ),
     rule(
         "long-plans",
@@ -417,8 +422,30 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
             && !(m.rule.indicator == "child_protection_plans"
                 && text[m.span.clone()].ends_with("plan")
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
+            && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
+            && (m.rule.name != "register-removals" || about_the_register(text, m.span.start))
     });
     found
+}
+
+/// "19 young people became care leavers": those who joined, not the care leavers supported.
+fn becomes(text: &str, at: usize) -> bool {
+    let before = super::text::tail(&text[..at], 12)
+        .trim_end()
+        .to_ascii_lowercase();
+    ["become", "became", "becomes", "becoming"]
+        .iter()
+        .any(|verb| before.ends_with(verb))
+}
+
+/// "48 children were placed on the Child Protection Register and 61 were removed": a bare
+/// "were removed" is taken off the register only where the register was named just before,
+/// and only when it says from nothing else ("removed from their parents' care").
+fn about_the_register(text: &str, at: usize) -> bool {
+    static FROM_ELSEWHERE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\w+\s+removed\s+from(?-u:\b)").expect("valid regex"));
+    let before = super::text::tail(&text[..at], 160).to_ascii_lowercase();
+    (before.contains("register") || before.contains("cpr")) && !FROM_ELSEWHERE.is_match(&text[at..])
 }
 
 /// "children with a plan for permanence", "on a plan of adoption": a plan of another kind.
