@@ -1981,6 +1981,11 @@ fn register_removals_becoming_a_care_leaver_and_events_held() {
             "Reviews of CLA completed in timescale: 95%.",
             &[("cla_reviews_on_time_pct", 95.0)],
         ),
+        // Dot leaders join a label to its value.
+        (
+            "Number of children looked after ........ 412\nNumber of child protection plans ....... 228",
+            &[("children_in_care", 412.0), ("child_protection_plans", 228.0)],
+        ),
     ]);
 }
 
@@ -2032,4 +2037,58 @@ fn a_nation_named_after_its_figure_and_the_time_a_sentence_opens_with() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
+    for (line, want) in [
+        ("Last month 41 children came into care.", "2023-02"),
+        ("Last quarter there were 612 contacts.", "2022-10/2022-12"),
+        ("This month there are 362 children in care.", "2023-03"),
+        (
+            "At the end of 2021/22 there were 355 children in care.",
+            "2022-03",
+        ),
+        (
+            "At the end of the last financial year there were 355 children in care.",
+            "2022-03",
+        ),
+        (
+            "At the end of last year there were 355 children in care.",
+            "2022-12",
+        ),
+        (
+            "In the last three years, 88 children were adopted.",
+            "2020-04/2023-03",
+        ),
+        (
+            "Over the last three years the number of children in care has risen from 301 to 359.",
+            "2023-03-15",
+        ),
+    ] {
+        assert_eq!(
+            dated_line(line)
+                .last()
+                .and_then(|(_, _, w)| w.clone())
+                .as_deref(),
+            Some(want),
+            "{line}"
+        );
+    }
+    // "last month" after a figure of a month is the month before that one.
+    assert_eq!(
+        dated_line("There were 612 contacts in February, up from 580 last month."),
+        owned(&[
+            ("contacts", 612.0, Some("2023-02")),
+            ("contacts", 580.0, Some("2023-01")),
+        ])
+    );
+    // A time no date can be given for: not the sentence before's.
+    assert_eq!(
+        dated("DATE: 15th March 2023\n\nBy the end of June 2022 there were 362 children in care.\nOver the summer holidays 41 children came into care.\n"),
+        owned(&[
+            ("children_in_care", 362.0, Some("2022-06")),
+            ("entered_care", 41.0, None),
+        ])
+    );
 }

@@ -116,6 +116,17 @@ impl When {
             When::At(p) | When::Between(_, p) => p,
         }
     }
+    /// The month, or the quarter, before this one ("up from 580 last month", of a figure of
+    /// August, is July's); `None` for a date or period of another length.
+    pub fn period_earlier(self) -> Option<When> {
+        match self {
+            When::At(p) if p.d.is_none() => Some(When::At(Point::month(p.y, p.m?).add_months(-1))),
+            When::Between(a, b) if self.is_quarter() => {
+                Some(When::Between(a.add_months(-3), b.add_months(-3)))
+            }
+            _ => None,
+        }
+    }
     /// The same date or period a year earlier.
     pub fn year_earlier(self) -> When {
         match self {
@@ -182,6 +193,17 @@ pub enum Expr {
     SamePeriod,
     /// "in the quarter", "this quarter": the quarter the report is about, if it says which.
     ThisQuarter,
+    /// "this month": the reference date's month.
+    ThisMonth,
+    /// "last month", "the previous month": the month before the reference date's.
+    LastMonth,
+    /// "last quarter", "the previous quarter": the quarter before the reference date's.
+    LastQuarter,
+    /// "over the last three years": so many years up to the reference month.
+    PastYears(u8),
+    /// "the end of 2023/24", "the end of the last financial year", "the end of Q2": the last
+    /// month of a period.
+    EndOf(Box<Expr>),
 }
 
 impl Expr {
@@ -198,6 +220,8 @@ impl Expr {
                 | Expr::SamePeriod
                 | Expr::LastYear
                 | Expr::LastFinancialYear
+                | Expr::LastMonth
+                | Expr::LastQuarter
                 | Expr::YearEnd
         )
     }
@@ -208,7 +232,9 @@ impl Expr {
             Expr::Year(_) | Expr::FinancialYear(_) => true,
             Expr::Quarter { fy, .. } => fy.is_some(),
             Expr::Range(a, b) => a.is_absolute() || b.is_absolute(),
-            Expr::MonthsTo(_, e) | Expr::FirstMonths(_, e) | Expr::Since(e) => e.is_absolute(),
+            Expr::MonthsTo(_, e) | Expr::FirstMonths(_, e) | Expr::Since(e) | Expr::EndOf(e) => {
+                e.is_absolute()
+            }
             _ => false,
         }
     }
@@ -321,6 +347,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<this>this\ year)
       | (?P<yearend>year[\ -]end)
       | (?P<thisq>(?:in|during|over|for|throughout|within)\ the\ quarter|this\ quarter|the\ current\ quarter)
+      | (?P<lastq>last\ quarter|the\ (?:previous|preceding|last)\ quarter)
+      | (?P<thism>this\ month|the\ current\ month)
+      | (?P<lastm>last\ month|the\ (?:previous|preceding|last)\ month)
+      | (?P<pastyears>(?:in|over|during)\ the\ (?:last|past)\ (?P<years>two|three|four|five|[2-5])\ years)
       | (?P<same>(?:the\ )?same\ period|during\ the\ year)
       | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
     )(?-u:\b)").expect("valid regex")
@@ -524,8 +554,22 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
     let so_far = s.contains("so far") || s.contains("to date");
     for c in near::captures_in(&RELATIVE, lower, RELATIVE_NEAR.regions(lower)) {
         let name = [
-            "ytd", "halffy", "half", "thisfy", "lastfy", "prev", "last", "this", "yearend",
-            "thisq", "same", "now",
+            "ytd",
+            "halffy",
+            "half",
+            "thisfy",
+            "lastfy",
+            "prev",
+            "last",
+            "this",
+            "yearend",
+            "thisq",
+            "lastq",
+            "thism",
+            "lastm",
+            "pastyears",
+            "same",
+            "now",
         ]
         .into_iter()
         .find(|n| c.name(n).is_some())
@@ -542,6 +586,15 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "this" => Expr::ThisYear,
             "yearend" => Expr::YearEnd,
             "thisq" => Expr::ThisQuarter,
+            "lastq" => Expr::LastQuarter,
+            "thism" => Expr::ThisMonth,
+            "lastm" => Expr::LastMonth,
+            "pastyears" => Expr::PastYears(match c.name("years").map_or("", |m| m.as_str()) {
+                "two" | "2" => 2,
+                "three" | "3" => 3,
+                "four" | "4" => 4,
+                _ => 5,
+            }),
             "same" if year_to_follows(&s[c.get(0).expect("match").end()..]) => continue,
             "same" => Expr::SamePeriod,
             _ => Expr::Now,
@@ -664,6 +717,15 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             ),
             (Some("start"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 1 },
             (Some("end"), Expr::Year(y)) => Expr::Month { y: Some(*y), m: 12 },
+            (
+                Some("end"),
+                e @ (Expr::FinancialYear(_)
+                | Expr::Quarter { .. }
+                | Expr::ThisFinancialYear
+                | Expr::LastFinancialYear
+                | Expr::LastYear
+                | Expr::LastQuarter),
+            ) => Expr::EndOf(Box::new(e.clone())),
             (_, e) => e.clone(),
         };
         let span = if cue_name.is_some() && expr != atom.expr {
@@ -793,6 +855,25 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
             // "An annual report 2022-23 ... at the year end": March 2023, not March 2022.
             None => Point::month(financial_year_of(anchors.year_of?) + 1, 3),
         }),
+        Expr::EndOf(e) => {
+            let end = resolve(e, anchors)?.end();
+            When::At(Point::month(end.y, end.m.unwrap_or(12)))
+        }
+        Expr::ThisMonth => When::At(month_of(anchors.now?)),
+        Expr::LastMonth => {
+            let now = anchors.now?;
+            When::At(Point::month(now.y, now.m?).add_months(-1))
+        }
+        Expr::LastQuarter => {
+            let now = anchors.now?;
+            let this = Point::month(now.y, (now.m? - 1) / 3 * 3 + 1);
+            When::Between(this.add_months(-3), this.add_months(-1))
+        }
+        Expr::PastYears(n) => {
+            let now = anchors.now?;
+            let end = Point::month(now.y, now.m?);
+            When::Between(end.add_months(1 - 12 * i32::from(*n)), end)
+        }
         Expr::PreviousYear | Expr::SamePeriod | Expr::ThisQuarter => return None,
     })
 }

@@ -103,7 +103,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a number that make it a label, an age, a threshold or the base of a ratio ("nine
 /// in ten", "1 in 5"), not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$|(?-u:\b)(?:population|people|children|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$|(?-u:\b)(?:population|people|children|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
         .expect("valid regex")
 });
 /// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
@@ -754,6 +754,7 @@ mod tests {
             "Contact Details – 01733 863600",
             "Agenda Item No. 8",
             "Page 7",
+            "Page 4 of 12",
             "the children, aged 3, 8 and 13 all received",
             "joined the meeting at 7.08pm.",
             "held at 6.00 pm",

@@ -235,6 +235,10 @@ fn ends_sentence(text: &str, i: usize, line_end: usize) -> bool {
     let Some(first) = rest.trim_start().chars().next() else {
         return true;
     };
+    // "Number of children looked after ........ 412": dot leaders join a label to its value.
+    if first.is_ascii_digit() && text[..i].ends_with("..") {
+        return false;
+    }
     let starts_new = first.is_uppercase() || first.is_ascii_digit() || "“\"'‘•(".contains(first);
     starts_new && !(text.as_bytes()[i] == b'.' && is_abbreviation(&text[..i]))
 }

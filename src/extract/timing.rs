@@ -402,6 +402,7 @@ pub fn date_sentence(
     // Asked only of figures that fall back on the context: looked for only then.
     let range_over_months = std::cell::OnceCell::new();
     let wants_period = || *range_over_months.get_or_init(|| wants_period(&s.text[s.range.clone()]));
+    let vague = std::cell::OnceCell::new();
     let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
     for (i, f) in figures.iter().enumerate() {
         let base = f
@@ -494,12 +495,23 @@ pub fn date_sentence(
             && !said_now
             && !opens_comparison
             && !unknown_quarter
+            && !*vague.get_or_init(|| vague_time(&s.text[s.range.clone()]))
         {
             when = fallback(f, sentence, tl, wants_period());
         }
         out.push(when);
     }
     out
+}
+
+/// "Over the summer holidays 41 children came into care", "during the pandemic": a time the
+/// sentence names but no date can be given, so that the sentence before's is not its.
+fn vague_time(sentence: &str) -> bool {
+    static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:(?:over|during|in|through|throughout|across)\s+the\s+(?:summer|autumn|winter|spring|easter|christmas|festive)(?-u:\b)|(?:during|since|throughout|over|after|before)\s+(?:the\s+)?(?:pandemic|lockdowns?|covid(?:-19)?)(?-u:\b))")
+            .expect("valid regex")
+    });
+    VAGUE.is_match(sentence)
 }
 
 /// "..., of which 2,402", "... of whom 52": the figure counts a part of the one just before.
@@ -549,9 +561,9 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
     }
 }
 
-/// [`resolve`] for one figure. "Since April, the number of children in care has risen to 301":
-/// a count at a point in time, said to have changed since a date, is a count at the end of
-/// that period, now.
+/// [`resolve`] for one figure. "Since April, the number of children in care has risen to 301",
+/// "over the last three years ... has risen from 301 to 359": a count at a point in time, said
+/// to have changed over a period up to now, is a count at the end of that period, now.
 fn resolve_for(
     f: &ToDate<'_>,
     t: &TimeExpr,
@@ -565,8 +577,15 @@ fn resolve_for(
             Measure::Stock | Measure::Status
         )
     });
-    if at_a_point && matches!(t.expr, Expr::Since(_)) {
+    if at_a_point && matches!(t.expr, Expr::Since(_) | Expr::PastYears(_)) {
         return anchors.now.map(When::At);
+    }
+    // "612 contacts in August, up from 580 last month": the month before the figure's that
+    // this one follows in the sentence.
+    if matches!(t.expr, Expr::LastMonth | Expr::LastQuarter)
+        && f.link.is_some_and(|l| l.after.is_some())
+    {
+        return base?.period_earlier();
     }
     resolve(t, anchors, base, tl)
 }
