@@ -2092,3 +2092,55 @@ fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
         ])
     );
 }
+
+#[test]
+fn labels_in_a_line_brackets_of_years_wrapped_lines_and_cases_held() {
+    check(&[
+        (
+            "CLA: 287 | CP: 164 | CIN: 702",
+            &[
+                ("children_in_care", 287.0),
+                ("child_protection_plans", 164.0),
+                ("children_in_need", 702.0),
+            ],
+        ),
+        // A name followed by a colon labels the number after it, not the one before.
+        (
+            "CLA: 287 CIN: 702",
+            &[("children_in_care", 287.0), ("children_in_need", 702.0)],
+        ),
+        (
+            "The number of children looked after was 287 (2022: 301; 2021: 296).",
+            &[
+                ("children_in_care", 287.0),
+                ("children_in_care", 301.0),
+                ("children_in_care", 296.0),
+            ],
+        ),
+        // A line that ends on a word no heading or sentence ends on carries on.
+        (
+            "The re-referral rate was\n18% in the year.",
+            &[("re_referrals_pct", 18.0)],
+        ),
+        (
+            "Social workers hold an average of 18 cases.",
+            &[("social_worker_caseload", 18.0)],
+        ),
+        ("The team holds an average of 200 cases.", &[]),
+        (
+            "There are 1.2k children in need.",
+            &[("children_in_need", 1200.0)],
+        ),
+        (
+            "The service is working with 320 families through Early Help.",
+            &[("early_help", 320.0)],
+        ),
+    ]);
+    assert_eq!(
+        dated_line("The council received 5,912 contacts in 2021/22 which resulted in\n1,744 referrals to social care."),
+        owned(&[
+            ("contacts", 5912.0, Some("2021-04/2022-03")),
+            ("referrals", 1744.0, Some("2021-04/2022-03")),
+        ])
+    );
+}

@@ -95,6 +95,7 @@ fn link_one(
         _ => count_noun(s, q)
             .or_else(|| missing_occasions(s, q))
             .or_else(|| served_by(s, q))
+            .or_else(|| cases_held(s, q))
             .or_else(|| noun_value(s, i, q, links)),
     };
     let link = link
@@ -240,7 +241,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     if SHARE_OF.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 20)) {
         return None;
     }
-    if left_out(s, m) || where_placed(s, m) {
+    if left_out(s, m) || where_placed(s, m) || labels_the_next(s, m) {
         return None;
     }
     let gap = &s.text[q.end..first.span.start];
@@ -282,6 +283,33 @@ fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         rule: "missing-occasions",
         label: Some(q.end + occasions.start()..q.end + occasions.end()),
         after: None,
+    })
+}
+
+/// `count-noun` for the cases social workers hold: "Social workers hold an average of 18
+/// cases", "our social workers have on average 16 cases each". The number is an average of
+/// cases per worker, and only a worker's (not a team's or a service's).
+fn cases_held(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static HOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:social\s+workers?|practitioners?|(?-u:\b)SWs?)\s+(?:currently\s+|now\s+)?(?:hold|holds|holding|have|has|carry|carries|carrying|work\s+with|are\s+holding|are\s+carrying)\s+(?:an\s+average\s+of|on\s+average|an\s+average\s+caseload\s+of|average\s+caseloads\s+of)\s+$")
+            .expect("valid regex")
+    });
+    static CASES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s+(?:cases|children)(?-u:\b)").expect("valid regex"));
+    if q.unit != Unit::Count || !s.text[s.range.start..q.span.start].contains("average") {
+        return None;
+    }
+    let before = super::text::tail(&s.text[s.range.start..q.span.start], 80);
+    let hold = HOLD.find(before)?;
+    CASES.is_match(&s.text[q.end..s.range.end]).then(|| {
+        let start = q.span.start - (before.len() - hold.start());
+        Link {
+            indicator: "social_worker_caseload",
+            how: "count-noun",
+            rule: "caseload",
+            label: Some(start..start + hold.as_str().trim_end().len()),
+            after: None,
+        }
     })
 }
 
@@ -579,7 +607,8 @@ fn names_another(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
         m.span.start >= q.end
             && m.span.start - q.end <= 40
             && m.rule.indicator != indicator
-            && !between.contains([',', ';', '.', '(', ':'])
+            && !labels_the_next(s, m)
+            && !between.contains([',', ';', '.', '(', ':', '|', '/'])
             && !between.contains(|c: char| c.is_ascii_digit())
             && !between.split_whitespace().any(|w| {
                 matches!(
@@ -588,6 +617,14 @@ fn names_another(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                 )
             })
     })
+}
+
+/// "CLA: 287 CIN: 702": a name followed by a colon and a number is that number's label, not
+/// the noun of the number before it.
+fn labels_the_next(s: &Sentence<'_>, m: &Mention) -> bool {
+    static LABEL_OF_NEXT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[:=]\s*[£\d]").expect("valid regex"));
+    LABEL_OF_NEXT.is_match(&s.text[m.span.end..s.range.end])
 }
 
 /// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
@@ -601,6 +638,14 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
         return false;
     };
     if !word.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    // "CLA: 287 CIN: 702": the next word is the next number's label.
+    if word.ends_with(':')
+        && after.trim_start()[word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '£')
+    {
         return false;
     }
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -686,7 +731,15 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
         at = r.end;
     }
     gap.push_str(&s.text[at..to]);
-    (!gap.contains(';')).then_some(gap)
+    // A semicolon parts clauses, but not the items of a bracket: "(2023: 301; 2022: 296)".
+    (!gap.contains(';') || in_brackets(&s.text[s.range.start..to])).then_some(gap)
+}
+
+/// Whether a bracket is open at the end of `before`.
+fn in_brackets(before: &str) -> bool {
+    let opened = before.bytes().filter(|&b| b == b'(').count();
+    let closed = before.bytes().filter(|&b| b == b')').count();
+    opened > closed
 }
 
 /// Words between a noun and a number that show the number is of something else.
@@ -771,7 +824,7 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 /// Where the clauses of `text[range]` break: at ";", ", and", " whereas ", " but ", " while ".
 pub fn clause_breaks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i);|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
+        Regex::new(r"(?i);|\s\|\s|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
     });
     BREAK
         .find_iter(&text[range.clone()])
@@ -798,7 +851,7 @@ pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?)\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i]
         .iter()

@@ -356,7 +356,15 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
         let (multiplier, len) = money_multiplier(after);
         value *= multiplier;
         end += len;
-    } else if after.starts_with(|ch: char| ch.is_alphabetic()) {
+    }
+    // "1.2k children in need": thousands, rounded.
+    let thousands = !pound
+        && after.starts_with(['k', 'K'])
+        && !after[1..].starts_with(|ch: char| ch.is_alphanumeric() || ch == '_');
+    if thousands {
+        value *= 1e3;
+        end += 1;
+    } else if !pound && after.starts_with(|ch: char| ch.is_alphabetic()) {
         return None;
     }
     // "300+ children": more than 300, an approximate count ("3+ placements", "16+" are
@@ -403,7 +411,7 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
             _ => role = Role::Rate,
         }
     }
-    let approx = plus || APPROX_BEFORE.is_match(before);
+    let approx = plus || thousands || APPROX_BEFORE.is_match(before);
     let target = TARGET_BEFORE.is_match(before);
     let start = match &n.sign {
         Some(sign) if signed => sign.start,

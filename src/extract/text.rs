@@ -268,7 +268,12 @@ fn line_kind(body: &str, next: Option<&str>) -> Kind {
     if trimmed.starts_with(|c: char| c.is_lowercase()) {
         return Kind::Prose;
     }
-    let ends_open = !trimmed.ends_with(['.', ',', ';', ':', '?', '!', '-', '–']);
+    let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    // "The council received 5,912 contacts in 2023/24 which resulted in": no heading ends so.
+    let ends_on_open_word =
+        trimmed.contains(' ') && OPEN_ENDED.contains(&last_word.to_ascii_lowercase().as_str());
+    let ends_open =
+        !(trimmed.ends_with(['.', ',', ';', ':', '?', '!', '-', '–']) || ends_on_open_word);
     let short = trimmed.chars().count() <= 80;
     let next_starts_low = next
         .and_then(|n| n.trim_start().chars().next())
@@ -297,14 +302,16 @@ fn starts_with_bullet(line: &str) -> bool {
             || (core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase())))
 }
 
+/// Words a sentence cannot end on: a line that ends on one carries on in the next.
+const OPEN_ENDED: [&str; 22] = [
+    "a", "an", "the", "of", "to", "in", "at", "on", "by", "for", "from", "with", "since", "and",
+    "or", "than", "was", "were", "is", "are", "as", "between",
+];
+
 /// True when a line carries on the sentence of the line before (wrapped text): it starts in
 /// lower case, or the line before is long, or ends on a word that cannot end a sentence
 /// ("... a decrease of 31 since" / "March.").
 fn continues_previous(text: &str, previous: Line, body: &str) -> bool {
-    const OPEN_ENDED: [&str; 22] = [
-        "a", "an", "the", "of", "to", "in", "at", "on", "by", "for", "from", "with", "since",
-        "and", "or", "than", "was", "were", "is", "are", "as", "between",
-    ];
     let before = previous.text(text).trim_end();
     if before.ends_with(['.', '?', '!', ':', ';']) || before.is_empty() {
         return false;

@@ -514,10 +514,11 @@ fn vague_time(sentence: &str) -> bool {
     VAGUE.is_match(sentence)
 }
 
-/// "..., of which 2,402", "... of whom 52": the figure counts a part of the one just before.
+/// "..., of which 2,402", "... of whom 52", "... which resulted in 1,744": the figure counts a
+/// part of the one just before, or what became of it.
 fn part_of_the_one_before(text: &str, previous_end: usize, f: &ToDate<'_>) -> bool {
     static OF_WHICH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[^.;]{0,60}?,\s*of\s+(?:which|whom|these|those)\s*$")
+        Regex::new(r"(?i)^[^.;]{0,60}?(?:,\s*of\s+(?:which|whom|these|those)|(?-u:\b)(?:(?:which|that)\s+(?:resulted\s+in|led\s+to)|resulting\s+in|leading\s+to))\s*$")
             .expect("valid regex")
     });
     previous_end <= f.span.start && OF_WHICH.is_match(&text[previous_end..f.span.start])

@@ -128,7 +128,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "early-help",
         "early_help",
-        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|(?:families\s+(?:are\s+|were\s+)?(?:being\s+)?)?(?:supported|helped)\s+(?:by|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:open\s+to|receiving|in\s+receipt\s+of)\s+(?:an?\s+|the\s+|our\s+)?early\s+help(?:\s+(?:services?|support|offer|teams?|hubs?))?|(?:receiving|getting|accessing)\s+(?:support|help)\s+(?:from|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?",
+        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|(?:families\s+(?:are\s+|were\s+)?(?:being\s+)?)?(?:supported|helped)\s+(?:by|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:open\s+to|receiving|in\s+receipt\s+of)\s+(?:an?\s+|the\s+|our\s+)?early\s+help(?:\s+(?:services?|support|offer|teams?|hubs?))?|(?:receiving|getting|accessing)\s+(?:support|help)\s+(?:from|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:families|children)\s+(?:through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?",
     ),
     rule(
         "assessments",
