@@ -2144,3 +2144,38 @@ fn labels_in_a_line_brackets_of_years_wrapped_lines_and_cases_held() {
         ])
     );
 }
+
+#[test]
+fn a_quarter_not_yet_begun_is_last_years_and_counts_joined_by_and_share_a_closing_time() {
+    // "Q3" in a report of May 2024: October to December 2023, not a quarter to come.
+    assert_eq!(
+        dated("DATE: 22nd May 2024\n\nThere were 612 contacts in Q3.\n"),
+        owned(&[("contacts", 612.0, Some("2023-10/2023-12"))])
+    );
+    assert_eq!(
+        dated("DATE: 22nd May 2024\n\nThere were 612 contacts in Q1.\n"),
+        owned(&[("contacts", 612.0, Some("2024-04/2024-06"))])
+    );
+    assert_eq!(
+        dated_line("In total, 59 children entered care and 47 left care in Quarter 3."),
+        owned(&[
+            ("entered_care", 59.0, Some("2022-10/2022-12")),
+            ("left_care", 47.0, Some("2022-10/2022-12")),
+        ])
+    );
+    // Each its own time; and a count in force is not of a period.
+    assert_eq!(
+        dated_line("59 children entered care in 2020/21 and 47 left care in 2021/22."),
+        owned(&[
+            ("entered_care", 59.0, Some("2020-04/2021-03")),
+            ("left_care", 47.0, Some("2021-04/2022-03")),
+        ])
+    );
+    assert_eq!(
+        dated_line("There are 59 children in care and 47 left care in Q3."),
+        owned(&[
+            ("children_in_care", 59.0, Some("2023-03-15")),
+            ("left_care", 47.0, Some("2022-10/2022-12")),
+        ])
+    );
+}

@@ -796,11 +796,22 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
         Expr::Year(y) => When::At(Point::year(*y)),
         Expr::FinancialYear(y) => financial(*y),
         Expr::Quarter { q, fy } => {
-            let fy = match fy {
-                Some(fy) => *fy,
-                None => financial_year_of(reference?),
+            let quarter = |fy: i32| Point::month(fy, 4).add_months(3 * (i32::from(*q) - 1));
+            let start = match fy {
+                Some(fy) => quarter(*fy),
+                // "Q3" in a report of May 2024: the last Q3 begun by then (October to December
+                // 2023), not the one to come.
+                None => {
+                    let reference = reference?;
+                    let fy = financial_year_of(reference);
+                    let this_year = quarter(fy);
+                    if reference.m.is_some() && this_year.month_index() > reference.month_index() {
+                        quarter(fy - 1)
+                    } else {
+                        this_year
+                    }
+                }
             };
-            let start = Point::month(fy, 4).add_months(3 * (i32::from(*q) - 1));
             When::Between(start, start.add_months(2))
         }
         Expr::Range(a, b) => {

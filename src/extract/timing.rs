@@ -403,6 +403,7 @@ pub fn date_sentence(
     let range_over_months = std::cell::OnceCell::new();
     let wants_period = || *range_over_months.get_or_init(|| wants_period(&s.text[s.range.clone()]));
     let vague = std::cell::OnceCell::new();
+    let mut from_context = vec![false; figures.len()];
     let mut out: Vec<Option<When>> = Vec::with_capacity(figures.len());
     for (i, f) in figures.iter().enumerate() {
         let base = f
@@ -498,10 +499,49 @@ pub fn date_sentence(
             && !*vague.get_or_init(|| vague_time(&s.text[s.range.clone()]))
         {
             when = fallback(f, sentence, tl, wants_period());
+            from_context[i] = when.is_some();
         }
         out.push(when);
     }
+    share_a_closing_time(s, figures, &owner, &from_context, &mut out);
     out
+}
+
+/// "59 children entered care and 47 left care in Quarter 3": counts over a period joined by
+/// "and", the time closing the sentence owned by the last, are all of that time (rather than
+/// none, or one the sentences before gave).
+fn share_a_closing_time(
+    s: &SentenceTimes<'_>,
+    figures: &[ToDate<'_>],
+    owner: &[Option<usize>],
+    from_context: &[bool],
+    out: &mut [Option<When>],
+) {
+    let flow = |f: &ToDate<'_>| {
+        f.link
+            .is_some_and(|l| vocab::measure(l.indicator) == Measure::Flow)
+            && !f.comparator
+    };
+    for i in (0..figures.len().saturating_sub(1)).rev() {
+        let j = i + 1;
+        let (a, b) = (&figures[i], &figures[j]);
+        let closes = s
+            .times
+            .iter()
+            .zip(owner)
+            .any(|(t, o)| *o == Some(j) && t.span.start >= b.end);
+        let between = &s.text[a.end.min(b.span.start)..b.span.start];
+        if (out[i].is_none() || from_context[i])
+            && out[j].is_some()
+            && closes
+            && flow(a)
+            && flow(b)
+            && between.contains(" and ")
+            && !between.contains([',', ';', ':', '(', ')'])
+        {
+            out[i] = out[j];
+        }
+    }
 }
 
 /// "Over the summer holidays 41 children came into care", "during the pandemic": a time the
