@@ -2179,3 +2179,16 @@ fn a_quarter_not_yet_begun_is_last_years_and_counts_joined_by_and_share_a_closin
         ])
     );
 }
+
+#[test]
+fn a_count_in_force_after_a_period_that_runs_to_now_is_of_now() {
+    assert_eq!(
+        dated_line("12 new foster carers had been approved since September 2022, against a target of 20.\nIt was confirmed that the number of children on a child protection plan stood at 118."),
+        owned(&[("child_protection_plans", 118.0, Some("2023-03-15"))])
+    );
+    // A count of a period after it is still of that period.
+    assert_eq!(
+        dated_line("12 new foster carers had been approved since September 2022.\nThere had been 40 referrals to the MASH."),
+        owned(&[("referrals", 40.0, Some("2022-09/2023-03"))])
+    );
+}

@@ -61,7 +61,7 @@ impl Point {
         }
     }
     /// The month of this point as a month count since year 0, for comparisons.
-    fn month_index(self) -> i32 {
+    pub fn month_index(self) -> i32 {
         self.y * 12 + i32::from(self.m.unwrap_or(12)) - 1
     }
     /// The point `n` months later (month precision).
