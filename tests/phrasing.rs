@@ -2192,3 +2192,27 @@ fn a_count_in_force_after_a_period_that_runs_to_now_is_of_now() {
         owned(&[("referrals", 40.0, Some("2022-09/2023-03"))])
     );
 }
+
+#[test]
+fn a_header_with_no_heading_over_the_labels_and_rows_of_values_no_header_explains() {
+    // The quarters head the columns though the header has one cell fewer than the rows.
+    assert_eq!(
+        dated("DATE: 16th January 2025\n\n                         Q1      Q2      Q3\nContacts                3,402   3,118   3,390\n"),
+        owned(&[
+            ("contacts", 3402.0, Some("2024-04/2024-06")),
+            ("contacts", 3118.0, Some("2024-07/2024-09")),
+            ("contacts", 3390.0, Some("2024-10/2024-12")),
+        ])
+    );
+    // With no header, values of one row differ in what the table does not say: none takes
+    // the time of the text around it.
+    assert_eq!(
+        dated("DATE: 16th January 2025\n\nFigures for Q1 and Q2\nContacts                3,402   3,118\nReferrals                 998     942\n"),
+        owned(&[
+            ("contacts", 3402.0, None),
+            ("contacts", 3118.0, None),
+            ("referrals", 998.0, None),
+            ("referrals", 942.0, None),
+        ])
+    );
+}

@@ -425,8 +425,20 @@ impl Reader<'_> {
             .when
             .or_else(|| column.and_then(|c| c.when))
             .map(|w| snapshot(w, t.year_end_snapshot, indicator));
+        // "Contacts   3,402   3,118" with no header: the values differ in what the table does
+        // not say (their periods, most often), so the table's context dates neither.
+        let percent = |c: &Range<usize>| text[c.clone()].contains('%');
+        let unexplained = t.header.is_empty()
+            && when.is_none()
+            && row.cells[1..]
+                .iter()
+                .filter(|c| {
+                    tables::is_number_cell(&text[(*c).clone()]) && percent(c) == percent(&cell)
+                })
+                .count()
+                > 1;
         // A comparator's or a target's cells keep only the dates the table gives them.
-        let when = if role.area.is_some() || role.target {
+        let when = if role.area.is_some() || role.target || unexplained {
             when
         } else {
             when.or_else(|| self.table_context(indicator))

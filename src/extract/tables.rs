@@ -320,7 +320,20 @@ fn pipe_cells(text: &str, line: &Line) -> Vec<Range<usize>> {
 /// taken too.
 fn space_aligned(text: &str, lines: &[Line], first: usize) -> Option<Found> {
     let cells_of = |l: &Line| space_cells(text, l);
-    let columns = cells_of(&lines[first]).filter(|c| c.len() >= 2)?.len();
+    let first_cells = cells_of(&lines[first]).filter(|c| c.len() >= 2)?.len();
+    // "            Q1      Q2      Q3" over "Contacts    3,402   3,118   3,390": a header with no
+    // heading over the labels has one cell fewer than the rows.
+    let next_cells = lines
+        .get(first + 1)
+        .and_then(&cells_of)
+        .map_or(0, |c| c.len());
+    let unlabelled_header =
+        next_cells == first_cells + 1 && lines[first].text(text).starts_with([' ', '\u{a0}']);
+    let columns = if unlabelled_header {
+        next_cells
+    } else {
+        first_cells
+    };
     let data = |l: &Line| {
         cells_of(l).is_some_and(|c| {
             c.len() == columns
@@ -346,10 +359,12 @@ fn space_aligned(text: &str, lines: &[Line], first: usize) -> Option<Found> {
             cells: cells_of(l).unwrap_or_default(),
         })
         .collect();
-    let header = if header_line {
-        cells_of(&lines[first]).unwrap_or_default()
-    } else {
-        Vec::new()
+    let header = match (header_line, unlabelled_header) {
+        (false, _) => Vec::new(),
+        (true, false) => cells_of(&lines[first]).unwrap_or_default(),
+        (true, true) => std::iter::once(lines[first].start..lines[first].start)
+            .chain(cells_of(&lines[first]).unwrap_or_default())
+            .collect(),
     };
     Some(Found {
         lines: first..end,
