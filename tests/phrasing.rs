@@ -2204,6 +2204,12 @@ fn a_header_with_no_heading_over_the_labels_and_rows_of_values_no_header_explain
             ("contacts", 3390.0, Some("2024-10/2024-12")),
         ])
     );
+    // A table of children looked after by placement type, with a percentage column: its
+    // Total row is the caption's indicator, at the caption's date.
+    assert_eq!(
+        dated("DATE: 16th January 2025\n\nTable 3: Children looked after by placement type at 31 December 2024\nPlacement\tNumber\t%\nFoster care\t243\t68%\nResidential\t38\t11%\nTotal\t356\t100%\n"),
+        owned(&[("children_in_care", 356.0, Some("2024-12-31"))])
+    );
     // With no header, values of one row differ in what the table does not say: none takes
     // the time of the text around it.
     assert_eq!(

@@ -354,7 +354,16 @@ impl Reader<'_> {
             let heading = self.text[h.clone()].trim().to_ascii_lowercase();
             matches!(
                 heading.as_str(),
-                "" | "number" | "no." | "no" | "count" | "total" | "figure"
+                "" | "number"
+                    | "no."
+                    | "no"
+                    | "count"
+                    | "total"
+                    | "figure"
+                    | "%"
+                    | "percent"
+                    | "percentage"
+                    | "per cent"
             ) || c.when.is_some()
         });
         let caption = t
