@@ -2222,3 +2222,33 @@ fn a_header_with_no_heading_over_the_labels_and_rows_of_values_no_header_explain
         ])
     );
 }
+
+#[test]
+fn scottish_registrations_aftercare_and_referrals_made_to_another_service() {
+    check(&[
+        (
+            "There were 143 children on the Child Protection Register. There were 212 new registrations and 229 de-registrations.",
+            &[
+                ("child_protection_plans", 143.0),
+                ("cp_plans_started", 212.0),
+                ("cp_plans_ended", 229.0),
+            ],
+        ),
+        // Registrations of anything else are not the register's.
+        ("There were 212 new registrations for the holiday scheme.", &[]),
+        (
+            "185 young people were in receipt of aftercare services; 64% were in positive destinations.",
+            &[("care_leavers", 185.0), ("care_leavers_eet_pct", 64.0)],
+        ),
+        ("Referrals to the Children's Reporter: 498.", &[]),
+        ("The service made 40 referrals to CAMHS.", &[]),
+    ]);
+    assert_eq!(
+        dated_line("There were 143 children on the register, 212 new registrations during 2021-22 and 229 de-registrations."),
+        owned(&[
+            ("child_protection_plans", 143.0, Some("2023-03-15")),
+            ("cp_plans_started", 212.0, Some("2021-04/2022-03")),
+            ("cp_plans_ended", 229.0, Some("2021-04/2022-03")),
+        ])
+    );
+}

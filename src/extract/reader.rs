@@ -281,7 +281,7 @@ impl Reader<'_> {
     /// experienced young people" in Wales and Scotland).
     fn care_leavers_near(&self, range: &Range<usize>) -> bool {
         static CARE_LEAVERS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)|(?-u:\b)care[\s-]+experienced(?-u:\b)").expect("valid regex")
+            Regex::new(r"(?i)(?-u:\b)care[\s-]+leavers?(?-u:\b)|(?-u:\b)leaving\s+care(?-u:\b)|(?-u:\b)left\s+care(?-u:\b)|(?-u:\b)care[\s-]+experienced(?-u:\b)|(?-u:\b)(?:aftercare|throughcare)(?-u:\b)").expect("valid regex")
         });
         std::iter::once(range)
             .chain(&self.recent)

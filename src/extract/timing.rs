@@ -507,9 +507,9 @@ pub fn date_sentence(
     out
 }
 
-/// "59 children entered care and 47 left care in Quarter 3": counts over a period joined by
-/// "and", the time closing the sentence owned by the last, are all of that time (rather than
-/// none, or one the sentences before gave).
+/// "59 children entered care and 47 left care in Quarter 3", "212 new registrations during
+/// 2023-24 and 229 de-registrations": counts over a period joined by "and", the time owned by
+/// one of them, are both of that time (rather than none, or one the sentences before gave).
 fn share_a_closing_time(
     s: &SentenceTimes<'_>,
     figures: &[ToDate<'_>],
@@ -540,6 +540,32 @@ fn share_a_closing_time(
             && !between.contains([',', ';', ':', '(', ')'])
         {
             out[i] = out[j];
+        }
+    }
+    // "212 new registrations during 2023-24 and 229 de-registrations": the time after the
+    // first, the second with none of its own.
+    for j in 1..figures.len() {
+        let i = j - 1;
+        let (a, b) = (&figures[i], &figures[j]);
+        let Some(time) = s
+            .times
+            .iter()
+            .zip(owner)
+            .find(|(t, o)| **o == Some(i) && t.span.start >= a.end && t.span.end <= b.span.start)
+            .map(|(t, _)| t)
+        else {
+            continue;
+        };
+        let between = &s.text[time.span.end..b.span.start];
+        if (out[j].is_none() || from_context[j])
+            && out[i].is_some()
+            && flow(a)
+            && flow(b)
+            && !s.times.iter().any(|t| t.span.start >= b.end)
+            && between.trim_start().starts_with("and ")
+            && !between.contains([',', ';', ':', '(', ')'])
+        {
+            out[j] = out[i];
         }
     }
 }

@@ -105,6 +105,11 @@ pub static MENTIONS: &[Rule] = &[
         r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations|(?:children|child|young\s+people)\s+(?:who\s+were\s+|were\s+)?de-?registered|de-?registered\s+from\s+(?:the\s+)?(?:child\s+protection\s+|CP\s+)?register",
     ),
     rule(
+        "register-additions",
+        "cp_plans_started",
+        r"new\s+registrations(?-u:\b)",
+    ),
+    rule(
         "register-removals",
         "cp_plans_ended",
         r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)",
@@ -423,9 +428,20 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
                 && text[m.span.clone()].ends_with("plan")
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
             && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
-            && (m.rule.name != "register-removals" || about_the_register(text, m.span.start))
+            && (!m.rule.name.starts_with("register-") || about_the_register(text, m.span.start))
+            && !(m.rule.indicator == "referrals" && to_another_service(text, m.span.end))
     });
     found
+}
+
+/// "Referrals to the Children's Reporter: 498", "referrals to CAMHS": referrals that children's
+/// social care makes to another service, not those it receives.
+fn to_another_service(text: &str, at: usize) -> bool {
+    static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC)|police|health\s+visitors?|youth\s+justice)(?-u:\b)")
+            .expect("valid regex")
+    });
+    ANOTHER.is_match(&text[at..])
 }
 
 /// "19 young people became care leavers": those who joined, not the care leavers supported.
