@@ -2241,6 +2241,8 @@ fn scottish_registrations_aftercare_and_referrals_made_to_another_service() {
             &[("care_leavers", 185.0), ("care_leavers_eet_pct", 64.0)],
         ),
         ("Referrals to the Children's Reporter: 498.", &[]),
+        // Those of school age are a part of the children in care.
+        ("The virtual school supports 388 children in care of school age.", &[]),
         ("The service made 40 referrals to CAMHS.", &[]),
     ]);
     assert_eq!(

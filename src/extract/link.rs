@@ -412,7 +412,7 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
+        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|of\s+(?:statutory\s+|compulsory\s+)?school\s+age|(?:of\s+)?(?:pre-?school|primary|secondary)(?:\s+school)?\s+age|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
