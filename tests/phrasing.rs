@@ -2254,3 +2254,30 @@ fn scottish_registrations_aftercare_and_referrals_made_to_another_service() {
         ])
     );
 }
+
+#[test]
+fn ytd_h1_and_a_range_of_months_of_two_digit_years() {
+    for (line, want) in [
+        ("YTD there have been 1,402 referrals.", "2022-04/2023-03"),
+        ("Apr 22 – Sep 22: 1,902 contacts.", "2022-04/2022-09"),
+        ("In H1 2022/23 there were 36 ICPCs.", "2022-04/2022-09"),
+        ("In H2 2021/22 there were 36 ICPCs.", "2021-10/2022-03"),
+    ] {
+        assert_eq!(
+            dated_line(line)
+                .last()
+                .and_then(|(_, _, w)| w.clone())
+                .as_deref(),
+            Some(want),
+            "{line}"
+        );
+    }
+    // A day after a month is still a day.
+    assert_eq!(
+        dated_line("As at March 1 there were 301 children in care.")
+            .last()
+            .and_then(|(_, _, w)| w.clone())
+            .as_deref(),
+        Some("2023-03-01")
+    );
+}

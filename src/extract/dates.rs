@@ -337,7 +337,7 @@ static YEAR: LazyLock<Regex> =
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?-u:\b)(?:
-        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date)
+        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date|ytd)
       | (?P<halffy>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?financial\ year)
       | (?P<half>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
@@ -359,7 +359,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where [`RELATIVE`] can match: every one of its phrases holds one of these words, and at
 /// most 30 bytes besides spaces ("the same period in the previous year").
 static RELATIVE_NEAR: LazyLock<Near> =
-    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time", 40));
+    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time|ytd", 40));
 
 /// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
 /// a month name or a relative time word. Most sentences have none and skip the rest.
@@ -426,6 +426,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             && whole.as_str().len() != s.trim().len()
             && !(MONTH_PREPOSITION.is_match(&lower_digits[..whole.start()])
                 && ENDS_A_DATE.is_match(&lower_digits[whole.end()..]))
+            && !month_yy_range(lower_digits, whole.range())
         {
             continue;
         }
@@ -482,6 +483,16 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
 }
 
 type Claim<'a> = dyn FnMut(Range<usize>, Expr, &mut Vec<TimeExpr>) + 'a;
+
+/// "Apr 24 – Sep 24": months of two-digit years on both sides of a dash (not 24 April to 24
+/// September); `lower` is the text lowered.
+fn month_yy_range(lower: &str, at: Range<usize>) -> bool {
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| month_regex(r"^\s*[–—-]\s*MONTH[\s'’-]?\d{2}(?-u:\b)"));
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| month_regex(r"(?-u:\b)MONTH[\s'’-]?\d{2}\s*[–—-]\s*$"));
+    AFTER.is_match(&lower[at.end..]) || BEFORE.is_match(super::text::tail(&lower[..at.start], 24))
+}
 
 /// Full and partial day dates: "13th January 2017", "June 28th 2018", "30/01/20"; `lower` is
 /// `s` lowered.
@@ -635,7 +646,7 @@ fn drop_explained(s: &str, found: &mut Vec<TimeExpr>) {
 
 fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?:(?P<first_months>\d{1,2}|three|six|nine)\s+months|(?P<half>half))\s+of)|(?-u:\b)(?P<second>second\s+half\s+of)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?:(?P<first_months>\d{1,2}|three|six|nine)\s+months|(?P<half>half))\s+of|(?P<h1>h1))|(?-u:\b)(?P<second>second\s+half\s+of|h2)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
     static JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -697,7 +708,9 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
             }
             (Some("first"), e @ (Expr::Year(_) | Expr::FinancialYear(_))) => {
                 let months = cue.as_ref().and_then(|c| c.name("first_months"));
-                let half = cue.as_ref().is_some_and(|c| c.name("half").is_some());
+                let half = cue
+                    .as_ref()
+                    .is_some_and(|c| c.name("half").is_some() || c.name("h1").is_some());
                 match months.and_then(|m| months_in(m.as_str())) {
                     Some(n) => Expr::FirstMonths(n, Box::new(e.clone())),
                     None if half => Expr::FirstMonths(6, Box::new(e.clone())),
