@@ -2272,6 +2272,15 @@ fn ytd_h1_and_a_range_of_months_of_two_digit_years() {
             "{line}"
         );
     }
+    // An acronym's count at a line's start is no heading's number.
+    assert_eq!(
+        linked("• 301 CLA (down 5 on last month)"),
+        [("children_in_care".to_string(), 301.0)]
+    );
+    assert_eq!(
+        linked("6 IMPLICATIONS\nThere are 301 CLA."),
+        [("children_in_care".to_string(), 301.0)]
+    );
     // A day after a month is still a day.
     assert_eq!(
         dated_line("As at March 1 there were 301 children in care.")

@@ -586,10 +586,18 @@ fn is_item_number(s: &str, r: Range<usize>) -> bool {
         || after.starts_with('\t');
     let section =
         raw.contains('.') && after.starts_with([' ', '\t']) && raw.split('.').all(|p| p.len() <= 2);
-    let caps = after
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+    // "6 IMPLICATIONS" is a heading's number; "• 301 CLA" counts children in care.
+    const COUNTED: [&str; 14] = [
+        "CLA", "LAC", "CIC", "CIN", "CPP", "UASC", "EHE", "SGO", "ICPC", "RCPC", "CAF", "NEET",
+        "CPR", "CYP",
+    ];
+    let caps = after.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !COUNTED.contains(&w.strip_suffix('S').unwrap_or(w))
+            && !COUNTED.contains(&w)
+    });
     marker || section || caps
 }
 
