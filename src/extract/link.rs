@@ -622,9 +622,14 @@ fn names_another(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
 /// "CLA: 287 CIN: 702": a name followed by a colon and a number is that number's label, not
 /// the noun of the number before it.
 fn labels_the_next(s: &Sentence<'_>, m: &Mention) -> bool {
+    labels_a_number(&s.text[m.span.end..s.range.end])
+}
+
+/// Whether the words just before `after` are a label: a colon or "=" and a number follow.
+fn labels_a_number(after: &str) -> bool {
     static LABEL_OF_NEXT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*[:=]\s*[£\d]").expect("valid regex"));
-    LABEL_OF_NEXT.is_match(&s.text[m.span.end..s.range.end])
+    LABEL_OF_NEXT.is_match(after)
 }
 
 /// "10 given referrals, 9 packs for fostering": a number followed by a noun of its own counts
@@ -640,15 +645,12 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     if !word.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "CLA: 287 CIN: 702": the next word is the next number's label.
-    if word.ends_with(':')
-        && after.trim_start()[word.len()..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit() || c == '£')
-    {
+    let word_end = after.len() - after.trim_start().len() + word.len();
+    if labels_a_number(&after[word_end..]) {
         return false;
     }
-    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let named = s.text[m.span.clone()].to_ascii_lowercase();
     // "143 missing episodes, relating to 61 children": indicators that count events, not
     // children, are not continued by a number of children.

@@ -168,22 +168,18 @@ pub fn find(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<Quant
         }
     }
     let lower = s.to_ascii_lowercase();
-    if lower.contains("hundred") {
-        for m in HUNDREDS.find_iter(s) {
-            if blocked.overlaps(&m.range()) {
-                continue;
-            }
-            blocked.insert(m.range());
-            if let Some(q) = words(s, m.range()) {
-                out.push(q);
-            }
-        }
-    }
+    // Hundreds first: their spans block the words inside them ("two hundred and twelve").
+    let hundreds = lower
+        .contains("hundred")
+        .then(|| HUNDREDS.find_iter(s))
+        .into_iter()
+        .flatten();
     let regions = WORDS_NEAR.regions(&lower);
-    for m in near::find_in(&WORDS, s, regions) {
+    for m in hundreds.chain(near::find_in(&WORDS, s, regions)) {
         if blocked.overlaps(&m.range()) {
             continue;
         }
+        blocked.insert(m.range());
         if let Some(q) = words(s, m.range()) {
             out.push(q);
         }
@@ -596,7 +592,6 @@ fn is_item_number(s: &str, r: Range<usize>) -> bool {
         w.len() >= 3
             && w.chars().all(|c| c.is_ascii_uppercase())
             && !COUNTED.contains(&w.strip_suffix('S').unwrap_or(w))
-            && !COUNTED.contains(&w)
     });
     marker || section || caps
 }

@@ -380,6 +380,14 @@ impl Reader<'_> {
                 when: self.when_of_cell(label.clone()),
                 total: caption.as_ref().filter(|_| self.is_total_row(row)),
                 written: one_line(&self.text[row.span.clone()]),
+                values: values
+                    .iter()
+                    .map(|c| &self.text[c.clone()])
+                    .filter(|c| tables::is_number_cell(c))
+                    .fold([0, 0], |mut n, c| {
+                        n[usize::from(c.contains('%'))] += 1;
+                        n
+                    }),
             };
             for (k, cell) in values.iter().enumerate() {
                 if let Some(figure) = self.table_cell(t, row, cell.clone(), columns.get(k), &heads)
@@ -436,16 +444,9 @@ impl Reader<'_> {
             .map(|w| snapshot(w, t.year_end_snapshot, indicator));
         // "Contacts   3,402   3,118" with no header: the values differ in what the table does
         // not say (their periods, most often), so the table's context dates neither.
-        let percent = |c: &Range<usize>| text[c.clone()].contains('%');
         let unexplained = t.header.is_empty()
             && when.is_none()
-            && row.cells[1..]
-                .iter()
-                .filter(|c| {
-                    tables::is_number_cell(&text[(*c).clone()]) && percent(c) == percent(&cell)
-                })
-                .count()
-                > 1;
+            && heads.values[usize::from(text[cell.clone()].contains('%'))] > 1;
         // A comparator's or a target's cells keep only the dates the table gives them.
         let when = if role.area.is_some() || role.target || unexplained {
             when
@@ -516,6 +517,8 @@ struct RowHeads<'a> {
     total: Option<&'a Names>,
     /// The row on one line, the sentence of each of its figures.
     written: String,
+    /// How many of the row's cells are numbers: without and with a per cent sign.
+    values: [usize; 2],
 }
 
 /// What a column heading says of its cells.
