@@ -2271,3 +2271,189 @@ fn ytd_h1_and_a_range_of_months_of_two_digit_years() {
         Some("2023-03-01")
     );
 }
+
+/// Every figure of one line, indicator or not, with its `when`.
+fn every_when(line: &str) -> Vec<(Option<String>, f64, Option<String>)> {
+    let text = format!("{HEADER}{line}\n");
+    extract("line.txt", &text, &Options::default())
+        .figures
+        .into_iter()
+        .map(|f| (f.indicator, f.value, f.when))
+        .collect()
+}
+
+#[test]
+fn compared_values_keep_their_own_time_and_the_sentence_goes_on_about_its_own() {
+    // A sentence naming only the time of what it compares with goes on about the one
+    // before's, and so does the next one.
+    assert_eq!(
+        dated_line("As at 31 December 2022, 523 children were looked after. The number of children with a Child Protection Plan was 402, up from 371 at the end of March 2022. There were 2,811 Children in Need."),
+        owned(&[
+            ("children_in_care", 523.0, Some("2022-12-31")),
+            ("child_protection_plans", 402.0, Some("2022-12-31")),
+            ("child_protection_plans", 371.0, Some("2022-03")),
+            ("children_in_need", 2811.0, Some("2022-12-31")),
+        ])
+    );
+    // A time in brackets just after a value is that value's.
+    assert_eq!(
+        dated_line("Initial child protection conferences held within 15 working days: 91% (Q3), 88% (Q2 2022/23)."),
+        owned(&[
+            ("icpc_on_time_pct", 91.0, Some("2022-10/2022-12")),
+            ("icpc_on_time_pct", 88.0, Some("2022-07/2022-09")),
+        ])
+    );
+    assert_eq!(
+        dated_line("Children in care: 412 (December 2022), 398 (March 2022)."),
+        owned(&[
+            ("children_in_care", 412.0, Some("2022-12")),
+            ("children_in_care", 398.0, Some("2022-03")),
+        ])
+    );
+    // Values listed with their times, parted by semicolons, are of one indicator.
+    assert_eq!(
+        dated_line("Referrals: 1,204 (2021/22); 1,310 (2020/21)."),
+        owned(&[
+            ("referrals", 1204.0, Some("2021-04/2022-03")),
+            ("referrals", 1310.0, Some("2020-04/2021-03")),
+        ])
+    );
+    // The time after an earlier value is that value's, even of a figure of no indicator.
+    assert_eq!(
+        every_when("The agency worker rate is 18% (down from 26% in March 2022)."),
+        [
+            (None, 18.0, None),
+            (None, 26.0, Some("2022-03".to_string()))
+        ]
+    );
+    // "since April 2022", in March 2023, runs to now: the count in force after it is of now,
+    // and so is the percentage after that.
+    assert_eq!(
+        dated_line("12 new foster carers had been approved since April 2022. The number of children on a child protection plan stood at 118. 95.5% of looked after children had their reviews on time."),
+        owned(&[
+            ("child_protection_plans", 118.0, Some("2023-03-15")),
+            ("cla_reviews_on_time_pct", 95.5, Some("2023-03-15")),
+        ])
+    );
+    // After "compared to 19 for the whole of 2021/22", what follows is not of 2021/22.
+    assert_eq!(
+        last_when("There have been 12 adoptions so far in 2022/23 compared to 19 for the whole of 2021/22. Children placed for adoption: 8.").as_deref(),
+        Some("2022-04/2023-03")
+    );
+    // A time that could not be dated ("in the quarter", of no known quarter) passes on no
+    // date either.
+    assert_eq!(
+        dated_line("There are currently 178 care leavers. 88% of child protection reviews were held within timescales in the quarter. 93.5% of CLA reviews were completed on time."),
+        owned(&[
+            ("care_leavers", 178.0, Some("2023-03-15")),
+            ("cp_reviews_on_time_pct", 88.0, None),
+            ("cla_reviews_on_time_pct", 93.5, None),
+        ])
+    );
+    // A rate in brackets is an aside: the value after it is the count's earlier one.
+    check_typed(&[(
+        "The number of children with a Child Protection Plan was 402 (rate 60 per 10,000), up from 371.",
+        &[
+            ("child_protection_plans", 402.0, "Count", "Local"),
+            ("child_protection_plans", 60.0, "Per10k", "Local"),
+            ("child_protection_plans", 371.0, "Count", "Local"),
+        ],
+    )]);
+}
+
+#[test]
+fn services_joining_and_leaving_care_and_events_done() {
+    check(&[
+        (
+            "The Panel was advised that 96 young people were open to the Leaving Care Team.",
+            &[("care_leavers", 96.0)],
+        ),
+        (
+            "There are 61 young people aged 16-25 receiving support from the 16+ team.",
+            &[("care_leavers", 61.0)],
+        ),
+        (
+            "140 young people are supported by the 16+ team.",
+            &[("care_leavers", 140.0)],
+        ),
+        (
+            "Members noted that 38 children had become looked after during Quarter 3 and 41 had ceased to be looked after.",
+            &[("entered_care", 38.0), ("left_care", 41.0)],
+        ),
+        ("New into care: 17", &[("entered_care", 17.0)]),
+        ("Ceased care: 22", &[("left_care", 22.0)]),
+        ("CLA starters: 14", &[("entered_care", 14.0)]),
+        ("CLA leavers: 19", &[("left_care", 19.0)]),
+        (
+            "Section 47 enquiries: 812 commenced between April and December.",
+            &[("section_47_enquiries", 812.0)],
+        ),
+        (
+            "12 new registrations and 19 de-registrations took place during the quarter.",
+            &[("cp_plans_started", 12.0), ("cp_plans_ended", 19.0)],
+        ),
+        (
+            "CP plans lasting 2 years +: 3.1%",
+            &[("cp_plans_2_years_pct", 3.1)],
+        ),
+        (
+            "ICPCs held: 41 (within 15 days: 83%)",
+            &[("initial_cp_conferences", 41.0), ("icpc_on_time_pct", 83.0)],
+        ),
+        // Contacts that became referrals are not referrals that went on to assessment.
+        ("Contact to referral conversion: 21%", &[]),
+        // A team that is not one of the services named counts no one.
+        ("96 young people were open to the Youth Justice Team.", &[]),
+        ("The 12 children had become settled in their placements.", &[]),
+    ]);
+    // A target stated as a bound is still the target, of the indicator beside it.
+    let targets = |line: &str| {
+        let text = format!("{HEADER}{line}\n");
+        extract("line.txt", &text, &Options::default())
+            .figures
+            .into_iter()
+            .map(|f| (f.indicator, f.value, f.target))
+            .collect::<Vec<_>>()
+    };
+    for line in [
+        "Re-referrals within 12 months: 19.8% (target below 20%)",
+        "Re-referrals within 12 months: 19.8% (target: below 20%)",
+        "Re-referrals within 12 months were 19.8%, against a target of less than 20%.",
+    ] {
+        let re = Some("re_referrals_pct".to_string());
+        assert_eq!(
+            targets(line),
+            [(re.clone(), 19.8, false), (re, 20.0, true)],
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_dashboard_of_one_month() {
+    let text = "Children's Social Care Dashboard\nPeriod: February 2023 (reported 13 March 2023)\n\nFront Door\nContacts this month: 1,406 (Jan: 1,322)\nReferrals: 298 (21% of contacts)\nCIC: 451 (rate 66 per 10k)\nNew into care: 17\n";
+    let doc = extract("dashboard.txt", text, &Options::default());
+    // The date it was reported on is the document's.
+    assert_eq!(doc.meta.date.as_deref(), Some("2023-03-13"));
+    // The period line is the time of what has none of its own; "this month" is that month.
+    assert_eq!(
+        dated(text),
+        owned(&[
+            ("contacts", 1406.0, Some("2023-02")),
+            ("contacts", 1322.0, Some("2023-01")),
+            ("referrals", 298.0, Some("2023-02")),
+            ("children_in_care", 451.0, Some("2023-02")),
+            ("children_in_care", 66.0, Some("2023-02")),
+            ("entered_care", 17.0, Some("2023-02")),
+        ])
+    );
+    assert_eq!(
+        typed("CIC: 451 (rate 66 per 10k)")[1],
+        (
+            "children_in_care".to_string(),
+            66.0,
+            "Per10k".to_string(),
+            "Local".to_string()
+        )
+    );
+}

@@ -967,9 +967,15 @@ fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
     });
     static RANGE_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:–|-|—|to|and)\s*[A-Z][a-z]+").expect("valid regex"));
+    // "(Sept: 1,322)", "June: 412": a month that labels the value after it.
+    static LABELS_A_VALUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\.?\s*[:=]\s*[£\d]").expect("valid regex"));
     let word = &s[r.clone()];
-    // "May" is a month before a comma or a space, or alone ("Apr | May | Jun" headings).
     let after = &s[r.end..];
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) && LABELS_A_VALUE.is_match(after) {
+        return true;
+    }
+    // "May" is a month before a comma or a space, or alone ("Apr | May | Jun" headings).
     if word == "May"
         && !(after.is_empty() || after.starts_with(|c: char| c == ',' || c.is_whitespace()))
     {

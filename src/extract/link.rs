@@ -204,6 +204,8 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?
                (?:(?:who|that|are|were|is|was|have|has|had|been|being|currently|now|known|to|be|receiving|recorded|registered|identified|made|subject|as|with|a|the|on|in|still|remain|remains|remained|supported|all)\s+)*
+            # "and 41 had ceased to be looked after": the noun left to the figure before.
+            |(?:have|has|had)\s+(?:also\s+|now\s+)?(?:been\s+)?
             )?
             (?:(?:\([^)]{0,30}\)\s*)?(?:became|become|becoming|progressed\s+to|went\s+on\s+to\s+(?:be|become)|resulted\s+in|led\s+to|converted\s+(?:in)?to)\s+(?:an?\s+)?)?$"#)
         .expect("valid regex")
@@ -360,6 +362,9 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     if q.unit != Unit::Count {
         return None;
     }
+    if let Some(link) = served_passive(s, q) {
+        return Some(link);
+    }
     let before = super::text::tail(&s.text[s.range.start..q.span.start], 80);
     // Every verb holds one of these: most numbers are passed over without a search.
     if !["after", "for", "parent", "support", "with"]
@@ -390,6 +395,30 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         how: "count-noun",
         rule,
         label: Some(offset + label.start..offset + label.end),
+        after: None,
+    })
+}
+
+/// [`served_by`] told the other way round: "96 young people were open to the Leaving Care
+/// Team", "312 families are being supported by the Early Help service", "61 young people aged
+/// 16-25 receiving support from the 16+ team".
+fn served_passive(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static SERVED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(?:children|young\s+people|young\s+adults|care\s+leavers|families)(?:\s*(?:and|&)\s*(?:young\s+people|families|children))?(?:\s+aged\s+1[6-9]\s*(?:-|–|to)\s*2[0-5])?\s+(?:(?:are|were|is|was)\s+)?(?:currently\s+|now\s+|still\s+)?(?:being\s+)?(?:open\s+to|supported\s+by|known\s+to|allocated\s+to|receiving\s+support\s+from|in\s+receipt\s+of\s+support\s+from|working\s+with)\s+(?:the\s+|our\s+)?(?:[A-Z][\w’'-]*\s+)?(?:(?P<leaving>(?:leaving|after)\s*care|16\s*\+|sixteen\s+plus|through\s*care)|(?P<early>early\s+help))\s+(?:service|team|hub)s?(?-u:\b)")
+            .expect("valid regex")
+    });
+    let c = SERVED.captures(&s.text[q.end..s.range.end])?;
+    let (indicator, rule) = if c.name("leaving").is_some() {
+        ("care_leavers", "care-leavers")
+    } else {
+        ("early_help", "early-help")
+    };
+    let service = c.name("leaving").or(c.name("early"))?;
+    Some(Link {
+        indicator,
+        how: "count-noun",
+        rule,
+        label: Some(q.end + service.start()..q.end + c.get(0)?.end()),
         after: None,
     })
 }
@@ -685,7 +714,7 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     // "Initial Child Protection Conferences: 71 held in Q2", "S47 enquiries: 263 completed":
     // what happened to the events counted, not another noun. (Not of counts at a point in
     // time: "CP plans: 41 ended" counts no plans in force.)
-    const DONE: [&str; 10] = [
+    const DONE: [&str; 16] = [
         "held",
         "completed",
         "received",
@@ -696,6 +725,12 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
         "recorded",
         "reported",
         "carried",
+        "commenced",
+        "started",
+        "initiated",
+        "opened",
+        "convened",
+        "submitted",
     ];
     if EVENTS.contains(&m.rule.indicator) && DONE.contains(&word.to_ascii_lowercase().as_str()) {
         return false;
@@ -733,8 +768,13 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
         at = r.end;
     }
     gap.push_str(&s.text[at..to]);
-    // A semicolon parts clauses, but not the items of a bracket: "(2023: 301; 2022: 296)".
-    (!gap.contains(';') || in_brackets(&s.text[s.range.start..to])).then_some(gap)
+    // A semicolon parts clauses, but not the items of a bracket, "(2023: 301; 2022: 296)", nor
+    // values listed with their times, "1,204 (2023/24); 1,310 (2022/23)".
+    let dated_items = || {
+        let items = gap.split_whitespace().collect::<String>();
+        items == "(TIME);"
+    };
+    (!gap.contains(';') || in_brackets(&s.text[s.range.start..to]) || dated_items()).then_some(gap)
 }
 
 /// Whether a bracket is open at the end of `before`.
@@ -786,7 +826,14 @@ fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         ("initial_cp_conferences", "icpc_on_time_pct"),
         ("assessments", "assessments_on_time_pct"),
     ];
-    if !IN_TIME.is_match(&s.text[q.end..s.range.end]) {
+    // "ICPCs held: 41 (within 15 days: 83%)": in time, as the percentage's label.
+    static IN_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:(?:with)?in\s+(?:\d+|fifteen|forty[\s-]two|forty[\s-]five)\s+(?:working\s+)?days|(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)\s*[:=]\s*$")
+            .expect("valid regex")
+    });
+    if !IN_TIME.is_match(&s.text[q.end..s.range.end])
+        && !IN_TIME_LABEL.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 40))
+    {
         return None;
     }
     let m = s

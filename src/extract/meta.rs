@@ -11,10 +11,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017",
-/// "Published: 14 February 2024" (the last kind only when the document says nothing better).
+/// "Published: 14 February 2024", "(reported 11 November 2024)" (the last kind only when the
+/// document says nothing better).
 /// Matched against the text lowered (faster than a case flag, see [`super::dates`]).
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*)")
+    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".

@@ -136,13 +136,15 @@ static JUST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?(?:\s+(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?\s*:?(?:\s*(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:|below|under|above|over|less\s+than|more\s+than|no\s+more\s+than|at\s+least))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
         .expect("valid regex")
 });
 /// "per 10,000" after a number, perhaps after its noun: "47 children per 10,000".
 static PER_BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*)(?-u:\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^\s*(?:[a-z]+\s+){0,4}?(?:per|for\s+every|in\s+every)\s+(\d[\d,]*(?:k|K)?)(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Finds the quantities of `text[range]`, skipping numbers inside the `skip` spans (dates).
@@ -403,7 +405,7 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     if let Some(per) = PER_BASE.captures(head(&s[end..], WINDOW)) {
         let base = per[1].replace(',', "");
         match base.as_str() {
-            "10000" if unit != Unit::Gbp => unit = Unit::Per10k,
+            "10000" | "10k" | "10K" if unit != Unit::Gbp => unit = Unit::Per10k,
             _ => role = Role::Rate,
         }
     }
@@ -470,7 +472,12 @@ fn classify(after: &str, before: &str, unit: Unit) -> Role {
         || CHANGE_AFTER.is_match(after) && !after_is_comparison(after)
     {
         Role::Change
-    } else if BOUND_BEFORE.is_match(before) && !JUST.is_match(before) && unit != Unit::Gbp {
+    } else if BOUND_BEFORE.is_match(before)
+        && !JUST.is_match(before)
+        // "a target of less than 20%" is the target.
+        && !TARGET_BEFORE.is_match(before)
+        && unit != Unit::Gbp
+    {
         Role::Bound
     } else {
         Role::Value

@@ -184,7 +184,7 @@ impl Reader<'_> {
             first_quantity: quantities.first().map(|q| q.span.start),
         };
         if quantities.is_empty() {
-            self.timeline.leave(&st, s.kind, false);
+            self.timeline.leave(&st, s.kind, None);
             self.pending_topic = Some(range.clone());
             self.remember(range);
             return;
@@ -265,8 +265,8 @@ impl Reader<'_> {
         {
             self.timeline.last_figure = Some(last);
         }
-        self.timeline
-            .leave(&st, s.kind, links.iter().any(Option::is_some));
+        let first_figure = links.iter().position(Option::is_some).map(|i| whens[i]);
+        self.timeline.leave(&st, s.kind, first_figure);
         self.remember(range);
     }
 
@@ -596,7 +596,7 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     static TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.\n]{0,60}$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.\n)]{0,60}$").expect("valid regex")
     });
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -609,6 +609,9 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
     static BARE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:$|[(),;:.\]]|[-–]\s|(?:in|at|for|last|this|the|and|or|to|nationally|respectively|compared|against|across|during|by|on|as|while|whereas|with|from|which|when|where|but|previously|before|earlier)(?-u:\b))")
             .expect("valid regex")
+    });
+    static COMPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:England|Wales|Scotland|national|nationally|average|statistical|neighbours?|regional|region|benchmark)(?-u:\b)").expect("valid regex")
     });
     let rated = |u: Unit| matches!(u, Unit::Percent | Unit::Per10k);
     let bare = |q: &Quantity| {
@@ -652,16 +655,27 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
         let (previous, q) = (&before[i - 1], &mut after[0]);
         let gap = &text[previous.end.min(q.span.start)..q.span.start];
         let behind = COUNT_BEHIND.is_match(gap) && text[q.end..].trim_start().starts_with(')');
+        // "402 (rate 60 per 10,000), up from 371": a rate in brackets is an aside; the number
+        // after it is the figure's earlier value (but "(rate 48.1 per 10,000), compared to the
+        // statistical neighbour average of 45.3" is a rate's comparator).
+        let after_an_aside = closes_a_bracket(gap) && !COMPARATOR.is_match(gap);
         if rated(previous.unit)
             && previous.role == Role::Value
             && bare(q)
             && !behind
+            && !after_an_aside
             && gap.len() <= 80
             && COMPARED.is_match(gap)
         {
             q.unit = previous.unit;
         }
     }
+}
+
+/// Whether `gap` closes a bracket opened before it: "60 per 10,000), up from".
+fn closes_a_bracket(gap: &str) -> bool {
+    gap.find(')')
+        .is_some_and(|close| gap.find('(').is_none_or(|open| open > close))
 }
 
 /// What a sentence without numbers was about, for anaphora in the next one.

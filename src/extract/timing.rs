@@ -33,6 +33,8 @@ pub struct Timeline {
     heading_from_list: bool,
     /// The time of the sentence before, in the same paragraph.
     pub previous: Option<When>,
+    /// Whether [`Timeline::previous`] is a period said to run to now ("since April 2023").
+    previous_runs_to_now: bool,
     /// The last period named in the paragraph.
     pub last_period: Option<When>,
     /// The date of the last indicator figure.
@@ -69,6 +71,7 @@ impl Timeline {
     pub fn enter(&mut self, kind: Kind, new_block: bool) {
         if new_block {
             self.previous = None;
+            self.previous_runs_to_now = false;
             self.last_period = None;
             if kind == Kind::Prose && self.heading_from_list {
                 self.heading = None;
@@ -78,7 +81,10 @@ impl Timeline {
     }
 
     /// Called after a sentence: what it said about time becomes context for what follows.
-    pub fn leave(&mut self, s: &SentenceTimes<'_>, kind: Kind, has_figures: bool) {
+    /// `first_figure` is the date of its first indicator figure, if it has one (`None` when it
+    /// has none, `Some(None)` when that figure is undated).
+    pub fn leave(&mut self, s: &SentenceTimes<'_>, kind: Kind, first_figure: Option<Option<When>>) {
+        let has_figures = first_figure.is_some();
         let anchors = self.anchors();
         let resolved: Vec<When> = s
             .times
@@ -104,7 +110,12 @@ impl Timeline {
             self.heading = resolved.last().copied();
             self.heading_from_list = true;
         }
-        if !has_figures && !resolved.is_empty() && describes_data(body) {
+        if !has_figures && PERIOD_LINE.is_match(body) {
+            // "Period: October 2024 (reported 11 November 2024)": the period comes first.
+            if let Some(when) = resolved.first() {
+                self.frame = Some(*when);
+            }
+        } else if !has_figures && describes_data(body) {
             if let Some(when) = resolved.last() {
                 self.frame = Some(*when);
             }
@@ -118,7 +129,27 @@ impl Timeline {
             .filter(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
             .filter_map(|t| dates::resolve(&t.expr, anchors))
             .collect();
+        // A sentence that names no time of its own (none, or only the time of a value it
+        // compares with) is of its first figure's, which was the one before's or "the
+        // quarter"'s: "As at 31 December, 523 children were looked after. 402 had a plan, up
+        // from 371 in March. There were 2,811 in need."
+        // (When that figure is undated, the times the sentence does name, "in the quarter",
+        // could not be given a date: nor can what follows be given the one before's.)
+        if let (Some(first), None, true) = (first_figure, framing, own.is_empty()) {
+            self.previous = first.or(self.previous.filter(|_| s.times.is_empty()));
+            self.previous_runs_to_now = false;
+            return;
+        }
         self.previous = framing.or(own.last().copied());
+        let last_own = s
+            .framing()
+            .or_else(|| {
+                s.times
+                    .iter()
+                    .rfind(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
+            })
+            .map(|t| &t.expr);
+        self.previous_runs_to_now = matches!(last_own, Some(Expr::Since(_) | Expr::PastYears(_)));
         if let Some(period) = own.iter().rev().find(|w| matches!(w, When::Between(..))) {
             self.last_period = Some(*period);
         }
@@ -173,6 +204,13 @@ fn names_years(times: &[TimeExpr]) -> bool {
 /// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex")
+});
+
+/// "Period: October 2024", "Reporting period: Q2 2024/25": a line naming the period the report
+/// covers.
+static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:reporting\s+|report\s+|data\s+)?period(?:\s+covered)?\s*:")
+        .expect("valid regex")
 });
 
 /// "Members were provided with information to the end of March 2011", "Performance Monitoring
@@ -236,7 +274,7 @@ fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
         return true;
     }
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?$"))
+        Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?(?:(?:end|start|beginning|close|whole)\s+of\s+(?:the\s+)?)?$"))
             .expect("valid regex")
     });
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))
@@ -283,10 +321,15 @@ fn owners(
             if let Some((i, (_, end))) = before {
                 let gap = &s.text[*end..t.span.start];
                 let opens_with_preposition = starts_with_preposition(&s.text[t.span.clone()]);
-                if AFTER_NUMBER.is_match(gap)
-                    && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty())
+                // "91% (Q1), 88% (Q4 2023/24)": a time in brackets just after a number.
+                let bracketed = gap.trim() == "(" && s.text[t.span.end..].starts_with(')');
+                if bracketed
+                    || AFTER_NUMBER.is_match(gap)
+                        && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty())
                 {
-                    if linked[i] {
+                    // "(down from 26% in March 2024)": the time after an earlier value is that
+                    // value's, whatever it counts.
+                    if linked[i] || earlier_value(s.text, s.range.start, quantities[i].0.start) {
                         return Some(i);
                     }
                     let since = gap.trim_end().to_ascii_lowercase().ends_with("since")
@@ -418,7 +461,7 @@ pub fn date_sentence(
             .filter(|(_, o)| **o == Some(i))
             .find_map(|(t, _)| resolve_for(f, t, anchors, base, tl));
         // "199 children on plans, down from 214": the earlier value's date is not given.
-        if own.is_none() && earlier_value(s.text, s.range.start, f) {
+        if own.is_none() && earlier_value(s.text, s.range.start, f.span.start) {
             out.push(None);
             continue;
         }
@@ -603,12 +646,12 @@ fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
 /// "down from 214", "has risen to 420 from 398", "(previously 389)": the value a figure
 /// changed from, whose date the sentence's other times (its "currently", its heading's date)
 /// are not.
-fn earlier_value(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
+fn earlier_value(text: &str, sentence_start: usize, at: usize) -> bool {
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?$")
             .expect("valid regex")
     });
-    FROM.is_match(super::text::tail(&text[sentence_start..f.span.start], 60))
+    FROM.is_match(super::text::tail(&text[sentence_start..at], 60))
 }
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
@@ -624,6 +667,12 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
             .into_iter()
             .flatten()
             .find(|w| w.is_quarter()),
+        // "Period: October 2024 (reported 11 November 2024) ... Contacts this month": the
+        // month the report covers.
+        Expr::ThisMonth => tl
+            .frame
+            .filter(|w| matches!(w, When::At(p) if p.m.is_some() && p.d.is_none()))
+            .or_else(|| dates::resolve(&t.expr, anchors)),
         _ => dates::resolve(&t.expr, anchors),
     }
 }
@@ -690,7 +739,8 @@ fn fallback(
     if let (Measure::Stock, Some(When::Between(start, end)), Some(When::At(today))) =
         (measure, context, now)
     {
-        let whole_year = end.month_index() - start.month_index() == 11;
+        // (Unless it was said to run to now: "since April 2023", in March 2024.)
+        let whole_year = end.month_index() - start.month_index() == 11 && !tl.previous_runs_to_now;
         if today.m.is_some()
             && (end.y, end.m) == (today.y, today.m)
             && end.d.is_none()

@@ -51,7 +51,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "entered-care",
         "entered_care",
-        r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|became\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children",
+        r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|(?:became|become|becoming)\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children|new\s+(?:in)?to\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:starters|starts|admissions|entrants)(?-u:\b)",
     ),
     rule(
         "care-leavers",
@@ -61,7 +61,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "left-care",
         "left_care",
-        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year",
+        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year|(?:ceased|ceasing)\s+care(?-u:\b)|discharged\s+from\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:leavers|ceased|exits|discharges)(?-u:\b)",
     ),
     rule(
         "placed-for-adoption",
@@ -118,7 +118,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "contacts",
         "contacts",
-        r"(?:MASH\s+|front\s+door\s+)?contacts(?-u:\b)",
+        r"(?:MASH[ \t]+|front[ \t]+door[ \t]+)?contacts(?-u:\b)",
     ),
     rule(
         "referrals",
@@ -229,7 +229,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "long-plans",
         "cp_plans_2_years_pct",
-        r"(?:lasting|lasted|open\s+for|for)\s+(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s+years?\s+or\s+(?:more|longer)",
+        r"(?:lasting|lasted|open\s+for|for)\s+(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s+years?\s+or\s+(?:more|longer)|(?:2|two)\s*(?:\+\s*years?|years?\s*\+|years?\s+plus)|(?:lasting|lasted|open\s+for|for)\s+(?:over|more\s+than)\s+(?:2|two)\s+years",
     ),
     rule(
         "statutory-visits",
@@ -461,7 +461,13 @@ fn about_the_register(text: &str, at: usize) -> bool {
     static FROM_ELSEWHERE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\w+\s+removed\s+from(?-u:\b)").expect("valid regex"));
     let before = super::text::tail(&text[..at], 160).to_ascii_lowercase();
-    (before.contains("register") || before.contains("cpr")) && !FROM_ELSEWHERE.is_match(&text[at..])
+    // "12 new registrations and 19 de-registrations": the pair names the register.
+    let after = super::text::head(&text[at..], 80).to_ascii_lowercase();
+    (before.contains("register")
+        || before.contains("cpr")
+        || after.contains("de-registration")
+        || after.contains("deregistration"))
+        && !FROM_ELSEWHERE.is_match(&text[at..])
 }
 
 /// "children with a plan for permanence", "on a plan of adoption": a plan of another kind.
@@ -485,7 +491,20 @@ fn counted_in_a_list(text: &str, span: &Range<usize>) -> bool {
 
 /// The predicates of percentage indicators in `text[range]`.
 pub fn predicates(text: &str, range: Range<usize>) -> Vec<Mention> {
-    scan(&PREDICATE_REGEX, PREDICATES, text, range)
+    let mut found = scan(&PREDICATE_REGEX, PREDICATES, text, range);
+    found.retain(|m| {
+        !(m.rule.indicator == "referral_to_assessment_pct" && from_contacts(text, m.span.start))
+    });
+    found
+}
+
+/// "Contact to referral conversion: 21%": contacts that became referrals, not referrals that
+/// went on to assessment.
+fn from_contacts(text: &str, at: usize) -> bool {
+    let before = super::text::tail(&text[..at], 16)
+        .trim_end()
+        .to_ascii_lowercase();
+    before.ends_with("contact to") || before.ends_with("contacts to")
 }
 
 /// Aliases a document defines for itself: "Unaccompanied Child Asylum Seekers (UCAS)" makes
