@@ -2340,6 +2340,15 @@ fn compared_values_keep_their_own_time_and_the_sentence_goes_on_about_its_own() 
         last_when("There have been 12 adoptions so far in 2022/23 compared to 19 for the whole of 2021/22. Children placed for adoption: 8.").as_deref(),
         Some("2022-04/2023-03")
     );
+    // A count over a period is of no one day: after a count at a day, a count of events with
+    // no time of its own is of the report's period.
+    assert_eq!(
+        dated("Annual Statistics 2021/22\nReport date: 10 September 2022\n\nThe number of children on the Child Protection Register at 31 July 2022 was 61. There were 113 Inter-agency Referral Discussions in the year, and 79 child protection planning meetings were held.\n"),
+        owned(&[
+            ("child_protection_plans", 61.0, Some("2022-07-31")),
+            ("initial_cp_conferences", 79.0, Some("2021-04/2022-03")),
+        ])
+    );
     // A time that could not be dated ("in the quarter", of no known quarter) passes on no
     // date either.
     assert_eq!(
@@ -2402,6 +2411,11 @@ fn services_joining_and_leaving_care_and_events_done() {
         ),
         // Contacts that became referrals are not referrals that went on to assessment.
         ("Contact to referral conversion: 21%", &[]),
+        // Referrals another service received are not children's social care's.
+        (
+            "The Children's Reporter received 402 referrals concerning 318 children.",
+            &[],
+        ),
         // A team that is not one of the services named counts no one.
         ("96 young people were open to the Youth Justice Team.", &[]),
         ("The 12 children had become settled in their placements.", &[]),
@@ -2456,4 +2470,40 @@ fn a_dashboard_of_one_month() {
             "Local".to_string()
         )
     );
+}
+
+#[test]
+fn scorecard_abbreviations_lines_apart_and_forecasts() {
+    // Each line its own label and value: a "%" that opens the next line is not the value's
+    // unit, and a word on the next line is not the noun a value counts.
+    assert_eq!(
+        typed("No. CP plans: 198\n% of CP plans that were repeat: 21%\nLAC rate per 10k: 72\nNumber of children subject to CIN plans – 611"),
+        [
+            ("child_protection_plans", 198.0, "Count"),
+            ("repeat_cp_plans_pct", 21.0, "Percent"),
+            ("children_in_care", 72.0, "Per10k"),
+            ("children_in_need", 611.0, "Count"),
+        ]
+        .map(|(i, v, u)| (i.to_string(), v, u.to_string(), "Local".to_string()))
+    );
+    check(&[
+        (
+            "% care leavers in suitable accom: 92%",
+            &[("care_leavers_accommodation_pct", 92.0)],
+        ),
+        // Foreseen, not a result.
+        (
+            "We expect the number of children looked after to reach 500 by March 2024.",
+            &[],
+        ),
+        (
+            "The number of children looked after is forecast to be 480 at year end.",
+            &[],
+        ),
+        ("Referrals are projected at 5,200 for the year.", &[]),
+        (
+            "There are 412 children looked after, more than expected.",
+            &[("children_in_care", 412.0)],
+        ),
+    ]);
 }

@@ -110,12 +110,24 @@ fn link_one(
     };
     (fits
         && !excluded(s, q, link.indicator)
+        && !forecast(s, q)
         // A number in words is a figure when it counts a noun or is a percentage ("Ninety-one
         // percent of CLA ..."), not when it merely stands near one ("two of them").
         && (!q.word || link.how == "count-noun" || q.unit == Unit::Percent)
         && part_of_total(s, q, links) != Some(link.indicator)
         && !part_of_the_total_before(s, q, link.indicator, topic))
     .then_some(link)
+}
+
+/// "We expect the number of children looked after to reach 500 by March 2025", "a forecast of
+/// 1,300 referrals": a figure foreseen, not a result.
+fn forecast(s: &Sentence<'_>, q: &Quantity) -> bool {
+    static FORESEEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:(?:expect|forecast|project|predict|anticipate)(?:s|ed)?\s+(?:[\w’'-]+\s+){0,12}?to\s+(?:reach|rise\s+to|increase\s+to|grow\s+to|fall\s+to|drop\s+to|decrease\s+to|reduce\s+to|exceed|be|stand\s+at)|(?:forecasts?|projections?|predictions?)\s+(?:of|is|was|are|at)|(?:forecast|projected|predicted)\s+(?:to\s+be|at))\s+(?:about\s+|around\s+|approximately\s+|over\s+|nearly\s+)?$")
+            .expect("valid regex")
+    });
+    let clause = clause_around(s, q.span.start);
+    FORESEEN.is_match(super::text::tail(&s.text[clause.start..q.span.start], 160))
 }
 
 /// "436 looked after children. Of these, 97 children were looked after at home with parents":

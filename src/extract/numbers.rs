@@ -89,7 +89,7 @@ static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
 /// What may follow a number as its unit or as a sign that it is no figure.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^(?:
-        (?P<percent>\s?%|\s?per\s?cent(?-u:\b)|\s?percent(?-u:\b))
+        (?P<percent>[\ \t]?%|\s?per\s?cent(?-u:\b)|\s?percent(?-u:\b))
       | (?P<weeks>[\s-]weeks?(?-u:\b))
       | (?P<days>\s(?:working\s|calendar\s)?days?(?-u:\b))
       | (?P<agerange>\s?(?:-|–|to)\s?\d+[\s-](?:years?|yrs?|year[\s-]olds?|months?|age)(?-u:\b))
@@ -402,7 +402,11 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     if signed || continues_change(s, n.start, earlier) {
         role = Role::Change;
     }
-    if let Some(per) = PER_BASE.captures(head(&s[end..], WINDOW)) {
+    // (Not "21%\nLAC rate per 10k: 72": the base of a rate named after the number.)
+    if let Some(per) = PER_BASE
+        .captures(head(&s[end..], WINDOW))
+        .filter(|per| !per[0].to_ascii_lowercase().contains("rate"))
+    {
         let base = per[1].replace(',', "");
         match base.as_str() {
             "10000" | "10k" | "10K" if unit != Unit::Gbp => unit = Unit::Per10k,

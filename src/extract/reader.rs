@@ -190,7 +190,7 @@ impl Reader<'_> {
             return;
         }
         rates_per_10k(text, &range, &mut quantities);
-        carry_units(text, &mut quantities);
+        carry_units(text, range.end, &mut quantities);
         let mentions = &scanned.mentions[within(
             &scanned.mentions,
             &range,
@@ -590,13 +590,14 @@ fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) 
 /// against a national average of 65". The bare numbers take the unit of the figure they are
 /// compared with; a number a noun follows counts that noun ("62 children", "14,599
 /// applications").
-fn carry_units(text: &str, quantities: &mut [Quantity]) {
+fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
     static FROM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:from|between)\s*$").expect("valid regex"));
     static TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)per\s+10,?000(?-u:\b)[^;.\n)]{0,60}$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b)[^;.\n)]{0,60}$")
+            .expect("valid regex")
     });
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -618,7 +619,7 @@ fn carry_units(text: &str, quantities: &mut [Quantity]) {
         q.unit == Unit::Count
             && q.role == Role::Value
             && !q.target
-            && BARE.is_match(text::head(&text[q.end..], 40))
+            && BARE.is_match(text::head(&text[q.end..sentence_end.max(q.end)], 40))
     };
     // "from 310 to 342 per 10,000": the first of a range takes the second's unit.
     for i in 1..quantities.len() {

@@ -749,6 +749,10 @@ fn fallback(
             return now;
         }
     }
+    // A count over a period is of no one day: after "The number on the register at 31 July
+    // 2024 was 61", "79 planning meetings were held" is of the report's period, if it has one.
+    let a_day = |w: &When| matches!(w, When::At(p) if p.d.is_some());
+    let context = context.filter(|w| !(measure == Measure::Flow && a_day(w) && tl.frame.is_some()));
     if let Some(when) = context.or(tl.heading).or(tl.frame) {
         return Some(when);
     }

@@ -209,7 +209,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "repeat-plans",
         "repeat_cp_plans_pct",
-        r"(?:second|subsequent)\s+or\s+subsequent\s+time|for\s+(?:a|the)\s+second\s+(?:or\s+(?:subsequent|later)\s+)?time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?",
+        r"(?:second|subsequent)\s+or\s+subsequent\s+time|for\s+(?:a|the)\s+second\s+(?:or\s+(?:subsequent|later)\s+)?time|(?:second|subsequent)\s+(?:or\s+subsequent\s+)?(?:time\s+)?(?:child\s+protection\s+|CP\s+)?plans?|repeat\s+(?:child\s+protection\s+|CP\s+)?plans?|previously\s+been\s+(?:the\s+)?subject\s+(?:of|to)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plan|re-?registrations?|(?:child\s+protection\s+|CP\s+)?plans?\s+(?:that\s+|which\s+)?(?:were|was|are|is)\s+(?:a\s+)?repeats?(?-u:\b)",
     ),
     rule(
         "icpc-timeliness",
@@ -265,7 +265,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "suitable-accommodation",
         "care_leavers_accommodation_pct",
-        r"suitable\s+accommodation|appropriate\s+accommodation|accommodation\s+(?:that\s+is|judged)\s+suitable",
+        r"(?:suitable|appropriate)\s+(?:accommodation|accomm?(?-u:\b)\.?)|accommodation\s+(?:that\s+is|judged)\s+suitable",
     ),
     rule(
         "adopted-in-12-months",
@@ -429,9 +429,16 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
             && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
             && (!m.rule.name.starts_with("register-") || about_the_register(text, m.span.start))
-            && !(m.rule.indicator == "referrals" && to_another_service(text, m.span.end))
+            && !(m.rule.indicator == "referrals"
+                && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
     });
     found
+}
+
+/// "The Children's Reporter received 402 referrals": referrals another service received.
+fn received_elsewhere(text: &str, at: usize) -> bool {
+    let before = super::text::tail(&text[..at], 60).to_ascii_lowercase();
+    before.contains("reporter") || before.contains("scra")
 }
 
 /// "Referrals to the Children's Reporter: 498", "referrals to CAMHS": referrals that children's
