@@ -2507,3 +2507,64 @@ fn scorecard_abbreviations_lines_apart_and_forecasts() {
         ),
     ]);
 }
+
+#[test]
+fn parts_named_in_their_own_right_and_what_each_percentage_is_of() {
+    check(&[
+        // A part the vocabulary names in its own right is that indicator; another part is
+        // not more of it.
+        (
+            "Of the 389, 42 are unaccompanied asylum-seeking children.",
+            &[("uasc", 42.0)],
+        ),
+        (
+            "There are 412 children in care, of whom 14 were placed for adoption and 98 were in foster care.",
+            &[("children_in_care", 412.0), ("placed_for_adoption", 14.0)],
+        ),
+        // Each percentage of the words after it, not of the words the one before has.
+        (
+            "Of our care leavers aged 19-21, 61% are in education, employment or training and 89% are in suitable accommodation.",
+            &[
+                ("care_leavers_eet_pct", 61.0),
+                ("care_leavers_accommodation_pct", 89.0),
+            ],
+        ),
+        (
+            "Care leavers in EET: 55%, in suitable accommodation: 91%",
+            &[
+                ("care_leavers_eet_pct", 55.0),
+                ("care_leavers_accommodation_pct", 91.0),
+            ],
+        ),
+        // Bare "plans" are child protection plans where such plans were just named.
+        (
+            "During Q3, 92 children became subject to a plan and 81 plans ended.",
+            &[("cp_plans_started", 92.0), ("cp_plans_ended", 81.0)],
+        ),
+        ("In the year 255 plans ended.", &[]),
+    ]);
+    check_typed(&[(
+        "The rate of 67.4 per 10,000 children is below the national rate of 70 and the regional rate of 88.",
+        &[],
+    )]);
+    let areas = every_area("This equates to 67.4 children in care per 10,000, below the national rate of 70 and the regional rate of 88.");
+    assert_eq!(areas, ["Local", "England", "Region"]);
+    // "in the quarter" is the quarter just named.
+    assert_eq!(
+        dated_line("The MASH received 4,512 contacts in Q3, of which 27% progressed to referral. Referrals in the quarter: 1,218."),
+        owned(&[
+            ("contacts", 4512.0, Some("2022-10/2022-12")),
+            ("referrals", 1218.0, Some("2022-10/2022-12")),
+        ])
+    );
+}
+
+/// The area of every figure of one line.
+fn every_area(line: &str) -> Vec<String> {
+    let text = format!("{HEADER}{line}\n");
+    extract("line.txt", &text, &Options::default())
+        .figures
+        .into_iter()
+        .map(|f| format!("{:?}", f.area))
+        .collect()
+}

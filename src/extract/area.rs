@@ -38,7 +38,7 @@ static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
         (
             Area::Region,
             cue(
-                r"regional\s+average|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire|london|eastern)\s+(?:average|region)|the\s+region|london\s+was",
+                r"regional\s+(?:average|rate|figure|level)|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire|london|eastern)\s+(?:average|region)|the\s+region|london\s+was",
             ),
         ),
         (

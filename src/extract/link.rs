@@ -76,7 +76,7 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
         let link = if linkable(s, i) {
             link_one(s, i, q, &links, topic)
         } else {
-            None
+            cohort_of_its_own(s, q)
         };
         links.push(link);
     }
@@ -95,6 +95,7 @@ fn link_one(
         _ => count_noun(s, q)
             .or_else(|| missing_occasions(s, q))
             .or_else(|| served_by(s, q))
+            .or_else(|| cohort_of_its_own(s, q))
             .or_else(|| cases_held(s, q))
             .or_else(|| noun_value(s, i, q, links)),
     };
@@ -197,6 +198,31 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
         return false; // "96.7% of which were in time" is how percentages are said
     }
     PART_OF.is_match(after) || OF_THE_TOTAL.is_match(before) && !CONVERTED.is_match(after)
+}
+
+/// A part that the vocabulary names in its own right: "Of the 389, 42 are unaccompanied
+/// asylum-seeking children" counts UASC, "of whom 14 were placed for adoption" children placed
+/// for adoption (where "of whom 98 were in foster care" counts no indicator).
+fn cohort_of_its_own(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+    static ARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(?:(?:are|were|is|was)\s+(?:currently\s+|now\s+|still\s+)?)?$")
+            .expect("valid regex")
+    });
+    if q.role != Role::Value || q.unit != Unit::Count {
+        return None;
+    }
+    let m = s
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= q.end && m.span.start - q.end <= 24)?;
+    let own = matches!(m.rule.indicator, "uasc" | "placed_for_adoption");
+    (own && ARE.is_match(&s.text[q.end..m.span.start])).then(|| Link {
+        indicator: m.rule.indicator,
+        how: "count-noun",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
+        after: None,
+    })
 }
 
 /// "became", "progressed to": what a number of one thing turned into, another indicator ("Of
@@ -808,11 +834,27 @@ fn blocked_gap(gap: &str) -> bool {
 /// `percent-of`: the percentage indicator whose predicate is nearest in the clause.
 fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     let clause = clause_around(s, q.span.start);
-    let Some(best) = s
-        .predicates
+    let candidates = || {
+        s.predicates
+            .iter()
+            .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
+            .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
+    };
+    // "61% are in education, employment or training and 89% are in suitable accommodation":
+    // what lies between an earlier percentage and this one is the earlier one's, when this one
+    // has words of its own after it.
+    let earlier_end = s
+        .quantities
         .iter()
-        .filter(|p| p.span.start >= clause.start && p.span.end <= clause.end)
-        .filter(|p| !needs_care_leavers(p.rule.indicator) || s.care_leaver_context)
+        .filter(|o| o.unit == Unit::Percent && o.end <= q.span.start && o.end > clause.start)
+        .map(|o| o.end)
+        .next_back();
+    let has_own_after = candidates().any(|p| p.span.start >= q.end);
+    let Some(best) = candidates()
+        .filter(|p| {
+            !(has_own_after
+                && earlier_end.is_some_and(|e| p.span.start >= e && p.span.end <= q.span.start))
+        })
         .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
     else {
         return in_time_of_named(s, q);
@@ -945,8 +987,15 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         .is_some_and(|m| counts_another_noun(s, q, m));
     // "348 (rate 55.6)": a rate whose base is not given is no count.
     let bare_rate = q.unit == Unit::Count && RATE.is_match(gap);
+    // "of whom 14 were placed for adoption and 98 were in foster care": a number said to be
+    // something, after one said to be what its indicator names, is not more of that.
+    static SAID_TO_BE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s+(?:are|were|is|was)\s").expect("valid regex"));
+    let said_otherwise = prev.label.as_ref().is_some_and(|l| l.start >= p.end)
+        && SAID_TO_BE.is_match(&s.text[q.end..s.range.end]);
     if !same_kind
         || bare_rate
+        || said_otherwise
         || mentions_between
         || names_another(s, q, prev.indicator)
         || followed_by_noun

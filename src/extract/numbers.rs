@@ -391,7 +391,8 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     let before = tail(&s[..n.start], WINDOW);
     let before_num = tail(&s[..num.start], WINDOW);
     if LABEL_BEFORE.is_match(before_num) && !PERIOD_BEFORE.is_match(before_num)
-        || continues_ages(before_num)
+        // ("aged 19-21, 61% are in education": a percentage is no age.)
+        || unit != Unit::Percent && continues_ages(before_num)
         || age_band(s, num.clone())
     {
         return None;

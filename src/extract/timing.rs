@@ -663,7 +663,9 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
             .into_iter()
             .flatten()
             .find(|w| matches!(w, When::Between(..))),
-        Expr::ThisQuarter => [tl.heading, tl.frame]
+        // "in the quarter": the quarter just named ("... contacts in Q3. Referrals in the
+        // quarter: 1,218"), or the heading's or report's.
+        Expr::ThisQuarter => [tl.previous, tl.heading, tl.frame]
             .into_iter()
             .flatten()
             .find(|w| w.is_quarter()),

@@ -110,6 +110,11 @@ pub static MENTIONS: &[Rule] = &[
         r"new\s+registrations(?-u:\b)",
     ),
     rule(
+        "plans-ended",
+        "cp_plans_ended",
+        r"plans\s+(?:ended|ceased|were\s+ended|were\s+ceased|closed|were\s+closed|discontinued|were\s+discontinued)(?-u:\b)",
+    ),
+    rule(
         "register-removals",
         "cp_plans_ended",
         r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)",
@@ -429,6 +434,7 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
             && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
             && (!m.rule.name.starts_with("register-") || about_the_register(text, m.span.start))
+            && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
     });
@@ -475,6 +481,16 @@ fn about_the_register(text: &str, at: usize) -> bool {
         || after.contains("de-registration")
         || after.contains("deregistration"))
         && !FROM_ELSEWHERE.is_match(&text[at..])
+}
+
+/// "92 children became subject to a plan and 81 plans ended": bare "plans" are child protection
+/// plans only where such plans were just named.
+fn about_protection_plans(text: &str, at: usize) -> bool {
+    let before = super::text::tail(&text[..at], 160).to_ascii_lowercase();
+    before.contains("child protection")
+        || before.contains("cp plan")
+        || before.contains("subject to a plan")
+        || before.contains("subject of a plan")
 }
 
 /// "children with a plan for permanence", "on a plan of adoption": a plan of another kind.
