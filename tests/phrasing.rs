@@ -2568,3 +2568,54 @@ fn every_area(line: &str) -> Vec<String> {
         .map(|f| format!("{:?}", f.area))
         .collect()
 }
+
+#[test]
+fn a_row_label_day_falls_in_each_column_year() {
+    let text = "Annual Performance Report 2023/24\nChildren's Scrutiny Panel, 11 June 2024\n\n                                        2021/22    2022/23    2023/24\nReferrals                                 3,987      4,120      4,388\nChildren in care (31 March)                 402        415        431\n";
+    assert_eq!(
+        dated(text),
+        owned(&[
+            ("referrals", 3987.0, Some("2021-04/2022-03")),
+            ("referrals", 4120.0, Some("2022-04/2023-03")),
+            ("referrals", 4388.0, Some("2023-04/2024-03")),
+            ("children_in_care", 402.0, Some("2022-03-31")),
+            ("children_in_care", 415.0, Some("2023-03-31")),
+            ("children_in_care", 431.0, Some("2024-03-31")),
+        ])
+    );
+}
+
+#[test]
+fn since_the_start_of_the_year_one_months_figure_and_a_count_said_to_be_now() {
+    for (line, want) in [
+        (
+            "Twenty-three children had come into care since the start of the year.",
+            "2023-01/2023-03",
+        ),
+        (
+            "23 children came into care since the beginning of the current financial year.",
+            "2022-04/2023-03",
+        ),
+    ] {
+        assert_eq!(last_when(line).as_deref(), Some(want), "{line}");
+    }
+    // A month's figure called the highest monthly one is no monthly average.
+    assert_eq!(
+        dated_line("Officers reported 37 new child protection plans in February, the highest monthly figure this year."),
+        one("cp_plans_started", 37.0, "2023-02")
+    );
+    // A count said to have changed to its value is of now, after a sentence about the year;
+    // after a day, of that day.
+    assert_eq!(
+        last_when("37 new plans began in February, the most this year. The number of foster carers has fallen from 148 in April 2022 to 139.").as_deref(),
+        Some("2023-03-15")
+    );
+    assert_eq!(
+        last_when("As at 13th March there are 366 children in care. The number of open cases has risen to 1840, up from 1778 in October.").as_deref(),
+        Some("2022-10")
+    );
+    assert_eq!(
+        dated_line("As at 13th March there are 366 children in care. The number of open cases has risen to 1840, up from 1778 in October.")[1],
+        ("open_cases".to_string(), 1840.0, Some("2023-03-13".to_string()))
+    );
+}

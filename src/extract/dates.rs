@@ -337,7 +337,8 @@ static YEAR: LazyLock<Regex> =
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?-u:\b)(?:
-        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date|ytd)
+        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date|ytd|since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?financial\ year)
+      | (?P<sinceyear>since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?year)
       | (?P<halffy>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?financial\ year)
       | (?P<half>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
@@ -357,9 +358,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where [`RELATIVE`] can match: every one of its phrases holds one of these words, and at
-/// most 30 bytes besides spaces ("the same period in the previous year").
+/// most 48 bytes before it ("since the beginning of the current financial year").
 static RELATIVE_NEAR: LazyLock<Near> =
-    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time|ytd", 40));
+    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time|ytd", 48));
 
 /// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
 /// a month name or a relative time word. Most sentences have none and skip the rest.
@@ -566,6 +567,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
     for c in near::captures_in(&RELATIVE, lower, RELATIVE_NEAR.regions(lower)) {
         let name = [
             "ytd",
+            "sinceyear",
             "halffy",
             "half",
             "thisfy",
@@ -587,6 +589,8 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
         .unwrap_or("now");
         let expr = match name {
             "ytd" => Expr::YearToDate,
+            // "since the start of the year": since January.
+            "sinceyear" => Expr::Since(Box::new(Expr::Month { y: None, m: 1 })),
             "halffy" => Expr::FirstHalfOfFinancialYear,
             "half" => Expr::FirstHalfOfYear,
             "thisfy" => Expr::ThisFinancialYear,

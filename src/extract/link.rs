@@ -1170,8 +1170,14 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                         && AVERAGE.is_match(&s.text[clause.start..other.span.start])
                 })
             };
+            // ("37 new plans in February, the highest monthly figure this year": one month's.)
+            static ONE_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)^\s+(?:figure|total|number|count|high|peak|record)s?(?-u:\b)")
+                    .expect("valid regex")
+            });
             MONTHLY
                 .find_iter(clause_text)
+                .filter(|m| !ONE_MONTHS.is_match(&clause_text[m.end()..]))
                 .any(|m| !averaged_later(clause.start + m.start()))
                 || AVERAGE.is_match(&s.text[clause.start..q.span.start])
                 || indicator == "assessments" && NOT_DONE.is_match(clause_text)

@@ -3,7 +3,7 @@
 //! ([`Topic`], for "It was 51.16 per cent the year before").
 
 use super::area;
-use super::dates::{self, Point, When};
+use super::dates::{self, Expr, Point, When};
 use super::link::{self, Link, Topic};
 use super::numbers::{self, Quantity, Role};
 use super::tables::{self, Found};
@@ -378,6 +378,7 @@ impl Reader<'_> {
             let heads = RowHeads {
                 names: Names::of(self.text, label.clone(), &self.aliases),
                 when: self.when_of_cell(label.clone()),
+                yearless: self.yearless_day(label.clone()),
                 total: caption.as_ref().filter(|_| self.is_total_row(row)),
                 written: one_line(&self.text[row.span.clone()]),
                 values: values
@@ -438,9 +439,16 @@ impl Reader<'_> {
             .or_else(|| heads.total.and_then(|c| c.for_unit(q.unit)))
             .filter(|(id, _, _)| fits(id));
         let indicator = named.as_ref().map(|n| n.0);
-        let when = heads
-            .when
-            .or_else(|| column.and_then(|c| c.when))
+        let column_when = column.and_then(|c| c.when);
+        // "Children in care (31 March)" under "2021/22  2022/23  2023/24": the row's day in
+        // each column's year.
+        let in_column = heads
+            .yearless
+            .zip(column_when)
+            .and_then(|((m, d), period)| day_within(period, m, d));
+        let when = in_column
+            .or(heads.when)
+            .or(column_when)
             .map(|w| snapshot(w, t.year_end_snapshot, indicator));
         // "Contacts   3,402   3,118" with no header: the values differ in what the table does
         // not say (their periods, most often), so the table's context dates neither.
@@ -497,6 +505,17 @@ impl Reader<'_> {
             .find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
     }
 
+    /// The month and day a row label names without a year ("Children in care (31 March)").
+    fn yearless_day(&self, cell: Range<usize>) -> Option<(u8, Option<u8>)> {
+        dates::find(self.text, cell)
+            .iter()
+            .find_map(|t| match t.expr {
+                Expr::Day { y: None, m, d } => Some((m, Some(d))),
+                Expr::Month { y: None, m } => Some((m, None)),
+                _ => None,
+            })
+    }
+
     /// A table cell with no date of its own takes the date of what introduces the table.
     fn table_context(&self, indicator: Option<&str>) -> Option<When> {
         let indicator = indicator?;
@@ -509,10 +528,27 @@ impl Reader<'_> {
     }
 }
 
+/// The day (or month) `m`/`d` that falls within `period`, if one does.
+fn day_within(period: When, m: u8, d: Option<u8>) -> Option<When> {
+    let (start, end) = (period.start(), period.end());
+    (start.y..=end.y).rev().find_map(|y| {
+        let point = match d {
+            Some(d) => Point::day(y, m, d),
+            None => Point::month(y, m),
+        };
+        let index = point.month_index();
+        let inside = start.m.is_none_or(|_| start.month_index() <= index)
+            && end.m.is_none_or(|_| index <= end.month_index());
+        inside.then_some(When::At(point))
+    })
+}
+
 /// What a row label says of its cells.
 struct RowHeads<'a> {
     names: Names,
     when: Option<When>,
+    /// The month and day it names without a year, to be found in each column's period.
+    yearless: Option<(u8, Option<u8>)>,
     /// The names of the table's caption, on a Total row under plain columns.
     total: Option<&'a Names>,
     /// The row on one line, the sentence of each of its figures.

@@ -726,9 +726,13 @@ fn fallback(
     // ("... 25 more since September. There are 1,204 children in need") is of now, not of
     // the period.
     let measure = vocab::measure(link.indicator);
+    // Nor is one said to be now after a sentence about a whole year ("... the highest monthly
+    // figure this year. The number of foster carers has fallen from 148 in April 2024 to
+    // 139."), where after a month or a day ("As at 13th January there are ...") it is of that.
+    let a_year = matches!(tl.previous, Some(When::At(p)) if p.m.is_none());
     if measure == Measure::Stock
-        && matches!(tl.previous, Some(When::Between(..)))
-        && in_present_tense(sentence, f)
+        && (matches!(tl.previous, Some(When::Between(..))) && in_present_tense(sentence, f)
+            || a_year && says_now(sentence, f))
     {
         if let Some(now) = now {
             return Some(now);
@@ -777,7 +781,7 @@ fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
 /// "has increased to 90%", "currently": a rate stated as the present position.
 fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static NOW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+(?:from\s+[^.;]{1,60}?\s+)?to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
     });
     let clause = link::clause_around(sentence, f.span.start);
     NOW.is_match(&sentence.text[clause.start..f.span.start])
