@@ -2619,3 +2619,29 @@ fn since_the_start_of_the_year_one_months_figure_and_a_count_said_to_be_now() {
         ("open_cases".to_string(), 1840.0, Some("2023-03-13".to_string()))
     );
 }
+
+#[test]
+fn people_an_activity_reached_and_referrals_other_services_receive() {
+    check(&[
+        (
+            "Training was delivered to 120 foster carers during the year.",
+            &[],
+        ),
+        (
+            "A survey of 85 care leavers found that 72% felt well supported.",
+            &[],
+        ),
+        (
+            "The 16 children in care who sat GCSEs achieved an average of 4 passes.",
+            &[],
+        ),
+        ("CAMHS referrals: 212", &[]),
+        ("Referrals to Early Help: 300", &[]),
+        // Offered to all of them: the whole.
+        (
+            "Training was offered to all 120 foster carers.",
+            &[("foster_carers", 120.0)],
+        ),
+        ("Referrals from the police: 400", &[("referrals", 400.0)]),
+    ]);
+}

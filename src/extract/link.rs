@@ -112,12 +112,23 @@ fn link_one(
     (fits
         && !excluded(s, q, link.indicator)
         && !forecast(s, q)
+        && (vocab::measure(link.indicator) != vocab::Measure::Stock || !reached_by_some(s, q))
         // A number in words is a figure when it counts a noun or is a percentage ("Ninety-one
         // percent of CLA ..."), not when it merely stands near one ("two of them").
         && (!q.word || link.how == "count-noun" || q.unit == Unit::Percent)
         && part_of_total(s, q, links) != Some(link.indicator)
         && !part_of_the_total_before(s, q, link.indicator, topic))
     .then_some(link)
+}
+
+/// "Training was delivered to 120 foster carers", "a survey of 85 care leavers": the people an
+/// activity reached, some of the whole (but "offered to all 120 foster carers" is the whole).
+fn reached_by_some(s: &Sentence<'_>, q: &Quantity) -> bool {
+    static REACHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:(?:delivered|provided|offered|sent|given|issued|distributed)\s+to|(?:survey|consultation|questionnaire|sample)\s+(?:of|with)|(?:surveyed|consulted|interviewed|trained))\s+$")
+            .expect("valid regex")
+    });
+    REACHED.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 40))
 }
 
 /// "We expect the number of children looked after to reach 500 by March 2025", "a forecast of
@@ -509,7 +520,7 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
     /// "40 foster carers attended the event", "17 care leavers went to university": what some
     /// of them did.
     static DID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:attended|took\s+part|participated|responded|contributed|joined|engaged|accessed|benefit(?:t)?ed|enjoyed|visited|travelled|moved|returned|went|gained|obtained|achieved|attained|celebrated|told|said|reported|felt|completed\s+(?:a|the|an|their)|sat)(?-u:\b)")
+        Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:attended|took\s+part|participated|responded|contributed|joined|engaged|accessed|benefit(?:t)?ed|enjoyed|visited|travelled|moved|returned|went|gained|obtained|achieved|attained|celebrated|told|said|reported|felt|completed\s+(?:a|the|an|their)|sat)(?-u:\b)")
             .expect("valid regex")
     });
     let mut after = IN_CARE.find(after).map_or(after, |m| &after[m.end()..]);

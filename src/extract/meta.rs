@@ -309,6 +309,9 @@ mod tests {
             ("Meeting: Scrutiny Panel\nDate: 05.03.2024\n\nText", Some("2024-03-05")),
             ("Scrutiny Board\nThursday, 7 March 2024 at 2.00 pm\n\nText", Some("2024-03-07")),
             ("Since 5 March 2024\n\nText", None),
+            ("Dashboard\nPeriod: October 2024 (reported 11 November 2024)\n\nText", Some("2024-11-11")),
+            ("Monthly Performance Report\nProduced: 9 October 2024\n\nText", Some("2024-10-09")),
+            ("Summary\n\nIt was reported on 5 June 2024 that 366 children were in care.\n", None),
         ];
         for (text, expected) in cases {
             assert_eq!(

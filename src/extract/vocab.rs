@@ -441,17 +441,19 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
     found
 }
 
-/// "The Children's Reporter received 402 referrals": referrals another service received.
+/// "The Children's Reporter received 402 referrals", "CAMHS referrals: 212": referrals another
+/// service received.
 fn received_elsewhere(text: &str, at: usize) -> bool {
     let before = super::text::tail(&text[..at], 60).to_ascii_lowercase();
-    before.contains("reporter") || before.contains("scra")
+    let word_before = before.split_whitespace().next_back().unwrap_or("");
+    before.contains("reporter") || before.contains("scra") || word_before == "camhs"
 }
 
 /// "Referrals to the Children's Reporter: 498", "referrals to CAMHS": referrals that children's
 /// social care makes to another service, not those it receives.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC)|police|health\s+visitors?|youth\s+justice)(?-u:\b)")
+        Regex::new(r"(?i)^\s+(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC)|police|health\s+visitors?|youth\s+justice|early\s+help)(?-u:\b)")
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
