@@ -2645,3 +2645,24 @@ fn people_an_activity_reached_and_referrals_other_services_receive() {
         ("Referrals from the police: 400", &[("referrals", 400.0)]),
     ]);
 }
+
+#[test]
+fn what_a_sentence_compares_with_dates_neither_it_nor_the_next() {
+    // "This compares with 349 at the end of March": the next sentence is not of March.
+    assert_eq!(
+        dated_line("As at 28 February 2023 there were 356 children looked after by the Council. This compares with 349 at the end of March 2022. Of these, 38 were unaccompanied asylum seeking children."),
+        owned(&[
+            ("children_in_care", 356.0, Some("2023-02-28")),
+            ("children_in_care", 349.0, Some("2022-03")),
+            ("uasc", 38.0, Some("2023-02-28")),
+        ])
+    );
+    // The end of the quarter before the figure's.
+    assert_eq!(
+        dated_line("The number of children subject to a child protection plan was 201 in Q3, a decrease from 224 at the end of the previous quarter."),
+        owned(&[
+            ("child_protection_plans", 201.0, Some("2022-10/2022-12")),
+            ("child_protection_plans", 224.0, Some("2022-09")),
+        ])
+    );
+}

@@ -135,8 +135,17 @@ impl Timeline {
         // from 371 in March. There were 2,811 in need."
         // (When that figure is undated, the times the sentence does name, "in the quarter",
         // could not be given a date: nor can what follows be given the one before's.)
+        // (Not when that figure is the value compared with: "This compares with 349 at the
+        // end of March 2024. Of these, 38 ...")
+        let compared: Vec<When> = s
+            .times
+            .iter()
+            .filter(|t| named_to_compare(s.text, s.range.start, t))
+            .filter_map(|t| dates::resolve(&t.expr, anchors))
+            .collect();
         if let (Some(first), None, true) = (first_figure, framing, own.is_empty()) {
-            self.previous = first.or(self.previous.filter(|_| s.times.is_empty()));
+            let first = first.filter(|w| !compared.contains(w));
+            self.previous = first.or(self.previous.filter(|_| s.times.len() == compared.len()));
             self.previous_runs_to_now = false;
             return;
         }
@@ -249,7 +258,7 @@ impl SentenceTimes<'_> {
 
 /// The words that name what a value is compared with ("lower than" and "higher than" end in
 /// "than").
-const COMPARED: &str = r"compared\s+(?:with|to)|than|relative\s+to|against";
+const COMPARED: &str = r"compare[sd]?\s+(?:with|to)|than|relative\s+to|against";
 
 /// "compared with 31 March 2012", "than in 2016/17": a time named only to compare with.
 fn comparative(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
@@ -704,6 +713,14 @@ fn resolve_for(
         && f.link.is_some_and(|l| l.after.is_some())
     {
         return base?.period_earlier();
+    }
+    // "201, a decrease from 224 at the end of the previous quarter": the end of the quarter
+    // before the figure's.
+    if let Expr::EndOf(e) = &t.expr {
+        if matches!(**e, Expr::LastQuarter) && f.link.is_some_and(|l| l.after.is_some()) {
+            let before = base?.period_earlier()?;
+            return Some(When::At(before.end()));
+        }
     }
     resolve(t, anchors, base, tl)
 }
