@@ -2666,3 +2666,37 @@ fn what_a_sentence_compares_with_dates_neither_it_nor_the_next() {
         ])
     );
 }
+
+#[test]
+fn the_number_after_one_indicator_and_counts_in_force_sharing_a_time() {
+    // "the number" is the one indicator the sentence before counted; after two, neither.
+    assert_eq!(
+        dated_line("There were 350 children in care at 30 September 2022. By February the number had increased to 362."),
+        owned(&[
+            ("children_in_care", 350.0, Some("2022-09-30")),
+            ("children_in_care", 362.0, Some("2023-02")),
+        ])
+    );
+    // Counts in force joined by "and" share the time that closes them.
+    assert_eq!(
+        dated_line("There were 350 children in care and 240 children on plans at 30 September. By February the number had increased to 362."),
+        owned(&[
+            ("children_in_care", 350.0, Some("2022-09-30")),
+            ("child_protection_plans", 240.0, Some("2022-09-30")),
+        ])
+    );
+    // A part picked out by school year is no count of all.
+    check(&[(
+        "Key Stage 4: 11 of the 24 children in care in Year 11 achieved grade 4 or above in English and maths.",
+        &[],
+    )]);
+    // The time of a value in brackets after a figure is not the figure's.
+    assert_eq!(
+        every_when("The figure was 287 (2021: 301; 2020: 296)."),
+        [
+            (None, 287.0, None),
+            (None, 301.0, Some("2021".to_string())),
+            (None, 296.0, Some("2020".to_string())),
+        ]
+    );
+}

@@ -490,7 +490,7 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
     });
     /// "30 children in care placed out of area", "children in care aged 16 or over".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|of\s+(?:statutory\s+|compulsory\s+)?school\s+age|(?:of\s+)?(?:pre-?school|primary|secondary)(?:\s+school)?\s+age|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
+        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|of\s+(?:statutory\s+|compulsory\s+)?school\s+age|in\s+(?:school\s+)?(?:year|yr)\s+\d{{1,2}}(?-u:\b)|in\s+key\s+stage\s+\d|in\s+reception(?-u:\b)|(?:of\s+)?(?:pre-?school|primary|secondary)(?:\s+school)?\s+age|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
@@ -1106,7 +1106,7 @@ fn against_target(
 /// numbers per month have fluctuated between a low of 297 and a high of 307".
 fn anaphora(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:this|it|these|that|those|for\s+those|of\s+these|the\s+figure|the\s+percentage|the\s+rate|the\s+numbers?|this\s+figure|the\s+proportion)(?-u:\b)|(?-u:\b)(?:the\s+figure|the\s+percentage|the\s+proportion)\s+(?:was|is|stood|had|has)(?-u:\b)|(?-u:\b)for\s+the\s+same\s+period(?-u:\b)")
+        Regex::new(r"(?i)^\W*(?:this|it|these|that|those|for\s+those|of\s+these|the\s+figure|the\s+percentage|the\s+rate|the\s+numbers?|this\s+figure|the\s+proportion)(?-u:\b)|(?-u:\b)(?:the\s+figure|the\s+percentage|the\s+proportion|the\s+number|the\s+total)\s+(?:was|is|stood|had|has)(?-u:\b)|(?-u:\b)for\s+the\s+same\s+period(?-u:\b)")
             .expect("valid regex")
     });
     if !s.mentions.is_empty() || !s.predicates.is_empty() {

@@ -728,17 +728,26 @@ fn next_topic(
     mentions: &[vocab::Mention],
     predicates: &[vocab::Mention],
 ) -> Topic {
+    // The indicator the sentence's figures were of, if they were of one: after "350 children
+    // in care and 240 on plans", "the number" could be either.
+    // `None` when it had none of the kind, `Some(None)` when they were of several.
     let linked = |percent: bool| {
-        links
+        let mut of_kind = links
             .iter()
             .flatten()
-            .rfind(|l| vocab::is_percent(l.indicator) == percent)
-            .map(|l| (l.indicator, l.rule))
+            .filter(|l| vocab::is_percent(l.indicator) == percent);
+        let last = of_kind.next_back()?;
+        Some(
+            of_kind
+                .all(|l| l.indicator == last.indicator)
+                .then_some((last.indicator, last.rule)),
+        )
     };
     let named = |found: &[vocab::Mention]| found.last().map(|m| (m.rule.indicator, m.rule.name));
     Topic {
-        count: linked(false).or_else(|| named(mentions).filter(|(id, _)| !vocab::is_percent(id))),
-        percent: linked(true).or_else(|| named(predicates)),
+        count: linked(false)
+            .unwrap_or_else(|| named(mentions).filter(|(id, _)| !vocab::is_percent(id))),
+        percent: linked(true).unwrap_or_else(|| named(predicates)),
     }
 }
 

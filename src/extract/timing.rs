@@ -487,6 +487,10 @@ pub fn date_sentence(
                         && t.span.start >= clause.start
                         && t.span.end <= clause.end
                         && !comparative(s.text, s.range.start, t)
+                        // "287 (2023: 301)": a later value's time is not this one's.
+                        && !(t.span.start >= f.end
+                            && figures.iter().any(|o| o.span.start >= f.end)
+                            && named_to_compare(s.text, s.range.start, t))
                 })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
                 .find_map(|(t, _)| resolve_for(f, t, anchors, unowned_base, tl))
@@ -569,10 +573,17 @@ fn share_a_closing_time(
     from_context: &[bool],
     out: &mut [Option<When>],
 ) {
-    let flow = |f: &ToDate<'_>| {
-        f.link
-            .is_some_and(|l| vocab::measure(l.indicator) == Measure::Flow)
-            && !f.comparator
+    let measure = |f: &ToDate<'_>| f.link.map(|l| vocab::measure(l.indicator));
+    // Counts of a period both, or counts in force both: "350 children in care and 240 on
+    // plans at 30 September".
+    let alike = |a: &ToDate<'_>, b: &ToDate<'_>| {
+        !a.comparator
+            && !b.comparator
+            && matches!(
+                (measure(a), measure(b)),
+                (Some(Measure::Flow), Some(Measure::Flow))
+                    | (Some(Measure::Stock), Some(Measure::Stock))
+            )
     };
     for i in (0..figures.len().saturating_sub(1)).rev() {
         let j = i + 1;
@@ -586,8 +597,7 @@ fn share_a_closing_time(
         if (out[i].is_none() || from_context[i])
             && out[j].is_some()
             && closes
-            && flow(a)
-            && flow(b)
+            && alike(a, b)
             && between.contains(" and ")
             && !between.contains([',', ';', ':', '(', ')'])
         {
@@ -611,8 +621,7 @@ fn share_a_closing_time(
         let between = &s.text[time.span.end..b.span.start];
         if (out[j].is_none() || from_context[j])
             && out[i].is_some()
-            && flow(a)
-            && flow(b)
+            && alike(a, b)
             && !s.times.iter().any(|t| t.span.start >= b.end)
             && between.trim_start().starts_with("and ")
             && !between.contains([',', ';', ':', '(', ')'])
