@@ -2700,3 +2700,21 @@ fn the_number_after_one_indicator_and_counts_in_force_sharing_a_time() {
         ]
     );
 }
+
+#[test]
+fn numbered_answers_to_numbered_questions() {
+    let text = "Freedom of Information Request\nDate of response: 3 September 2024\n\nYour request:\n1. How many children were in the care of the council on 31 March 2024?\n2. How many of these were placed outside the county?\n3. How many children were subject to a child protection plan on 31 March 2024?\n\nOur response:\n1. 274\n2. 61\n3. 158\n";
+    // The question's indicator and date; a question about a part gives its answer none.
+    assert_eq!(
+        dated(text),
+        owned(&[
+            ("children_in_care", 274.0, Some("2024-03-31")),
+            ("child_protection_plans", 158.0, Some("2024-03-31")),
+        ])
+    );
+    let part =
+        "Date: 3 September 2024\n\n1. How many children in care were aged 16 or over?\n\n1. 61\n";
+    assert_eq!(dated(part), owned(&[]));
+    // Without a question to answer, a numbered value is no indicator figure.
+    assert_eq!(dated("Date: 3 September 2024\n\n1. 61\n"), owned(&[]));
+}

@@ -3,7 +3,8 @@
 //! One file per dimension: [`text`] cuts sentences, [`dates`] reads time expressions,
 //! [`numbers`] reads quantities, [`vocab`] names indicators, [`link`] ties quantities to
 //! indicators, [`timing`] dates them, [`tables`] reads tables, [`meta`] reads what the
-//! document says about itself, [`area`] whose figure it is. This module walks the document
+//! document says about itself, [`area`] whose figure it is, [`foi`] which question of an FOI
+//! response a numbered answer answers. This module walks the document
 //! in reading order and keeps the context (dates, the last topic) that one sentence passes to
 //! the next.
 
@@ -17,6 +18,7 @@ pub mod text;
 pub mod timing;
 pub mod vocab;
 
+mod foi;
 mod near;
 mod reader;
 

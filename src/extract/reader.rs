@@ -4,6 +4,7 @@
 
 use super::area;
 use super::dates::{self, Expr, Point, When};
+use super::foi;
 use super::link::{self, Link, Topic};
 use super::numbers::{self, Quantity, Role};
 use super::tables::{self, Found};
@@ -57,6 +58,8 @@ pub fn read(
         figures: Vec::new(),
         read: 0,
         cursors: Cursors::default(),
+        questions: Vec::new(),
+        pending_item: None,
     };
     // The whole-text scans take about half the time; the sentences the other half.
     progress(0.5);
@@ -149,6 +152,11 @@ struct Reader<'t> {
     figures: Vec<Figure>,
     read: usize,
     cursors: Cursors,
+    /// Numbered questions ("1. How many children were in care on 31 March 2024?"): their
+    /// number and sentence, for the numbered answers of an FOI response.
+    questions: Vec<(u32, Range<usize>)>,
+    /// The number of an item whose words start on the next sentence ("1." alone on a line).
+    pending_item: Option<u32>,
 }
 
 impl Reader<'_> {
@@ -156,6 +164,15 @@ impl Reader<'_> {
         let text = self.text;
         self.timeline.enter(s.kind, s.new_block);
         let range = text::clean_span(text, s.span.clone());
+        // "1." on a line of its own numbers the sentence after it.
+        let pending = self.pending_item.take();
+        if let Some(n) = foi::only_an_item_number(&text[range.clone()]) {
+            self.pending_item = Some(n);
+        }
+        let item = foi::item_number(&text[range.clone()]).or(pending);
+        if let Some(n) = item.filter(|_| text[range.clone()].trim_end().ends_with('?')) {
+            self.questions.push((n, range.clone()));
+        }
         let scanned = &self.scanned;
         let cursors = &mut self.cursors;
         let in_times = within(
@@ -225,7 +242,29 @@ impl Reader<'_> {
                 .any(|p| link::needs_care_leavers(p.rule.indicator))
                 && self.care_leavers_near(&range),
         };
-        let links = link::link_sentence(&sentence, &self.topic);
+        let mut links = link::link_sentence(&sentence, &self.topic);
+        // "1. 274" under "Our response", answering "1. How many children were in the care of
+        // the council on 31 March 2024?": the question's indicator and date.
+        let answered = item
+            .filter(|_| quantities.len() == 1 && links[0].is_none())
+            .filter(|_| foi::only_a_value(&text[range.clone()]))
+            .and_then(|n| self.questions.iter().rfind(|(m, _)| *m == n))
+            .and_then(|(_, question)| {
+                let scanned = &self.scanned;
+                let of = |spans: &[Range<usize>]| within(spans, question, |r| r.clone(), &mut 0);
+                let mention_spans: Vec<Range<usize>> =
+                    scanned.mentions.iter().map(|m| m.span.clone()).collect();
+                foi::asked(
+                    text,
+                    question.clone(),
+                    &scanned.mentions[of(&mention_spans)],
+                    &scanned.times[of(&scanned.time_spans)],
+                    self.timeline.anchors(),
+                )
+            });
+        if let Some((link, _)) = &answered {
+            links[0] = Some(link.clone());
+        }
         let areas: Vec<(Area, bool)> = quantities
             .iter()
             .map(|q| self.area_of(&sentence, q))
@@ -241,7 +280,15 @@ impl Reader<'_> {
                 comparator: *comparator,
             })
             .collect();
-        let whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
+        let mut whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
+        if let Some((_, when)) = answered {
+            whens[0] = when.or_else(|| {
+                let link = links[0].as_ref()?;
+                timing::is_stock_like(link.indicator)
+                    .then(|| self.timeline.anchors().now.map(When::At))
+                    .flatten()
+            });
+        }
         // Written once for all the sentence's figures.
         let written = one_line(&text[range.clone()]);
         for (i, q) in quantities.iter().enumerate() {

@@ -1,0 +1,90 @@
+//! The numbered answers of a Freedom of Information response: "1. 274" under "Our response"
+//! answers "1. How many children were in the care of the council on 31 March 2024?", and is a
+//! figure of what the question asked, at the time it asked about.
+//!
+//! Only a question that asks for one indicator plainly is taken: "How many [children] [were]
+//! <indicator> [there] [on <date>]?". One that picks out a part ("How many of these were placed
+//! outside the county?", "How many children in care were aged 16 or over?") gives its answer
+//! no indicator.
+
+use super::dates::{self, Anchors, TimeExpr, When};
+use super::link::Link;
+use super::vocab::Mention;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// "1. ", "Q2) ", "Question 3: ": the number a line's item starts with.
+pub fn item_number(line: &str) -> Option<u32> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+").expect("valid regex")
+    });
+    ITEM.captures(line)?.get(1)?.as_str().parse().ok()
+}
+
+/// "1.", "Q2)": an item's number alone, its words on the next line.
+pub fn only_an_item_number(line: &str) -> Option<u32> {
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s*$").expect("valid regex")
+    });
+    ALONE.captures(line)?.get(1)?.as_str().parse().ok()
+}
+
+/// "1. 274", "2) 1,061.", "274" (its number on the line before): one value alone.
+pub fn only_a_value(line: &str) -> bool {
+    static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]\s+)?[\d,]+\.?\s*$")
+            .expect("valid regex")
+    });
+    ANSWER.is_match(line)
+}
+
+/// The indicator and time a numbered question plainly asks for, if it does.
+pub fn asked(
+    text: &str,
+    question: Range<usize>,
+    mentions: &[Mention],
+    times: &[TimeExpr],
+    anchors: Anchors,
+) -> Option<(Link, Option<When>)> {
+    /// From the item's number, if on the same line, to what it counts: "1. How many children
+    /// were ".
+    static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]\s+)?(?:please\s+(?:tell\s+me|provide|state)\s+)?how\s+many\s+(?:(?:children|young\s+people|child|cases)\s+)?(?:(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:there\s+)?$")
+            .expect("valid regex")
+    });
+    /// From what it counts to the question mark, its times written TIME: " on TIME?".
+    static THEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:were|are)\s+there\s*)?(?:(?:on|at|as\s+at|as\s+of|in|during|for|between|since)?\s*(?:the\s+)?TIME\s*)?\?\s*$")
+            .expect("valid regex")
+    });
+    let [m] = mentions else {
+        return None;
+    };
+    if !ASKS.is_match(&text[question.start..m.span.start]) {
+        return None;
+    }
+    let mut rest = String::new();
+    let mut at = m.span.end;
+    for t in times.iter().filter(|t| t.span.start >= m.span.end) {
+        rest.push_str(&text[at..t.span.start]);
+        rest.push_str("TIME");
+        at = t.span.end;
+    }
+    rest.push_str(&text[at.min(question.end)..question.end]);
+    if !THEN.is_match(&rest) {
+        return None;
+    }
+    let when = times
+        .iter()
+        .find(|t| t.span.start >= m.span.end)
+        .and_then(|t| dates::resolve(&t.expr, anchors));
+    let link = Link {
+        indicator: m.rule.indicator,
+        how: "foi-answer",
+        rule: m.rule.name,
+        label: Some(m.span.clone()),
+        after: None,
+    };
+    Some((link, when))
+}
