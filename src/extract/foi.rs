@@ -14,27 +14,28 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// "1. ", "Q2) ", "Question 3: ": the number a line's item starts with.
-pub fn item_number(line: &str) -> Option<u32> {
-    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s+").expect("valid regex")
-    });
-    ITEM.captures(line)?.get(1)?.as_str().parse().ok()
-}
+/// "1.", "Q2)", "Question 3:": the number an item starts with.
+const ITEM: &str = r"(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]";
 
-/// "1.", "Q2)": an item's number alone, its words on the next line.
-pub fn only_an_item_number(line: &str) -> Option<u32> {
-    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s*$").expect("valid regex")
-    });
-    ALONE.captures(line)?.get(1)?.as_str().parse().ok()
+/// The number a line's item starts with ("1. How many ...?"), and whether the line is that
+/// number alone, its words on the next line ("1.").
+pub fn item_number(line: &str) -> Option<(u32, bool)> {
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*{ITEM}(?:\s*$|\s+)")).expect("valid regex"));
+    // Most lines start with neither a digit nor a "Q": spared the search.
+    let first = line.trim_start().bytes().next()?;
+    if !first.is_ascii_digit() && !first.eq_ignore_ascii_case(&b'q') {
+        return None;
+    }
+    let c = NUMBERED.captures(line)?;
+    let alone = line[c.get(0)?.end()..].trim().is_empty();
+    Some((c.get(1)?.as_str().parse().ok()?, alone))
 }
 
 /// "1. 274", "2) 1,061.", "274" (its number on the line before): one value alone.
 pub fn only_a_value(line: &str) -> bool {
     static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]\s+)?[\d,]+\.?\s*$")
-            .expect("valid regex")
+        Regex::new(&format!(r"(?i)^\s*(?:{ITEM}\s+)?[\d,]+\.?\s*$")).expect("valid regex")
     });
     ANSWER.is_match(line)
 }
@@ -50,7 +51,7 @@ pub fn asked(
     /// From the item's number, if on the same line, to what it counts: "1. How many children
     /// were ".
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):]\s+)?(?:please\s+(?:tell\s+me|provide|state)\s+)?how\s+many\s+(?:(?:children|young\s+people|child|cases)\s+)?(?:(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:there\s+)?$")
+        Regex::new(&format!(r"(?i)^\s*(?:{ITEM}\s+)?(?:please\s+(?:tell\s+me|provide|state)\s+)?how\s+many\s+(?:(?:children|young\s+people|child|cases)\s+)?(?:(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:there\s+)?$"))
             .expect("valid regex")
     });
     /// From what it counts to the question mark, its times written TIME: " on TIME?".

@@ -166,10 +166,11 @@ impl Reader<'_> {
         let range = text::clean_span(text, s.span.clone());
         // "1." on a line of its own numbers the sentence after it.
         let pending = self.pending_item.take();
-        if let Some(n) = foi::only_an_item_number(&text[range.clone()]) {
+        let numbered = foi::item_number(&text[range.clone()]);
+        if let Some((n, true)) = numbered {
             self.pending_item = Some(n);
         }
-        let item = foi::item_number(&text[range.clone()]).or(pending);
+        let item = numbered.map(|(n, _)| n).or(pending);
         if let Some(n) = item.filter(|_| text[range.clone()].trim_end().ends_with('?')) {
             self.questions.push((n, range.clone()));
         }
@@ -251,14 +252,12 @@ impl Reader<'_> {
             .and_then(|n| self.questions.iter().rfind(|(m, _)| *m == n))
             .and_then(|(_, question)| {
                 let scanned = &self.scanned;
-                let of = |spans: &[Range<usize>]| within(spans, question, |r| r.clone(), &mut 0);
-                let mention_spans: Vec<Range<usize>> =
-                    scanned.mentions.iter().map(|m| m.span.clone()).collect();
                 foi::asked(
                     text,
                     question.clone(),
-                    &scanned.mentions[of(&mention_spans)],
-                    &scanned.times[of(&scanned.time_spans)],
+                    &scanned.mentions
+                        [within(&scanned.mentions, question, |m| m.span.clone(), &mut 0)],
+                    &scanned.times[within(&scanned.times, question, |t| t.span.clone(), &mut 0)],
                     self.timeline.anchors(),
                 )
             });
@@ -694,9 +693,6 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         Regex::new(r"(?i)^\s*(?:$|[(),;:.\]]|[-–]\s|(?:in|at|for|last|this|the|and|or|to|nationally|respectively|compared|against|across|during|by|on|as|while|whereas|with|from|which|when|where|but|previously|before|earlier)(?-u:\b))")
             .expect("valid regex")
     });
-    static COMPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:England|Wales|Scotland|national|nationally|average|statistical|neighbours?|regional|region|benchmark)(?-u:\b)").expect("valid regex")
-    });
     let rated = |u: Unit| matches!(u, Unit::Percent | Unit::Per10k);
     let bare = |q: &Quantity| {
         q.unit == Unit::Count
@@ -742,7 +738,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         // "402 (rate 60 per 10,000), up from 371": a rate in brackets is an aside; the number
         // after it is the figure's earlier value (but "(rate 48.1 per 10,000), compared to the
         // statistical neighbour average of 45.3" is a rate's comparator).
-        let after_an_aside = closes_a_bracket(gap) && !COMPARATOR.is_match(gap);
+        let after_an_aside = closes_a_bracket(gap) && area::cue(gap, "").is_none();
         if rated(previous.unit)
             && previous.role == Role::Value
             && bare(q)

@@ -92,7 +92,8 @@ impl Timeline {
             .filter(|t| t.expr.is_explicit())
             .filter_map(|t| dates::resolve(&t.expr, anchors))
             .collect();
-        let framing = s.framing().and_then(|t| dates::resolve(&t.expr, anchors));
+        let framing_time = s.framing();
+        let framing = framing_time.and_then(|t| dates::resolve(&t.expr, anchors));
         let body = &s.text[s.range.clone()];
         if kind == Kind::Heading && !has_figures {
             if let Some(day) = dates::only_a_date(body) {
@@ -123,10 +124,20 @@ impl Timeline {
         // What follows goes on about the sentence's own time, not the one it compares with:
         // after "11 children were adopted in 2023/24, compared with 17 in 2022/23", "We have
         // 146 fostering households" is not of 2022/23.
-        let own: Vec<When> = s
+        let compares: Vec<bool> = s
             .times
             .iter()
-            .filter(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
+            .map(|t| named_to_compare(s.text, s.range.start, t))
+            .collect();
+        let own_times: Vec<&TimeExpr> = s
+            .times
+            .iter()
+            .zip(&compares)
+            .filter(|(t, compares)| t.expr.is_explicit() && !**compares)
+            .map(|(t, _)| t)
+            .collect();
+        let own: Vec<When> = own_times
+            .iter()
             .filter_map(|t| dates::resolve(&t.expr, anchors))
             .collect();
         // A sentence that names no time of its own (none, or only the time of a value it
@@ -137,27 +148,21 @@ impl Timeline {
         // could not be given a date: nor can what follows be given the one before's.)
         // (Not when that figure is the value compared with: "This compares with 349 at the
         // end of March 2024. Of these, 38 ...")
-        let compared: Vec<When> = s
-            .times
-            .iter()
-            .filter(|t| named_to_compare(s.text, s.range.start, t))
-            .filter_map(|t| dates::resolve(&t.expr, anchors))
-            .collect();
         if let (Some(first), None, true) = (first_figure, framing, own.is_empty()) {
+            let compared: Vec<When> = s
+                .times
+                .iter()
+                .zip(&compares)
+                .filter(|(_, compares)| **compares)
+                .filter_map(|(t, _)| dates::resolve(&t.expr, anchors))
+                .collect();
             let first = first.filter(|w| !compared.contains(w));
             self.previous = first.or(self.previous.filter(|_| s.times.len() == compared.len()));
             self.previous_runs_to_now = false;
             return;
         }
         self.previous = framing.or(own.last().copied());
-        let last_own = s
-            .framing()
-            .or_else(|| {
-                s.times
-                    .iter()
-                    .rfind(|t| t.expr.is_explicit() && !named_to_compare(s.text, s.range.start, t))
-            })
-            .map(|t| &t.expr);
+        let last_own = framing_time.or(own_times.last().copied()).map(|t| &t.expr);
         self.previous_runs_to_now = matches!(last_own, Some(Expr::Since(_) | Expr::PastYears(_)));
         if let Some(period) = own.iter().rev().find(|w| matches!(w, When::Between(..))) {
             self.last_period = Some(*period);
