@@ -2718,3 +2718,67 @@ fn numbered_answers_to_numbered_questions() {
     // Without a question to answer, a numbered value is no indicator figure.
     assert_eq!(dated("Date: 3 September 2024\n\n1. 61\n"), owned(&[]));
 }
+
+#[test]
+fn a_number_after_quarter_a_region_in_brackets_and_times_of_an_event() {
+    // "the quarter 1,104": a number, not the first quarter.
+    assert_eq!(
+        dated("DATE: 15th March 2023\nQuarter 3 2022-23\n\nDuring the quarter 1,104 contacts were received.\n"),
+        one("contacts", 1104.0, "2022-10/2022-12")
+    );
+    // A comparator named before its figure in brackets.
+    assert_eq!(
+        every_area("Our rate of children in care is 103 per 10,000, above the North West (97) and England (70)."),
+        ["Local", "Region", "England"]
+    );
+    assert_eq!(
+        linked(
+            "The rate of children on CP plans was 48.2, higher than the national average (42.1)."
+        ),
+        [
+            ("child_protection_plans".to_string(), 48.2),
+            ("child_protection_plans".to_string(), 42.1)
+        ]
+    );
+    // "since the inspection in June 2022": the time changed from, not the figure's.
+    assert_eq!(
+        dated_line("Average social worker caseloads have reduced from 24 to 19 since the inspection in June 2022."),
+        owned(&[
+            ("social_worker_caseload", 24.0, None),
+            ("social_worker_caseload", 19.0, Some("2023-03-15")),
+        ])
+    );
+    for line in [
+        "Adoption orders were granted for a further 4 children in early January.",
+        "In mid-January 4 children were adopted.",
+    ] {
+        assert_eq!(last_when(line).as_deref(), Some("2023-01"), "{line}");
+    }
+    // GOV.UK writes a financial year "2021 to 2022"; "from 2021 to 2022" is two years.
+    assert_eq!(
+        dated("Annual Report 2021 to 2022\nPublished September 2022\n\n- 4,706 referrals to children's social care\n"),
+        one("referrals", 4706.0, "2021-04/2022-03")
+    );
+    assert_eq!(when("Referrals rose by 4% from 2021 to 2022."), None);
+}
+
+#[test]
+fn registered_children_and_visits_within_days() {
+    check(&[
+        (
+            "There were 402 children on the Child Protection Register. In the year, 281 children were registered.",
+            &[("child_protection_plans", 402.0), ("cp_plans_started", 281.0)],
+        ),
+        (
+            "Only 64% of child protection visits were completed within 10 working days.",
+            &[("statutory_visits_on_time_pct", 64.0)],
+        ),
+        (
+            "CIN visits undertaken within 4 weeks: 81%",
+            &[("statutory_visits_on_time_pct", 81.0)],
+        ),
+        // Elsewhere, registering is no child protection.
+        ("There were 12 deaths in the year; 281 births were registered.", &[]),
+        ("92% of new birth visits were completed within 14 days.", &[]),
+    ]);
+}

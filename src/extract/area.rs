@@ -60,9 +60,10 @@ static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A comparator named as the label of the number just after it: "(England 43.7, statistical
-/// neighbours 51.0)", "Wales: 62". Stronger than any phrase around the number.
+/// neighbours 51.0)", "Wales: 62", "above the North West (97) and England (70)". Stronger
+/// than any phrase around the number.
 pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national)(?:\s+(?:average|avg|rate|figure))?\s*[:=-]?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+of\s+england)(?:\s+region)?)(?:\s+(?:average|avg|rate|figure))?\s*[:=(-]?\s*$")
         .expect("valid regex")
 });
 
@@ -145,7 +146,7 @@ pub fn column(heading: &str) -> Option<Area> {
             (
                 Area::Region,
                 cue(
-                    r"region(?:al)?(?:\s+(?:average|avg))?|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+the\s+humber)?|london|eastern)(?:\s+(?:average|avg|region))?",
+                    r"region(?:al)?(?:\s+(?:average|avg))?|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|london|eastern|east\s+of\s+england)(?:\s+(?:average|avg|region))?",
                 ),
             ),
         ]

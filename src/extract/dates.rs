@@ -317,15 +317,28 @@ static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
         .expect("valid regex")
 });
-/// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019"; checked to be consecutive years.
+/// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019", "2023 to 2024" (as GOV.UK writes
+/// them); checked to be consecutive years.
 static FINANCIAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s?[/\-–]\s?(\d{4}|\d{1,2})(?-u:\b)").expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)((?:19|20)\d\d)(?:\s?[/\-–]\s?(\d{4}|\d{1,2})|\s+to\s+((?:19|20)\d\d))(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
         .expect("valid regex")
 });
+/// Whether `rest` starts with a thousands group (",104"), so the digit before it is a number's.
+fn thousands_follow(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 4
+        && b[0] == b','
+        && b[1..4].iter().all(u8::is_ascii_digit)
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
+}
+
 /// "Quarters 1 and 2", "Q1 and Q2", "Q1-Q2".
 static QUARTERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:quarters\s+([1-4])\s*(?:and|&|to|-|–)\s*([1-4])|q([1-4])\s*(?:and|&|to|-|–)\s*q([1-4]))(?-u:\b)")
@@ -408,6 +421,8 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     }
     for c in QUARTER.captures_iter(&lower) {
         let q = match (c.get(1).or(c.get(2)), c.get(3)) {
+            // "During the quarter 1,104 contacts": the digit begins a number, not a quarter.
+            (Some(d), _) if thousands_follow(&lower[d.end()..]) => continue,
             (Some(d), _) => d.as_str().parse().unwrap_or(1),
             (None, Some(w)) => ordinal(w.as_str()),
             _ => continue,
@@ -448,9 +463,14 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             &mut found,
         );
     }
+    static FROM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:from|between)\s+$").expect("valid regex"));
     for m in FINANCIAL_YEAR.find_iter(digits) {
         if let Some(y) = financial_year(m.as_str()) {
-            if !followed_by_age(s, m.end()) {
+            // "from 2023 to 2024" is two years.
+            let years_apart =
+                m.as_str().contains("to") && FROM.is_match(super::text::tail(&s[..m.start()], 12));
+            if !followed_by_age(s, m.end()) && !years_apart {
                 claim(m.range(), Expr::FinancialYear(y), &mut found);
             }
         }
@@ -650,7 +670,7 @@ fn drop_explained(s: &str, found: &mut Vec<TimeExpr>) {
 
 fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?:(?P<first_months>\d{1,2}|three|six|nine)\s+months|(?P<half>half))\s+of|(?P<h1>h1))|(?-u:\b)(?P<second>second\s+half\s+of|h2)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?P<between>between|from)|(?-u:\b)(?P<since>since(?:\s+(?:the|our|its|their|last)\s+(?:[a-z'’-]+\s+){1,3}?(?:in|of|on))?)|(?-u:\b)(?P<yearto>(?:year|(?P<months>\d{1,2}|three|six|nine|twelve|eighteen)\s+months?)\s+(?:to|ending|ended|up\s+to)(?:\s+the\s+end\s+of)?)|(?-u:\b)(?P<first>first\s+(?:(?P<first_months>\d{1,2}|three|six|nine)\s+months|(?P<half>half))\s+of|(?P<h1>h1))|(?-u:\b)(?P<second>second\s+half\s+of|h2)|(?-u:\b)(?P<start>(?:start|beginning)\s+of)|(?-u:\b)(?P<end>end\s+of))\s+(?:the\s+)?$")
             .expect("valid regex")
     });
     static JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -938,8 +958,9 @@ fn year_for(month: u8, reference: Point) -> i32 {
 pub fn financial_year(s: &str) -> Option<i32> {
     let c = FINANCIAL_YEAR.captures(s)?;
     let start: i32 = c[1].parse().ok()?;
-    let end: i32 = c[2].parse().ok()?;
-    let modulus = 10i32.pow(c[2].len() as u32);
+    let second = c.get(2).or(c.get(3))?.as_str();
+    let end: i32 = second.parse().ok()?;
+    let modulus = 10i32.pow(second.len() as u32);
     ((start + 1) % modulus == end).then_some(start)
 }
 
@@ -964,10 +985,11 @@ fn is_plain_year(s: &str, r: Range<usize>) -> bool {
     !after.starts_with('%')
 }
 
-/// A month name alone is a date only after a preposition or inside a range ("April – June").
+/// A month name alone is a date only after a preposition ("in early January") or inside a range
+/// ("April – June").
 fn month_only_allowed(s: &str, r: Range<usize>) -> bool {
     static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:in|since|during|by|until|till|to|from|of|at|for|between|and|&|as at|up to|through|covers|covering|month of|–|-)\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:in|since|during|by|until|till|to|from|of|at|for|between|and|&|as at|up to|through|covers|covering|month of|–|-)\s*(?:(?:early|mid|late)[\s-]*)?$").expect("valid regex")
     });
     static RANGE_AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:–|-|—|to|and)\s*[A-Z][a-z]+").expect("valid regex"));

@@ -965,7 +965,7 @@ pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)above|(?-u:\b)below|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)(?:\s+the)?\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i]
         .iter()

@@ -11,11 +11,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// "Date of decision 22 July 2021", "Cabinet Decision: 16th June 2011", "DATE: 26th January 2017",
-/// "Published: 14 February 2024", "(reported 11 November 2024)" (the last kind only when the
-/// document says nothing better).
+/// "Published: 14 February 2024", "Held on Tuesday 8 October 2024", "Presented to Cabinet on
+/// 16 July 2024", "(reported 11 November 2024)" (the last kind only when the document says
+/// nothing better).
 /// Matched against the text lowered (faster than a case flag, see [`super::dates`]).
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
+    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b)|^\s*(?:held|(?:presented|submitted|reported?)\s+to(?-u:\b)[^\n]{0,60}?)\s+on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*(?:published|issued)(?:\s+on)?\s|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
@@ -312,6 +313,11 @@ mod tests {
             ("Dashboard\nPeriod: October 2024 (reported 11 November 2024)\n\nText", Some("2024-11-11")),
             ("Monthly Performance Report\nProduced: 9 October 2024\n\nText", Some("2024-10-09")),
             ("Summary\n\nIt was reported on 5 June 2024 that 366 children were in care.\n", None),
+            ("MINUTES OF THE CORPORATE PARENTING BOARD\nHeld on Tuesday 8 October 2024 at 2.00 pm\n\nText", Some("2024-10-08")),
+            ("Fostering Annual Report 2023-24\nPresented to Cabinet on 16 July 2024\n\nText", Some("2024-07-16")),
+            ("Annual Report 2023 to 2024\nPublished September 2024\n\nText", Some("2024-09")),
+            ("Summary\n\nThe plan was presented to the Board on 5 June 2024 and agreed.\n", None),
+            ("Summary\n\nThe figures published in May 2024 show a rise.\n", None),
         ];
         for (text, expected) in cases {
             assert_eq!(

@@ -107,7 +107,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "register-additions",
         "cp_plans_started",
-        r"new\s+registrations(?-u:\b)",
+        r"new\s+registrations(?-u:\b)|(?:were|was|been)\s+(?:newly\s+)?registered(?-u:\b)",
     ),
     rule(
         "plans-ended",
@@ -239,7 +239,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "statutory-visits",
         "statutory_visits_on_time_pct",
-        r"statutory\s+visits?|visited\s+(?:(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)|visits?\s+(?:to\s+(?:[a-z'’-]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?",
+        r"statutory\s+visits?|visited\s+(?:(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)|visits?\s+(?:to\s+(?:[a-z'’-]+\s+){1,5}?)?(?:were\s+|was\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:statutory\s+)?timescales?|(?:child\s+protection|CP|CIN|CLA|LAC|CiC)\s+visits?\s+(?:(?:were|was)\s+)?(?:made\s+|completed\s+|undertaken\s+|carried\s+out\s+)?(?:with)?in\s+(?:\d{1,2}|four|six|ten|twenty)\s+(?:working\s+)?(?:days|weeks)",
     ),
     rule(
         "return-interviews",
@@ -470,7 +470,7 @@ fn becomes(text: &str, at: usize) -> bool {
 }
 
 /// "48 children were placed on the Child Protection Register and 61 were removed": a bare
-/// "were removed" is taken off the register only where the register was named just before,
+/// "were removed" (or "were registered") is about the register only where it was named just before,
 /// and only when it says from nothing else ("removed from their parents' care").
 fn about_the_register(text: &str, at: usize) -> bool {
     static FROM_ELSEWHERE: LazyLock<Regex> =
