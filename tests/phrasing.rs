@@ -2782,3 +2782,53 @@ fn registered_children_and_visits_within_days() {
         ("92% of new birth visits were completed within 14 days.", &[]),
     ]);
 }
+
+#[test]
+fn differences_abbreviations_in_labels_and_shares_in_time() {
+    check(&[
+        // A difference from last year is no value of it.
+        (
+            "The number of looked after children was 461. This is 9 fewer than at the same point last year.",
+            &[("children_in_care", 461.0)],
+        ),
+        (
+            "There were 461 looked after children, 9 fewer than last year.",
+            &[("children_in_care", 461.0)],
+        ),
+        // "excl." ends no sentence.
+        ("CIN (excl. CP and CIC): 1,102", &[("children_in_need", 1102.0)]),
+        // A council's own name for its register.
+        (
+            "There were 71 children on the Highland Child Protection Register.",
+            &[("child_protection_plans", 71.0)],
+        ),
+        // A share in time of the events counted before it, however the time is said.
+        (
+            "Child protection: 98 ICPCs (78% in 15 days).",
+            &[("initial_cp_conferences", 98.0), ("icpc_on_time_pct", 78.0)],
+        ),
+        (
+            "Assessments: 2,011 completed; 83% in 45 working days.",
+            &[("assessments", 2011.0), ("assessments_on_time_pct", 83.0)],
+        ),
+        (
+            "76% of assessments were completed within the statutory 42 days.",
+            &[("assessments_on_time_pct", 76.0)],
+        ),
+        (
+            "IROs chaired 1,486 reviews for children looked after, and 96.2% of these were held within timescales.",
+            &[("cla_reviews_on_time_pct", 96.2)],
+        ),
+        // "1 in 5" is a ratio; "in 15 days" a timescale.
+        ("1 in 5 referrals were repeat referrals.", &[]),
+    ]);
+    // A figure's time said after the long name it counts.
+    assert_eq!(
+        dated("DATE: 21 October 2022\n\nThere were 287 children on CP plans at 30 Sept.\n1,246 Children and Family Assessments were completed in Q1, 86% within 45 working days.\n"),
+        owned(&[
+            ("child_protection_plans", 287.0, Some("2022-09-30")),
+            ("assessments", 1246.0, Some("2022-04/2022-06")),
+            ("assessments_on_time_pct", 86.0, Some("2022-04/2022-06")),
+        ])
+    );
+}

@@ -901,14 +901,27 @@ fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     {
         return None;
     }
-    let m = s
+    let counted = s
         .mentions
         .iter()
         .rev()
-        .find(|m| m.span.end <= q.span.start)?;
-    let (_, indicator) = IN_TIME_OF
-        .iter()
-        .find(|(counted, _)| *counted == m.rule.indicator)?;
+        .find(|m| m.span.end <= q.span.start)
+        .and_then(|m| {
+            let (_, indicator) = IN_TIME_OF
+                .iter()
+                .find(|(counted, _)| *counted == m.rule.indicator)?;
+            Some((*indicator, m))
+        });
+    // "IROs chaired 1,486 reviews for children looked after, and 96.2% of these were held
+    // within timescales": the reviews in time named in an earlier clause.
+    let named = || {
+        s.predicates
+            .iter()
+            .rev()
+            .find(|p| p.span.end <= q.span.start && p.rule.indicator.ends_with("_on_time_pct"))
+            .map(|p| (p.rule.indicator, p))
+    };
+    let (indicator, m) = counted.or_else(named)?;
     Some(Link {
         indicator,
         how: "percent-of",

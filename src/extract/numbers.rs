@@ -103,7 +103,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a number that make it a label, an age, a threshold or the base of a ratio ("nine
 /// in ten", "1 in 5"), not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$|(?-u:\b)(?:population|people|children|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$|(?-u:\b)(?:population|people|children|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
         .expect("valid regex")
 });
 /// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
@@ -394,6 +394,8 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
         // ("aged 19-21, 61% are in education": a percentage is no age.)
         || unit != Unit::Percent && continues_ages(before_num)
         || age_band(s, num.clone())
+        // "78% in 15 days": a timescale, as "within 15 days" is.
+        || matches!(unit, Unit::Days | Unit::Weeks) && ends_with_word(before_num, "in")
     {
         return None;
     }
@@ -489,12 +491,20 @@ fn classify(after: &str, before: &str, unit: Unit) -> Role {
     }
 }
 
-/// "1 in 5 referrals", "one in four": either side of a ratio. Not "12 in 2021".
+/// "1 in 5 referrals", "one in four": either side of a ratio. Not "12 in 2021", nor "78 in 15
+/// days" (a timescale).
 fn is_ratio(after: &str, before: &str) -> bool {
     static NUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s+in\s+(?:(?P<n>\d+)(?:$|[^\d/–-])|(?:two|three|four|five|six|seven|eight|nine|ten)(?-u:\b))")
             .expect("valid regex")
     });
+    static TIMESCALE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:working\s+|calendar\s+)?(?:days?|weeks?|hours?|months?)(?-u:\b)")
+            .expect("valid regex")
+    });
+    if TIMESCALE.is_match(after) {
+        return false;
+    }
     static DENOMINATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:^|[^\d,.])(?:\d{1,3}|one|a)\s+in\s+$").expect("valid regex")
     });
@@ -504,10 +514,19 @@ fn is_ratio(after: &str, before: &str) -> bool {
     numerator || DENOMINATOR.is_match(before)
 }
 
+/// True when `s` ends with the word `word` (and perhaps spaces).
+fn ends_with_word(s: &str, word: &str) -> bool {
+    let s = s.trim_end();
+    s.len() >= word.len()
+        && s.is_char_boundary(s.len() - word.len())
+        && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
+        && !s[..s.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// "1,840, up from 1778" and "90% to 94%" are comparisons, not changes.
 fn after_is_comparison(after: &str) -> bool {
     static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent))?\s*,?\s*(?:up|down)\s+(?:from|to|on)(?-u:\b)|^(?:\s*(?:%|per\s?cent))?\s*(?:[a-z]+\s+)?(?:more|fewer|less|lower|higher)\s+than(?-u:\b)[^.]*(?-u:\b)(?:average|neighbours?|england|wales|national|last|previous)")
+        Regex::new(r"(?i)^(?:\s*(?:%|per\s?cent))?\s*,?\s*(?:up|down)\s+(?:from|to|on)(?-u:\b)")
             .expect("valid regex")
     });
     COMPARISON.is_match(after)

@@ -245,9 +245,9 @@ fn ends_sentence(text: &str, i: usize, line_end: usize) -> bool {
 
 /// True when the text before a full stop ends with an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    const ABBREVIATIONS: [&str; 18] = [
+    const ABBREVIATIONS: [&str; 25] = [
         "no", "cllr", "dr", "mr", "mrs", "ms", "st", "e.g", "i.e", "etc", "approx", "c", "vs",
-        "fig", "para", "ref", "s", "cf",
+        "fig", "para", "ref", "s", "cf", "excl", "incl", "inc", "exc", "avg", "est", "nos",
     ];
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -370,6 +370,10 @@ mod tests {
                 "Cllr. Smith said 4 No. 5 items.",
                 "Next one."
             ]
+        );
+        assert_eq!(
+            split("CIN (excl. CP and CIC): 1,102. Avg. caseload 18."),
+            ["CIN (excl. CP and CIC): 1,102.", "Avg. caseload 18."]
         );
     }
 

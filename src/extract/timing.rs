@@ -446,8 +446,18 @@ pub fn date_sentence(
     tl: &Timeline,
 ) -> Vec<Option<When>> {
     let anchors = tl.anchors();
-    let spans: Vec<(Range<usize>, usize)> =
-        figures.iter().map(|f| (f.span.clone(), f.end)).collect();
+    // A figure's words run to the end of the name it counts when the name follows it: "1,246
+    // Children and Family Assessments were completed in Q1" says "in Q1" three words on.
+    let spans: Vec<(Range<usize>, usize)> = figures
+        .iter()
+        .map(|f| {
+            let named_after = f
+                .link
+                .and_then(|l| l.label.as_ref())
+                .filter(|l| l.start >= f.end && s.text[f.end..l.start].trim().is_empty());
+            (f.span.clone(), named_after.map_or(f.end, |l| l.end))
+        })
+        .collect();
     let linked: Vec<bool> = figures.iter().map(|f| f.link.is_some()).collect();
     let changes: Vec<bool> = sentence
         .quantities

@@ -143,7 +143,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "assessments",
         "assessments",
-        r"(?:single|initial|core|social\s+work|child\s+and\s+family|C&F)\s+assessments?|assessments(?-u:\b)",
+        r"(?:single|initial|core|social\s+work|child(?:ren)?\s+(?:and|&)\s+famil(?:y|ies)|C&F)\s+assessments?|assessments(?-u:\b)",
     ),
     rule(
         "missing-episodes",
@@ -179,7 +179,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:on|in)\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’]+)\s+(?:child\s+protection|CP)\s+registers?|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
     ),
     rule(
         "open-cases",
@@ -199,7 +199,7 @@ pub static PREDICATES: &[Rule] = &[
         "assessment-timeliness",
         "assessments_on_time_pct",
         // 45 working days in England, 42 in Wales (Social Services and Well-being Act).
-        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+|to\s+be\s+|being\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+|C&F\s+|child\s+and\s+family\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
+        r"(?:assessments?|assessed)\s+(?:were\s+|was\s+|to\s+be\s+|being\s+)?(?:completed\s+|carried\s+out\s+|authorised\s+|undertaken\s+)?(?:with)?in\s+(?:(?:the\s+)?(?:statutory\s+)?(?:timescales?|(?:45|forty[\s-]five|42|forty[\s-]two)\s+(?:working\s+)?days)|time)|timeliness\s+of\s+(?:our\s+)?(?:single\s+|social\s+work\s+|C&F\s+|child\s+and\s+family\s+)?assessments|assessments?\s+(?:on|in)\s+time|assessment\s+timeliness|timely\s+assessments",
     ),
     rule(
         "referral-conversion",
