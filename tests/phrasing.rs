@@ -2832,3 +2832,75 @@ fn differences_abbreviations_in_labels_and_shares_in_time() {
         ])
     );
 }
+
+/// Every figure of one line: (indicator, value, unit) as the output names them.
+fn every_value(line: &str) -> Vec<(Option<String>, f64, String)> {
+    let text = format!("{HEADER}{line}\n");
+    extract("line.txt", &text, &Options::default())
+        .figures
+        .into_iter()
+        .map(|f| (f.indicator, f.value, format!("{:?}", f.unit)))
+        .collect()
+}
+
+#[test]
+fn fractions_in_words_units_counted_in_and_core_cities() {
+    let third = 1.0 / 3.0;
+    // A fraction in words is kept as stated, and is no percentage.
+    assert_eq!(
+        every_value("A third of care leavers are not in education, employment or training."),
+        [(None, third, "Count".to_string())]
+    );
+    assert_eq!(
+        every_value("Around three quarters of our children in care live in family settings."),
+        [(None, 0.75, "Count".to_string())]
+    );
+    assert_eq!(
+        every_value("Two-thirds of referrals come from the police."),
+        [(None, 2.0 / 3.0, "Count".to_string())]
+    );
+    // "three" alone is still three; "two of them" no figure.
+    assert_eq!(
+        every_value("Three children were adopted; two of them were siblings."),
+        [(Some("adoptions".to_string()), 3.0, "Count".to_string())]
+    );
+    check(&[
+        (
+            "Early help: 2,944 families supported",
+            &[("early_help", 2944.0)],
+        ),
+        ("Foster carers: 488 households", &[("foster_carers", 488.0)]),
+        ("Referrals to Early Help: 300", &[]),
+        // A committee's number and an age are no figures.
+        ("Subject Overview and Scrutiny Committee 2", &[]),
+    ]);
+    assert_eq!(
+        every_value("Officers confirmed that no child under 16 was in such a placement."),
+        []
+    );
+    // The core cities' rate beside the council's, in the same unit.
+    assert_eq!(
+        every_value("Children looked after: 1,302 (rate 80.4 per 10k; core cities 93.1)"),
+        [
+            (
+                Some("children_in_care".to_string()),
+                1302.0,
+                "Count".to_string()
+            ),
+            (
+                Some("children_in_care".to_string()),
+                80.4,
+                "Per10k".to_string()
+            ),
+            (
+                Some("children_in_care".to_string()),
+                93.1,
+                "Per10k".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        every_area("Children looked after: 1,302 (rate 80.4 per 10k; core cities 93.1)"),
+        ["Local", "Local", "Other"]
+    );
+}

@@ -49,21 +49,23 @@ static CUES: LazyLock<Vec<(Area, Regex)>> = LazyLock::new(|| {
         ),
         (
             Area::Other,
-            cue(r"across\s+councils|other\s+(?:councils|authorities|local\s+authorities)"),
+            cue(
+                r"across\s+councils|other\s+(?:councils|authorities|local\s+authorities)|core\s+cities",
+            ),
         ),
     ]
 });
 
 /// Any comparator phrase at all: one pass before trying each.
 static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)statistical|comparator|similar|wales|welsh|scotland|scottish|ireland|uk(?-u:\b)|region|north|south|east|west|yorkshire|london|national|england|english|councils|authorities").expect("valid regex")
+    Regex::new(r"(?i)statistical|comparator|similar|core|wales|welsh|scotland|scottish|ireland|uk(?-u:\b)|region|north|south|east|west|yorkshire|london|national|england|english|councils|authorities").expect("valid regex")
 });
 
 /// A comparator named as the label of the number just after it: "(England 43.7, statistical
 /// neighbours 51.0)", "Wales: 62", "above the North West (97) and England (70)". Stronger
 /// than any phrase around the number.
 pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+of\s+england)(?:\s+region)?)(?:\s+(?:average|avg|rate|figure))?\s*[:=(-]?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national|core\s+cities|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+of\s+england)(?:\s+region)?)(?:\s+(?:average|avg|rate|figure))?\s*[:=(-]?\s*$")
         .expect("valid regex")
 });
 
@@ -141,6 +143,7 @@ pub fn column(heading: &str) -> Option<Area> {
                 cue(r"wales(?:\s+(?:average|avg))?|all[\s-]wales"),
             ),
             (Area::Scotland, cue(r"scotland(?:\s+(?:average|avg))?")),
+            (Area::Other, cue(r"core\s+cities(?:\s+(?:average|avg))?")),
             (Area::NorthernIreland, cue(r"northern\s+ireland")),
             (Area::Uk, cue(r"uk(?:\s+(?:average|avg))?")),
             (

@@ -756,6 +756,16 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     if people && m.rule.indicator == "foster_carers" {
         return true;
     }
+    // "Foster carers: 488 households", "Early help: 2,944 families supported": the unit these
+    // are counted in.
+    if matches!(m.rule.indicator, "foster_carers" | "early_help")
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "households" | "families"
+        )
+    {
+        return false;
+    }
     if people && EVENTS.contains(&m.rule.indicator) {
         let before = super::text::tail(&s.text[m.span.end..q.span.start], 30);
         return !(ORDERS.contains(&m.rule.indicator) && MADE_FOR.is_match(before));

@@ -63,7 +63,7 @@ const BELOW_100: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nine
 /// Numbers in words: "twenty-seven", "seventeen", "a third"; not "one" (too common).
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{BELOW_100}|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters|{BELOW_100})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -103,7 +103,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a number that make it a label, an age, a threshold or the base of a ratio ("nine
 /// in ten", "1 in 5"), not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case)\s*$|[/:]$|(?-u:\b)(?:population|people|children|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case|committee|sub-committee|panel)\s*$|[/:]$|(?-u:\b)(?:population|people|children|child|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
         .expect("valid regex")
 });
 /// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
@@ -675,7 +675,8 @@ pub(crate) fn word_value(raw: &str) -> Option<f64> {
         };
         return Some(hundreds * 100.0 + rest);
     }
-    match raw.as_str() {
+    let fraction: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    match fraction.replace('-', " ").as_str() {
         "a third" => return Some(1.0 / 3.0),
         "a quarter" => return Some(0.25),
         "two thirds" => return Some(2.0 / 3.0),

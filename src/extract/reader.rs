@@ -291,7 +291,9 @@ impl Reader<'_> {
         // Written once for all the sentence's figures.
         let written = one_line(&text[range.clone()]);
         for (i, q) in quantities.iter().enumerate() {
-            if q.word && links[i].is_none() {
+            // A number in words with no indicator is dropped ("two of them"), but a fraction of
+            // something ("a third of care leavers") is a figure as stated.
+            if q.word && links[i].is_none() && !fraction_of(text, q) {
                 continue;
             }
             let at = Said {
@@ -745,7 +747,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
             && !behind
             && !after_an_aside
             && gap.len() <= 80
-            && COMPARED.is_match(gap)
+            && (COMPARED.is_match(gap) || area::cue(gap, "").is_some())
         {
             q.unit = previous.unit;
         }
@@ -836,4 +838,13 @@ fn table_model(text: &str, lines: &[text::Line], t: &Found, index: usize) -> Tab
             .map(|r| r.cells.iter().map(cell).collect())
             .collect(),
     }
+}
+
+/// "a third of care leavers", "two thirds of referrals": a fraction in words of what follows.
+fn fraction_of(text: &str, q: &Quantity) -> bool {
+    q.value < 1.0
+        && text[q.end..]
+            .trim_start()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of "))
 }

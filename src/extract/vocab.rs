@@ -138,7 +138,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "early-help",
         "early_help",
-        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|(?:families\s+(?:are\s+|were\s+)?(?:being\s+)?)?(?:supported|helped)\s+(?:by|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:open\s+to|receiving|in\s+receipt\s+of)\s+(?:an?\s+|the\s+|our\s+)?early\s+help(?:\s+(?:services?|support|offer|teams?|hubs?))?|(?:receiving|getting|accessing)\s+(?:support|help)\s+(?:from|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:families|children)\s+(?:through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?",
+        r"early\s+help\s+(?:assessments?|episodes?|cases|plans|families)|early\s+help\s*:|(?-i:CAFs?)(?-u:\b)|common\s+assessment\s+frameworks?|(?:families\s+(?:are\s+|were\s+)?(?:being\s+)?)?(?:supported|helped)\s+(?:by|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:open\s+to|receiving|in\s+receipt\s+of)\s+(?:an?\s+|the\s+|our\s+)?early\s+help(?:\s+(?:services?|support|offer|teams?|hubs?))?|(?:receiving|getting|accessing)\s+(?:support|help)\s+(?:from|through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?|(?:families|children)\s+(?:through|via)\s+(?:the\s+|our\s+)?early\s+help(?:\s+(?:services?|offer|teams?|hubs?))?",
     ),
     rule(
         "assessments",
@@ -437,8 +437,20 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
             && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
+            // "Early help: 2,944", a line's label; not "Referrals to Early Help: 300".
+            && !(m.rule.indicator == "early_help"
+                && text[m.span.clone()].ends_with(':')
+                && !starts_its_line(text, m.span.start))
     });
     found
+}
+
+/// True when only a bullet, an item number or spaces come before `at` on its line.
+fn starts_its_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || "•-–*.)(".contains(c))
 }
 
 /// "The Children's Reporter received 402 referrals", "CAMHS referrals: 212": referrals another
