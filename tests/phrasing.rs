@@ -2904,3 +2904,42 @@ fn fractions_in_words_units_counted_in_and_core_cities() {
         ["Local", "Local", "Other"]
     );
 }
+
+#[test]
+fn footnote_marks_register_reviews_approvals_and_results_of_two_periods() {
+    check(&[
+        // A footnote's mark after a value.
+        ("Care leavers: 231¹", &[("care_leavers", 231.0)]),
+        ("Children looked after: 412*", &[("children_in_care", 412.0)]),
+        // Reviews of the register's plans, not of children in care.
+        (
+            "The Panel noted that 87% of CPR reviews were held within timescales.",
+            &[("cp_reviews_on_time_pct", 87.0)],
+        ),
+        // Carers recommended for approval join; they are not the carers there are.
+        (
+            "The panel recommended approval of 14 new mainstream fostering households and 9 connected persons carers.",
+            &[],
+        ),
+    ]);
+    // A table's cells with footnote marks.
+    assert_eq!(
+        dated("Date: 12 March 2023\n\nMeasure                                   Feb 2023   Jan 2023\nChildren looked after                        412*       409\nCare leavers                                 231¹       228\n"),
+        owned(&[
+            ("children_in_care", 412.0, Some("2023-02")),
+            ("children_in_care", 409.0, Some("2023-01")),
+            ("care_leavers", 231.0, Some("2023-02")),
+            ("care_leavers", 228.0, Some("2023-01")),
+        ])
+    );
+    // A year's outturn and the next year's so far, parted by a semicolon.
+    assert_eq!(
+        dated_line(
+            "Referrals: 2021/22 outturn 4,412; 2022/23 year to date (April-December) 3,501."
+        ),
+        owned(&[
+            ("referrals", 4412.0, Some("2021-04/2022-03")),
+            ("referrals", 3501.0, Some("2022-04/2022-12")),
+        ])
+    );
+}

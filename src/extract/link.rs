@@ -828,10 +828,19 @@ fn gap_words(s: &Sentence<'_>, from: usize, to: usize, index: usize) -> Option<S
     }
     gap.push_str(&s.text[at..to]);
     // A semicolon parts clauses, but not the items of a bracket, "(2023: 301; 2022: 296)", nor
-    // values listed with their times, "1,204 (2023/24); 1,310 (2022/23)".
+    // values listed with their times, "1,204 (2023/24); 1,310 (2022/23)", "2023/24 outturn
+    // 4,412; 2024/25 year to date (April-December) 3,501".
+    static KIND_OF_RESULT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:outturn|actual|provisional|year\s+to\s+date|ytd)(?-u:\b)")
+            .expect("valid regex")
+    });
     let dated_items = || {
-        let items = gap.split_whitespace().collect::<String>();
-        items == "(TIME);"
+        let rest = KIND_OF_RESULT.replace_all(&gap, "").replace("TIME", "");
+        let rest: String = rest
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"():".contains(*c))
+            .collect();
+        rest == ";" && gap.contains("TIME")
     };
     (!gap.contains(';') || in_brackets(&s.text[s.range.start..to]) || dated_items()).then_some(gap)
 }
@@ -988,7 +997,7 @@ pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)above|(?-u:\b)below|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)(?:\s+the)?\s*(?:TIME\s*:?\s*)?\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)above|(?-u:\b)below|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)(?:\s+the)?\s*(?:\(?\s*TIME\s*\)?\s*:?\s*)*\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i]
         .iter()
@@ -1176,7 +1185,7 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
     /// Carers joining or leaving: "14 new fostering households were approved and 19 were
     /// de-registered".
     static PIPELINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|(?:newly|were|have\s+been|has\s+been)\s+approved|approved\s+this\s+year|approvals|new\s+(?:foster(?:ing)?\s+)?(?:households|carers|families)|de-?regist\w+|resign\w*|retir\w+|left\s+(?:the\s+service|fostering|us))(?-u:\b)").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:skills\s+to\s+foster|form\s+f|proceeding|enquir\w+|being\s+assessed|in\s+assessment|recruit\w*|(?:newly|were|have\s+been|has\s+been)\s+approved|approved\s+this\s+year|approvals?|new\s+(?:mainstream\s+)?(?:foster(?:ing)?\s+)?(?:households|carers|families)|de-?regist\w+|resign\w*|retir\w+|left\s+(?:the\s+service|fostering|us))(?-u:\b)").expect("valid regex")
     });
     /// The total that joining and leaving result in: "leaving 156", "bringing the total to 160".
     static RESULTING: LazyLock<Regex> = LazyLock::new(|| {

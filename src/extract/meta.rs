@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// nothing better).
 /// Matched against the text lowered (faster than a case flag, see [`super::dates`]).
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b)|^\s*(?:held|(?:presented|submitted|reported?)\s+to(?-u:\b)[^\n]{0,60}?)\s+on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*(?:published|issued)(?:\s+on)?\s|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
+    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b)|^\s*(?:held(?:\s+(?:at|in)(?-u:\b)[^\n]{0,60}?)?|(?:presented|submitted|reported?)\s+to(?-u:\b)[^\n]{0,60}?)\s+on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*(?:published|issued)(?:\s+on)?\s|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
@@ -317,6 +317,7 @@ mod tests {
             ("Fostering Annual Report 2023-24\nPresented to Cabinet on 16 July 2024\n\nText", Some("2024-07-16")),
             ("Annual Report 2023 to 2024\nPublished September 2024\n\nText", Some("2024-09")),
             ("Summary\n\nThe plan was presented to the Board on 5 June 2024 and agreed.\n", None),
+            ("Minutes of the Scrutiny Performance Panel\nHeld at the Guildhall on Tuesday 26 November 2024\n\nText", Some("2024-11-26")),
             ("Summary\n\nThe figures published in May 2024 show a rise.\n", None),
         ];
         for (text, expected) in cases {

@@ -327,12 +327,16 @@ fn circa(before: &str) -> bool {
     !rest.ends_with(|ch: char| ch.is_alphanumeric() || ch == '.')
 }
 
+/// Superscript digits that mark a footnote after a number.
+const FOOTNOTE: &str = "¹²³⁴⁵⁶⁷⁸⁹";
+
 /// A quantity written in digits, or `None` when the number is no figure.
 fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     let num = &n.num;
     let raw = &s[num.clone()];
     let after = &s[num.end..];
-    if after.starts_with(|ch: char| ch.is_alphanumeric() || ch == '_')
+    // ("231¹": a footnote's mark is no digit of the number.)
+    if after.starts_with(|ch: char| (ch.is_alphanumeric() || ch == '_') && !FOOTNOTE.contains(ch))
         && !after.starts_with(['m', 'k', 'b'])
         || is_identifier(raw)
         || is_item_number(s, num.clone())

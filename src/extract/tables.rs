@@ -92,9 +92,10 @@ static YEAR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*((?:total\s+(?:in|for)\s+)?(?:19|20)\d\d(?:\s?[/\-–]\s?\d{2,4})?)((?:\s+(?:-?[\d,]+(?:\.\d+)?%?|not\s+available|n/?a|-|\*|x|c|\[c\]|\[x\]))+)\s*$").expect("valid regex")
 });
-/// A cell that holds one number: "31,854", "96.7%", "-14".
-static NUMBER_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-−]?£?[\d,]+(?:\.\d+)?\s*%?\s*$").expect("valid regex"));
+/// A cell that holds one number: "31,854", "96.7%", "-14", "412*" (a footnote's mark).
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-−]?£?[\d,]+(?:\.\d+)?\s*%?[*†‡¹²³⁴⁵⁶⁷⁸⁹]?\s*$").expect("valid regex")
+});
 /// The note that makes a table of financial years a table of year-end snapshots.
 static SNAPSHOT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)as\s+at\s+31(?:st)?\s+march\s+(?:of\s+)?(?:each|every|the)(?-u:\b)")

@@ -319,7 +319,7 @@ fn owners(
             .expect("valid regex")
     });
     static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some|figure|figures|of)\s+)*\(?$")
+        Regex::new(r"(?i)^\s*\)?\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some|figure|figures|of)\s+)*\(?$")
             .expect("valid regex")
     });
     s.times

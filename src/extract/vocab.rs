@@ -224,7 +224,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "cp-reviews",
         "cp_reviews_on_time_pct",
-        r"(?:child\s+protection|CP)\s+(?:plan\s+)?(?:reviews?|review\s+conferences?)|review\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:RCPCs?)(?-u:\b)",
+        r"(?:child\s+protection|CP|(?-i:CPR))\s+(?:plan\s+|register\s+)?(?:reviews?|review\s+conferences?)|review\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:RCPCs?)(?-u:\b)",
     ),
     rule(
         "cla-reviews",
