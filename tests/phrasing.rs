@@ -2943,3 +2943,48 @@ fn footnote_marks_register_reviews_approvals_and_results_of_two_periods() {
         ])
     );
 }
+
+#[test]
+fn dashboards_without_row_labels_numerators_samples_and_the_present_after_a_year() {
+    // Headings over one row of values: every heading names its column; the title's month is
+    // the figures', not the day the dashboard was produced.
+    assert_eq!(
+        dated("Children's Services Dashboard - February 2023\nDate produced: 6 March 2023\n\nCONTACTS\tREFERRALS\tS47\n1,644\t402\t97\n"),
+        owned(&[
+            ("contacts", 1644.0, Some("2023-02")),
+            ("referrals", 402.0, Some("2023-02")),
+            ("section_47_enquiries", 97.0, Some("2023-02")),
+        ])
+    );
+    // (A year is still a row's label.)
+    assert_eq!(
+        dated("DATE: 15th March 2023\n\nYear\tContacts\n2021\t31,854\n2022\t29,565\n"),
+        owned(&[
+            ("contacts", 31854.0, Some("2021")),
+            ("contacts", 29565.0, Some("2022")),
+        ])
+    );
+    check(&[
+        // The count a share in brackets is of: not all care leavers.
+        (
+            "72 care leavers aged 19-21 (34%) were not in education, employment or training.",
+            &[("care_leavers_neet_pct", 34.0)],
+        ),
+        // The children whose cases inspectors looked at are some of them.
+        (
+            "Inspectors looked at the experiences of 38 children in need.",
+            &[],
+        ),
+        ("Question 2: How many care leavers are NEET?", &[]),
+        ("We have 32 mainstream carers.", &[("foster_carers", 32.0)]),
+    ]);
+    // After a sentence about this year, counts in force said in the present are of now.
+    assert_eq!(
+        dated_line("The total this year is 14 adoptions. We have 32 mainstream carers and 14 kinship carers."),
+        owned(&[
+            ("adoptions", 14.0, Some("2023")),
+            ("foster_carers", 32.0, Some("2023-03-15")),
+            ("foster_carers", 14.0, Some("2023-03-15")),
+        ])
+    );
+}

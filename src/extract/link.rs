@@ -80,7 +80,31 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
         };
         links.push(link);
     }
+    drop_numerators(s, &mut links);
     links
+}
+
+/// "72 care leavers aged 19-21 (34%) were not in education, employment or training": a count
+/// with the percentage it makes in brackets after it, the percentage said of what follows, is
+/// that share's numerator, not the whole it is named by.
+fn drop_numerators(s: &Sentence<'_>, links: &mut [Option<Link>]) {
+    for i in 0..s.quantities.len().saturating_sub(1) {
+        let (q, share) = (&s.quantities[i], &s.quantities[i + 1]);
+        let said_after = links[i + 1].as_ref().is_some_and(|l| {
+            l.how == "percent-of"
+                && l.label
+                    .as_ref()
+                    .is_some_and(|label| label.start >= share.end)
+        });
+        let between = &s.text[q.end..share.span.start];
+        let bracketed = between.trim_end().ends_with('(')
+            && between.len() <= 60
+            && !between.contains([',', ';', ')'])
+            && s.text[share.end..].trim_start().starts_with(')');
+        if q.unit == Unit::Count && share.unit == Unit::Percent && bracketed && said_after {
+            links[i] = None;
+        }
+    }
 }
 
 fn link_one(
@@ -121,11 +145,12 @@ fn link_one(
     .then_some(link)
 }
 
-/// "Training was delivered to 120 foster carers", "a survey of 85 care leavers": the people an
-/// activity reached, some of the whole (but "offered to all 120 foster carers" is the whole).
+/// "Training was delivered to 120 foster carers", "a survey of 85 care leavers", "inspectors
+/// looked at the experiences of 38 children": the people an activity reached, some of the whole
+/// (but "offered to all 120 foster carers" is the whole).
 fn reached_by_some(s: &Sentence<'_>, q: &Quantity) -> bool {
     static REACHED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:(?:delivered|provided|offered|sent|given|issued|distributed)\s+to|(?:survey|consultation|questionnaire|sample)\s+(?:of|with)|(?:surveyed|consulted|interviewed|trained))\s+$")
+        Regex::new(r"(?i)(?-u:\b)(?:(?:delivered|provided|offered|sent|given|issued|distributed)\s+to|(?:survey|consultation|questionnaire|sample)\s+(?:of|with)|(?:experiences|cases|records|files|journeys)\s+of|(?:surveyed|consulted|interviewed|trained))\s+$")
             .expect("valid regex")
     });
     REACHED.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 40))

@@ -385,11 +385,26 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, t: &Found) {
+        // "CONTACTS  REFERRALS ..." over "1,644  402 ...": a dashboard whose rows begin with a
+        // value have no label column; every heading names a column of values.
+        // (Not "2017  31,854": a year is a row's label.)
+        let unlabelled = !t.rows.is_empty()
+            && t.header.first().is_some_and(|h| {
+                Names::of(self.text, h.clone(), &self.aliases)
+                    .for_unit(Unit::Count)
+                    .is_some()
+            })
+            && t.rows.iter().all(|r| {
+                r.cells.first().is_some_and(|c| {
+                    let cell = &self.text[c.clone()];
+                    tables::is_number_cell(cell) && !is_a_year(cell.trim())
+                })
+            });
         // What each column heading says is read once for the table, not once per cell.
         let columns: Vec<Column> = t
             .header
             .iter()
-            .skip(1)
+            .skip(usize::from(!unlabelled))
             .map(|h| Column {
                 role: tables::column_role(&self.text[h.clone()]),
                 names: Names::of(self.text, h.clone(), &self.aliases),
@@ -420,8 +435,13 @@ impl Reader<'_> {
             .filter(|_| plain_columns && t.rows.iter().any(|r| self.is_total_row(r)))
             .map(|c| Names::of(self.text, c, &self.aliases));
         for row in &t.rows {
-            let Some((label, values)) = row.cells.split_first() else {
+            let Some((first, rest)) = row.cells.split_first() else {
                 continue;
+            };
+            let (label, values) = if unlabelled {
+                (&(first.start..first.start), &row.cells[..])
+            } else {
+                (first, rest)
             };
             let heads = RowHeads {
                 names: Names::of(self.text, label.clone(), &self.aliases),
@@ -474,11 +494,7 @@ impl Reader<'_> {
         let by_column = column.and_then(|c| c.names.for_unit(q.unit));
         // Years are not counts: a bare year in a column that does not say what it counts is
         // a date ("Timescales: March / 2018", a cell broken over two lines).
-        let cell_text = text[cell.clone()].trim();
-        let a_year = cell_text.len() == 4
-            && cell_text
-                .parse::<u32>()
-                .is_ok_and(|y| (1990..=2040).contains(&y));
+        let a_year = is_a_year(text[cell.clone()].trim());
         if a_year && by_column.is_none() {
             return None;
         }
@@ -847,4 +863,12 @@ fn fraction_of(text: &str, q: &Quantity) -> bool {
             .trim_start()
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("of "))
+}
+
+/// "2017": a cell that holds a plausible year, a row's label rather than a value.
+fn is_a_year(cell: &str) -> bool {
+    cell.len() == 4
+        && cell
+            .parse::<u32>()
+            .is_ok_and(|y| (1990..=2040).contains(&y))
 }

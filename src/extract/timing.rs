@@ -121,6 +121,10 @@ impl Timeline {
                 self.frame = Some(*when);
             }
         }
+        // "Date produced: 6 November 2024" dates the document, not the figures after it.
+        if !has_figures && DATE_LINE.is_match(body) {
+            return;
+        }
         // What follows goes on about the sentence's own time, not the one it compares with:
         // after "11 children were adopted in 2023/24, compared with 17 in 2022/23", "We have
         // 146 fostering households" is not of 2022/23.
@@ -169,12 +173,19 @@ impl Timeline {
         }
     }
 
-    /// Takes the period named in a title ("Annual Report 2017-18") as the report's period.
+    /// Takes the period named in a title ("Annual Report 2017-18", "Performance Dashboard -
+    /// October 2024") as the report's period.
     pub fn title(&mut self, text: &str, range: Range<usize>) {
-        let found = dates::find(text, range);
+        static OF_DATA: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:dashboard|scorecard|performance|data|statistics|monitoring)(?-u:\b)")
+                .expect("valid regex")
+        });
+        let found = dates::find(text, range.clone());
         let period = found.iter().rev().find(|t| match t.expr {
             Expr::FinancialYear(_) | Expr::Quarter { fy: Some(_), .. } | Expr::Range(..) => true,
             Expr::Year(_) => !names_years(&found),
+            // (A month in a committee's title is its meeting's: "Cabinet - March 2025".)
+            Expr::Month { y: Some(_), .. } => OF_DATA.is_match(&text[range.clone()]),
             _ => false,
         });
         let when = quarter_of_year(&found)
@@ -217,7 +228,7 @@ fn names_years(times: &[TimeExpr]) -> bool {
 
 /// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+)?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+|\s+(?:produced|prepared|issued|printed))?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))|^\s*(?:produced|prepared|published)(?:\s+on)?\s*:").expect("valid regex")
 });
 
 /// "Period: October 2024", "Reporting period: Q2 2024/25": a line naming the period the report
@@ -769,11 +780,12 @@ fn fallback(
     let measure = vocab::measure(link.indicator);
     // Nor is one said to be now after a sentence about a whole year ("... the highest monthly
     // figure this year. The number of foster carers has fallen from 148 in April 2024 to
-    // 139."), where after a month or a day ("As at 13th January there are ...") it is of that.
+    // 139.", "The total this year is 14 adoptions. We have 32 mainstream carers."), where after a
+    // month or a day ("As at 13th January there are ...") it is of that.
     let a_year = matches!(tl.previous, Some(When::At(p)) if p.m.is_none());
     if measure == Measure::Stock
         && (matches!(tl.previous, Some(When::Between(..))) && in_present_tense(sentence, f)
-            || a_year && says_now(sentence, f))
+            || a_year && (says_now(sentence, f) || in_present_tense(sentence, f)))
     {
         if let Some(now) = now {
             return Some(now);
@@ -809,11 +821,11 @@ fn fallback(
     }
 }
 
-/// "There are 1,204 ...", "We have 138 ...", "... stands at 256": a number stated in the present
-/// tense (or said to be now).
+/// "There are 1,204 ...", "We have 138 ... and 14 ...", "... stands at 256": a number stated in
+/// the present tense (or said to be now).
 fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:there\s+(?:are|is)|we\s+(?:currently\s+|now\s+)?(?:have|support|care\s+for|look\s+after)|stands?\s+at|(?:is|are)(?:\s+now)?)\s+(?:(?:now|currently|over|about|around|nearly|almost|just\s+(?:over|under))\s+)*$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:there\s+(?:are|is)|we\s+(?:currently\s+|now\s+)?(?:have|support|care\s+for|look\s+after)|stands?\s+at|(?:is|are)(?:\s+now)?)\s+(?:[\d,]+[^.;\d]{1,50}?\s+(?:and|,)\s+)?(?:(?:now|currently|over|about|around|nearly|almost|just\s+(?:over|under))\s+)*$").expect("valid regex")
     });
     let clause = link::clause_around(sentence, f.span.start);
     says_now(sentence, f) || PRESENT.is_match(&sentence.text[clause.start..f.span.start])

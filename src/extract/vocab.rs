@@ -163,7 +163,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "foster-carers",
         "foster_carers",
-        r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break)\s+carers",
+        r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break|mainstream)\s+carers",
     ),
     rule(
         "caseload",
