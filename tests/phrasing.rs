@@ -2988,3 +2988,26 @@ fn dashboards_without_row_labels_numerators_samples_and_the_present_after_a_year
         ])
     );
 }
+
+#[test]
+fn other_services_contacts_and_a_workers_caseload() {
+    check(&[
+        // Adult social care's front door is not children's.
+        (
+            "The number of contacts to Adult Social Care was 9,102 in Q3, and 1,840 referrals were made to the reablement service.",
+            &[],
+        ),
+        ("Contacts to ASC: 2,301", &[]),
+        // (Children's social care's own are still counted.)
+        (
+            "The number of contacts to the front door was 9,102.",
+            &[("contacts", 9102.0)],
+        ),
+        // One worker's caseload is not the whole cohort.
+        (
+            "Personal Advisers have an average caseload of 22 care leavers.",
+            &[],
+        ),
+        ("We support 284 care leavers.", &[("care_leavers", 284.0)]),
+    ]);
+}

@@ -1257,6 +1257,14 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                 && !RESULTING.is_match(super::text::tail(&s.text[clause.start..q.span.start], 40))
         }
         _ if indicator == "social_worker_caseload" => OTHER_ROLE.is_match(clause_text),
+        // "Personal Advisers have an average caseload of 22 care leavers": one worker's share.
+        vocab::Measure::Stock => {
+            static CASELOAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)(?-u:\b)caseloads?\s+(?:of\s+)?(?:about\s+|around\s+)?$")
+                    .expect("valid regex")
+            });
+            CASELOAD_OF.is_match(super::text::tail(&s.text[clause.start..q.span.start], 40))
+        }
         _ => false,
     }
 }

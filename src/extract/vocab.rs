@@ -437,6 +437,7 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
             && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
+            && !(m.rule.indicator == "contacts" && to_another_service(text, m.span.end))
             // "Early help: 2,944", a line's label; not "Referrals to Early Help: 300".
             && !(m.rule.indicator == "early_help"
                 && text[m.span.clone()].ends_with(':')
@@ -461,11 +462,11 @@ fn received_elsewhere(text: &str, at: usize) -> bool {
     before.contains("reporter") || before.contains("scra") || word_before == "camhs"
 }
 
-/// "Referrals to the Children's Reporter: 498", "referrals to CAMHS": referrals that children's
-/// social care makes to another service, not those it receives.
+/// "Referrals to the Children's Reporter: 498", "referrals to CAMHS", "contacts to Adult Social
+/// Care": referrals (or contacts) another service receives, not children's social care.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC)|police|health\s+visitors?|youth\s+justice|early\s+help)(?-u:\b)")
+        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services)|reablement)(?-u:\b)")
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
