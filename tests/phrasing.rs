@@ -3011,3 +3011,18 @@ fn other_services_contacts_and_a_workers_caseload() {
         ("We support 284 care leavers.", &[("care_leavers", 284.0)]),
     ]);
 }
+
+#[test]
+fn the_end_of_the_quarter_named_before_and_a_reports_number() {
+    // "at the end of the quarter" after a quarter and a census day: the quarter's end.
+    assert_eq!(
+        dated("Date: 6 March 2023\n\nIn the third quarter, 1,311 contacts were received.\nThe census on 31 March 2022 recorded 845 children receiving care and support.\nThere were 58 children on the CPR at the end of the quarter.\n"),
+        owned(&[
+            ("contacts", 1311.0, Some("2022-10/2022-12")),
+            ("children_in_need", 845.0, Some("2022-03-31")),
+            ("child_protection_plans", 58.0, Some("2022-12")),
+        ])
+    );
+    check(&[("Report No 45-2022", &[])]);
+    assert_eq!(every_value("Report No 45-2022"), []);
+}

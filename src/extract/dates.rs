@@ -360,6 +360,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<last>last\ year)
       | (?P<this>this\ year)
       | (?P<yearend>year[\ -]end)
+      | (?P<endq>end\ of\ the\ quarter)
       | (?P<thisq>(?:in|during|over|for|throughout|within)\ the\ quarter|this\ quarter|the\ current\ quarter)
       | (?P<lastq>last\ quarter|the\ (?:previous|preceding|last)\ quarter)
       | (?P<thism>this\ month|the\ current\ month)
@@ -596,6 +597,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "last",
             "this",
             "yearend",
+            "endq",
             "thisq",
             "lastq",
             "thism",
@@ -620,6 +622,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "this" if so_far => Expr::YearToDate,
             "this" => Expr::ThisYear,
             "yearend" => Expr::YearEnd,
+            "endq" => Expr::EndOf(Box::new(Expr::ThisQuarter)),
             "thisq" => Expr::ThisQuarter,
             "lastq" => Expr::LastQuarter,
             "thism" => Expr::ThisMonth,

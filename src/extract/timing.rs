@@ -713,6 +713,15 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
             .into_iter()
             .flatten()
             .find(|w| w.is_quarter()),
+        // "at the end of the quarter": the last month of the quarter last named, the heading's
+        // or the report's.
+        Expr::EndOf(ref e) if **e == Expr::ThisQuarter => {
+            [tl.previous, tl.last_period, tl.heading, tl.frame]
+                .into_iter()
+                .flatten()
+                .find(|w| w.is_quarter())
+                .map(|q| When::At(q.end()))
+        }
         // "Period: October 2024 (reported 11 November 2024) ... Contacts this month": the
         // month the report covers.
         Expr::ThisMonth => tl
