@@ -3026,3 +3026,21 @@ fn the_end_of_the_quarter_named_before_and_a_reports_number() {
     check(&[("Report No 45-2022", &[])]);
     assert_eq!(every_value("Report No 45-2022"), []);
 }
+
+#[test]
+fn every_name_of_the_leaving_care_service_in_either_voice() {
+    check(&[
+        (
+            "The 16+ team supports 61 young people.",
+            &[("care_leavers", 61.0)],
+        ),
+        (
+            "The Throughcare service currently supports 120 young people.",
+            &[("care_leavers", 120.0)],
+        ),
+        (
+            "61 young people were supported by the 16+ team.",
+            &[("care_leavers", 61.0)],
+        ),
+    ]);
+}

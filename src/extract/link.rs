@@ -389,6 +389,11 @@ fn cases_held(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     })
 }
 
+/// The names of the leaving care service ("Leaving Care Team", "16+ team", "Throughcare") and of
+/// early help, shared by [`served_by`] and [`served_passive`].
+const LEAVING_CARE: &str = r"(?:leaving|after)\s*care|16\s*\+|sixteen\s+plus|through\s*care";
+const EARLY_HELP: &str = r"early\s+help";
+
 /// `count-noun` for the people a service says it cares for or works with, the service naming
 /// the indicator: "We currently look after 285 children", "the council is corporate parent to
 /// 402 children and young people", "The Leaving Care Team supports 198 young people", "the
@@ -416,12 +421,18 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
                 "children-in-care",
             ),
             (
-                service(r"(?:leaving|after)\s*care\s+(?:service|team)s?", SUPPORT),
+                service(
+                    &format!(r"(?:{LEAVING_CARE})\s+(?:service|team)s?"),
+                    SUPPORT,
+                ),
                 "care_leavers",
                 "care-leavers",
             ),
             (
-                service(r"early\s+help\s+(?:service|team|hub|offer)s?", SUPPORT),
+                service(
+                    &format!(r"{EARLY_HELP}\s+(?:service|team|hub|offer)s?"),
+                    SUPPORT,
+                ),
                 "early_help",
                 "early-help",
             ),
@@ -478,7 +489,7 @@ fn served_by(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
 /// 16-25 receiving support from the 16+ team".
 fn served_passive(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static SERVED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:children|young\s+people|young\s+adults|care\s+leavers|families)(?:\s*(?:and|&)\s*(?:young\s+people|families|children))?(?:\s+aged\s+1[6-9]\s*(?:-|–|to)\s*2[0-5])?\s+(?:(?:are|were|is|was)\s+)?(?:currently\s+|now\s+|still\s+)?(?:being\s+)?(?:open\s+to|supported\s+by|known\s+to|allocated\s+to|receiving\s+support\s+from|in\s+receipt\s+of\s+support\s+from|working\s+with)\s+(?:the\s+|our\s+)?(?:[A-Z][\w’'-]*\s+)?(?:(?P<leaving>(?:leaving|after)\s*care|16\s*\+|sixteen\s+plus|through\s*care)|(?P<early>early\s+help))\s+(?:service|team|hub)s?(?-u:\b)")
+        Regex::new(&format!(r"(?i)^\s+(?:children|young\s+people|young\s+adults|care\s+leavers|families)(?:\s*(?:and|&)\s*(?:young\s+people|families|children))?(?:\s+aged\s+1[6-9]\s*(?:-|–|to)\s*2[0-5])?\s+(?:(?:are|were|is|was)\s+)?(?:currently\s+|now\s+|still\s+)?(?:being\s+)?(?:open\s+to|supported\s+by|known\s+to|allocated\s+to|receiving\s+support\s+from|in\s+receipt\s+of\s+support\s+from|working\s+with)\s+(?:the\s+|our\s+)?(?:[A-Z][\w’'-]*\s+)?(?:(?P<leaving>{LEAVING_CARE})|(?P<early>{EARLY_HELP}))\s+(?:service|team|hub)s?(?-u:\b)"))
             .expect("valid regex")
     });
     let c = SERVED.captures(&s.text[q.end..s.range.end])?;
