@@ -3044,3 +3044,25 @@ fn every_name_of_the_leaving_care_service_in_either_voice() {
         ),
     ]);
 }
+
+#[test]
+fn years_ending_31_march_as_columns() {
+    // Each column's year ends in its March: a day for a count in force, the year for events.
+    assert_eq!(
+        dated("Date: 4 December 2022\n\nYear ending 31 March\t2021\t2022\nChildren in care\t361\t372\nReferrals\t3,512\t4,021\n"),
+        owned(&[
+            ("children_in_care", 361.0, Some("2021-03-31")),
+            ("children_in_care", 372.0, Some("2022-03-31")),
+            ("referrals", 3512.0, Some("2020-04/2021-03")),
+            ("referrals", 4021.0, Some("2021-04/2022-03")),
+        ])
+    );
+    // (Plain years stay years.)
+    assert_eq!(
+        dated("Date: 4 December 2022\n\nYear\t2021\t2022\nReferrals\t3,512\t4,021\n"),
+        owned(&[
+            ("referrals", 3512.0, Some("2021")),
+            ("referrals", 4021.0, Some("2022")),
+        ])
+    );
+}

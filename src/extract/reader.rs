@@ -434,6 +434,15 @@ impl Reader<'_> {
             .clone()
             .filter(|_| plain_columns && t.rows.iter().any(|r| self.is_total_row(r)))
             .map(|c| Names::of(self.text, c, &self.aliases));
+        // "Year ending 31 March | 2020 | 2021": each column's year is the year to its March.
+        static TO_MARCH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:years?\s+end(?:ing|ed)?|as\s+at)\s+(?:the\s+)?31(?:st)?\s+march(?-u:\b)")
+                .expect("valid regex")
+        });
+        let years_to_march = t
+            .header
+            .first()
+            .is_some_and(|h| TO_MARCH.is_match(&self.text[h.clone()]));
         for row in &t.rows {
             let Some((first, rest)) = row.cells.split_first() else {
                 continue;
@@ -444,6 +453,7 @@ impl Reader<'_> {
                 (first, rest)
             };
             let heads = RowHeads {
+                years_to_march,
                 names: Names::of(self.text, label.clone(), &self.aliases),
                 when: self.when_of_cell(label.clone()),
                 yearless: self.yearless_day(label.clone()),
@@ -510,6 +520,10 @@ impl Reader<'_> {
             .yearless
             .zip(column_when)
             .and_then(|((m, d), period)| day_within(period, m, d));
+        let column_when = column_when.map(|w| match w {
+            When::At(p) if heads.years_to_march && p.m.is_none() => year_to_march(p.y, indicator),
+            _ => w,
+        });
         let when = in_column
             .or(heads.when)
             .or(column_when)
@@ -609,6 +623,8 @@ fn day_within(period: When, m: u8, d: Option<u8>) -> Option<When> {
 
 /// What a row label says of its cells.
 struct RowHeads<'a> {
+    /// The header says its years end on 31 March ("Year ending 31 March").
+    years_to_march: bool,
     names: Names,
     when: Option<When>,
     /// The month and day it names without a year, to be found in each column's period.
@@ -657,6 +673,16 @@ impl Names {
 }
 
 /// A stock in a table of financial years "as at 31 March of each year" is dated 31 March.
+/// The year to 31 March `y`: that day for a count in force, the financial year for a count of
+/// events.
+fn year_to_march(y: i32, indicator: Option<&str>) -> When {
+    if indicator.is_some_and(timing::is_stock_like) {
+        When::At(Point::day(y, 3, 31))
+    } else {
+        When::Between(Point::month(y - 1, 4), Point::month(y, 3))
+    }
+}
+
 fn snapshot(when: When, year_end: bool, indicator: Option<&str>) -> When {
     match (when, indicator) {
         (When::Between(_, end), Some(id))
