@@ -1274,7 +1274,8 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                 Regex::new(r"(?i)(?-u:\b)caseloads?\s+(?:of\s+)?(?:about\s+|around\s+)?$")
                     .expect("valid regex")
             });
-            CASELOAD_OF.is_match(super::text::tail(&s.text[clause.start..q.span.start], 40))
+            let before = super::text::tail(&s.text[clause.start..q.span.start], 40);
+            before.contains("aseload") && CASELOAD_OF.is_match(before)
         }
         _ => false,
     }

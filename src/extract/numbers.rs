@@ -506,15 +506,13 @@ fn is_ratio(after: &str, before: &str) -> bool {
         Regex::new(r"(?i)^\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:working\s+|calendar\s+)?(?:days?|weeks?|hours?|months?)(?-u:\b)")
             .expect("valid regex")
     });
-    if TIMESCALE.is_match(after) {
-        return false;
-    }
     static DENOMINATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:^|[^\d,.])(?:\d{1,3}|one|a)\s+in\s+$").expect("valid regex")
     });
     let numerator = NUMERATOR
         .captures(after)
-        .is_some_and(|c| c.name("n").is_none_or(|n| n.as_str().len() <= 3));
+        .is_some_and(|c| c.name("n").is_none_or(|n| n.as_str().len() <= 3))
+        && !TIMESCALE.is_match(after);
     numerator || DENOMINATOR.is_match(before)
 }
 
