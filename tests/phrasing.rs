@@ -3066,3 +3066,19 @@ fn years_ending_31_march_as_columns() {
         ])
     );
 }
+
+#[test]
+fn episodes_of_children_going_missing_named_just_before() {
+    check(&[
+        (
+            "The number of children missing from care had fallen, with 47 episodes in September.",
+            &[("missing_episodes", 47.0)],
+        ),
+        // Episodes of care are another thing; episodes with nothing missing named, nothing.
+        (
+            "Children missing education were tracked; there were 512 episodes of care in the year.",
+            &[],
+        ),
+        ("There were 512 episodes in the year.", &[]),
+    ]);
+}

@@ -119,6 +119,7 @@ pub static MENTIONS: &[Rule] = &[
         "cp_plans_ended",
         r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)",
     ),
+    rule("missing-short", "missing_episodes", r"episodes(?-u:\b)"),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
     rule(
         "contacts",
@@ -438,12 +439,26 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
             && !(m.rule.indicator == "contacts" && to_another_service(text, m.span.end))
+            && (m.rule.name != "missing-short" || about_going_missing(text, m.span.start))
             // "Early help: 2,944", a line's label; not "Referrals to Early Help: 300".
             && !(m.rule.indicator == "early_help"
                 && text[m.span.clone()].ends_with(':')
                 && !starts_its_line(text, m.span.start))
     });
     found
+}
+
+/// "the number of children missing from care had fallen, with 47 episodes in September": bare
+/// "episodes" are missing episodes where children going missing were named just before (not
+/// "episodes of care").
+fn about_going_missing(text: &str, at: usize) -> bool {
+    let before = super::text::tail(&text[..at], 120);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].contains("missing")
+        && !text[at..]
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim_start()
+            .starts_with("of care")
 }
 
 /// True when only a bullet, an item number or spaces come before `at` on its line.
