@@ -61,11 +61,15 @@ static ANY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)statistical|comparator|similar|core|wales|welsh|scotland|scottish|ireland|uk(?-u:\b)|region|north|south|east|west|yorkshire|london|national|england|english|councils|authorities").expect("valid regex")
 });
 
+/// The English regions a comparator's label names ("North West (97)"); London, a place as much
+/// as a region, only as a column's heading.
+const REGIONS: &str = r"north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+of\s+england";
+
 /// A comparator named as the label of the number just after it: "(England 43.7, statistical
 /// neighbours 51.0)", "Wales: 62", "above the North West (97) and England (70)". Stronger
 /// than any phrase around the number.
 pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national|core\s+cities|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+of\s+england)(?:\s+region)?)(?:\s+(?:average|avg|rate|figure))?\s*[:=(-]?\s*$")
+    Regex::new(&format!(r"(?i)(?-u:\b)(?P<label>england|wales|scotland|northern\s+ireland|uk|stat(?:istical)?\.?\s+neighbours?'?|SNs?|regional|region|national|core\s+cities|(?:{REGIONS})(?:\s+region)?)(?:\s+(?:average|avg|rate|figure))?\s*[:=(-]?\s*$"))
         .expect("valid regex")
 });
 
@@ -148,9 +152,9 @@ pub fn column(heading: &str) -> Option<Area> {
             (Area::Uk, cue(r"uk(?:\s+(?:average|avg))?")),
             (
                 Area::Region,
-                cue(
-                    r"region(?:al)?(?:\s+(?:average|avg))?|(?:north\s+east|north\s+west|south\s+east|south\s+west|east\s+midlands|west\s+midlands|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|london|eastern|east\s+of\s+england)(?:\s+(?:average|avg|region))?",
-                ),
+                cue(&format!(
+                    r"region(?:al)?(?:\s+(?:average|avg))?|(?:{REGIONS}|london|eastern)(?:\s+(?:average|avg|region))?"
+                )),
             ),
         ]
     });

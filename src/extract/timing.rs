@@ -177,8 +177,7 @@ impl Timeline {
     /// October 2024") as the report's period.
     pub fn title(&mut self, text: &str, range: Range<usize>) {
         static OF_DATA: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:dashboard|scorecard|performance|data|statistics|monitoring)(?-u:\b)")
-                .expect("valid regex")
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{DATA_WORDS})(?-u:\b)")).expect("valid regex")
         });
         let found = dates::find(text, range.clone());
         let period = found.iter().rev().find(|t| match t.expr {
@@ -238,11 +237,14 @@ static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words that name a report of data: a time in its title is the figures' period.
+const DATA_WORDS: &str = "dashboard|scorecard|performance|data|statistics|monitoring";
+
 /// "Members were provided with information to the end of March 2011", "Performance Monitoring
 /// Information as at the end of September 2014", "the performance scorecard ... up to March 2022".
 fn describes_data(body: &str) -> bool {
     static DATA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:information|data|figures|performance|scorecard|statistics|monitoring|dashboard)(?-u:\b)[^.]{0,80}?(?-u:\b)(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)(?-u:\b)")
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:information|figures|{DATA_WORDS})(?-u:\b)[^.]{{0,80}}?(?-u:\b)(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)(?-u:\b)"))
             .expect("valid regex")
     });
     DATA.is_match(body)
@@ -794,7 +796,7 @@ fn fallback(
     let a_year = matches!(tl.previous, Some(When::At(p)) if p.m.is_none());
     if measure == Measure::Stock
         && (matches!(tl.previous, Some(When::Between(..))) && in_present_tense(sentence, f)
-            || a_year && (says_now(sentence, f) || in_present_tense(sentence, f)))
+            || a_year && in_present_tense(sentence, f))
     {
         if let Some(now) = now {
             return Some(now);

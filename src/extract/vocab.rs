@@ -452,19 +452,22 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
 /// "episodes" are missing episodes where children going missing were named just before (not
 /// "episodes of care").
 fn about_going_missing(text: &str, at: usize) -> bool {
-    let before = super::text::tail(&text[..at], 120);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    before[line_start..].contains("missing")
+    super::text::tail(line_before(text, at), 120).contains("missing")
         && !text[at..]
             .trim_start_matches(|c: char| c.is_alphabetic())
             .trim_start()
             .starts_with("of care")
 }
 
+/// The text of `at`'s line before it.
+fn line_before(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    &text[line_start..at]
+}
+
 /// True when only a bullet, an item number or spaces come before `at` on its line.
 fn starts_its_line(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at]
+    line_before(text, at)
         .chars()
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || "•-–*.)(".contains(c))
 }
