@@ -3082,3 +3082,244 @@ fn episodes_of_children_going_missing_named_just_before() {
         ("There were 512 episodes in the year.", &[]),
     ]);
 }
+
+#[test]
+fn records_of_a_label_and_its_value_each_on_a_line() {
+    // A long line ending on its value is a record of its own: the next line's words are not
+    // its indicator (they made every value below "placements" moves).
+    check(&[(
+        "PI 24: Percentage of assessments completed for children within statutory timescales: 87.3%\nPI 25: Percentage of children supported to remain living within their family: 64.9%\nPI 33: Percentage of children looked after on 31 March who have had three or more placements during the year: 10.4%",
+        &[
+            ("assessments_on_time_pct", 87.3),
+            ("placement_moves_3plus_pct", 10.4),
+        ],
+    )]);
+    // Numbers that label a measure, a month of the budget or a period are no figures.
+    for line in [
+        "Measure 24: Percentage of children supported to remain living within their family: 64.9%",
+        "Budget Monitoring Report: Month 6 2024/25",
+        "Period 9 forecast outturn",
+        "KPI 12 is on track",
+    ] {
+        assert!(
+            every_value(line)
+                .iter()
+                .all(|(_, v, u)| u == "Percent" && *v == 64.9),
+            "{line}: {:?}",
+            every_value(line)
+        );
+    }
+}
+
+#[test]
+fn a_number_after_and_starts_a_clause_of_its_own() {
+    check(&[
+        (
+            "Of these, 61 live in residential homes, 298 with foster carers and 43 are placed with parents.",
+            &[],
+        ),
+        (
+            "We have 210 children placed with foster carers and 40 in residential care.",
+            &[],
+        ),
+        // (A noun before its value still names it.)
+        (
+            "The number of foster carers was 183.",
+            &[("foster_carers", 183.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn months_and_days_named_against_the_report_date() {
+    // HEADER dates every line 15 March 2023.
+    check_with(
+        &[
+            (
+                "The number fell from 444 children in care last May.",
+                &["2022-05"],
+            ),
+            (
+                "There were 320 children in care last February.",
+                &["2023-02"],
+            ),
+            (
+                "In March last year there were 301 children in care.",
+                &["2022-03"],
+            ),
+            (
+                "In January this year there were 305 children in care.",
+                &["2023-01"],
+            ),
+            (
+                "As at 30-Nov-2022 there were 417 children in care.",
+                &["2022-11-30"],
+            ),
+            (
+                "As at 30-Nov-22 there were 417 children in care.",
+                &["2022-11-30"],
+            ),
+            (
+                "As at 30th Nov. 2022 there were 417 children in care.",
+                &["2022-11-30"],
+            ),
+            // (Two digits that count are no year: "on 30 November 24 children".)
+            ("On 28 February 24 children entered care.", &["2023-02-28"]),
+        ],
+        |line| dated_line(line).into_iter().map(|(_, _, w)| w).collect(),
+        |w: &&str| Some(w.to_string()),
+    );
+    assert_eq!(
+        every_value("On 28 February 24 children entered care."),
+        [(Some("entered_care".to_string()), 24.0, "Count".to_string())]
+    );
+    // "last month" after a day's figure is the month before that day's.
+    assert_eq!(
+        dated_line("As of 31.01.23, the number of Looked After Children is 287, a slight decrease from last month (291)."),
+        owned(&[
+            ("children_in_care", 287.0, Some("2023-01-31")),
+            ("children_in_care", 291.0, Some("2022-12")),
+        ])
+    );
+    assert_eq!(
+        dated_line("There were 287 children in care, compared with 291 last month."),
+        owned(&[
+            ("children_in_care", 287.0, Some("2023-03-15")),
+            ("children_in_care", 291.0, Some("2023-02")),
+        ])
+    );
+    // A bilingual paper dated in Welsh first.
+    assert_eq!(
+        dated("Dyddiad / Date: 21 Tachwedd 2023 / 21 November 2023\n\nThere were 87 children on the Child Protection Register.\n"),
+        one("child_protection_plans", 87.0, "2023-11-21")
+    );
+    assert_eq!(
+        dated("Dyddiad: 3 Mawrth 2023\n\nThere are 198 looked after children.\n"),
+        one("children_in_care", 198.0, "2023-03-03")
+    );
+}
+
+#[test]
+fn a_relative_period_that_opens_a_sentence_frames_it() {
+    for line in [
+        "In the last financial year, 96 children entered care and 102 left care.",
+        "During the last financial year, 96 children came into our care and 102 left care.",
+    ] {
+        assert_eq!(
+            dated_line(line),
+            owned(&[
+                ("entered_care", 96.0, Some("2021-04/2022-03")),
+                ("left_care", 102.0, Some("2021-04/2022-03")),
+            ]),
+            "{line}"
+        );
+    }
+    // "During the quarter" after the end of a quarter was named is that quarter.
+    assert_eq!(
+        dated("Date: 21 November 2022\n\nThere were 87 children on the Child Protection Register at the end of Quarter 2.\nDuring the quarter, 1,266 contacts were received.\n"),
+        owned(&[
+            ("child_protection_plans", 87.0, Some("2022-09")),
+            ("contacts", 1266.0, Some("2022-07/2022-09")),
+        ])
+    );
+}
+
+#[test]
+fn targets_after_signs_and_semicolons() {
+    check(&[
+        (
+            "Re-referral rate: 18.2% (Q2 20.1%; target <=20%)",
+            &[
+                ("re_referrals_pct", 18.2),
+                ("re_referrals_pct", 20.1),
+                ("re_referrals_pct", 20.0),
+            ],
+        ),
+        (
+            "Assessments within 45 days: 81% (target: >= 85%)",
+            &[
+                ("assessments_on_time_pct", 81.0),
+                ("assessments_on_time_pct", 85.0),
+            ],
+        ),
+    ]);
+    let text = format!("{HEADER}Re-referral rate: 18.2% (Q2 20.1%; target <=20%)\n");
+    let figures = extract("line.txt", &text, &Options::default()).figures;
+    let targets: Vec<bool> = figures.iter().map(|f| f.target).collect();
+    assert_eq!(targets, [false, false, true]);
+}
+
+#[test]
+fn another_services_section_keeps_its_contacts_and_assessments() {
+    assert_eq!(
+        dated("Date: 12 March 2023\n\nAdult Social Care\nThere were 3,450 contacts and 1,211 assessments completed in the quarter.\n\n4. Housing\nThe housing options team received 987 referrals.\n\nChildren's Social Care\nThere were 2,102 contacts and 512 referrals in February.\n"),
+        owned(&[
+            ("contacts", 2102.0, Some("2023-02")),
+            ("referrals", 512.0, Some("2023-02")),
+        ])
+    );
+    // Care leavers housed are still care leavers under a housing heading.
+    check(&[(
+        "Housing\n91% of care leavers are in suitable accommodation.",
+        &[("care_leavers_accommodation_pct", 91.0)],
+    )]);
+    check(&[("There were 3,450 contacts to the adult front door.", &[])]);
+}
+
+#[test]
+fn a_part_of_a_group_that_names_no_indicator() {
+    check(&[
+        (
+            "There were 112 children open to the Youth Justice Service, of whom 19 were looked after.",
+            &[],
+        ),
+        (
+            "45 pupils were excluded, of whom 12 were children in care.",
+            &[],
+        ),
+        // (A part of a named group is still read.)
+        (
+            "There are 412 children in care, of whom 40 are unaccompanied asylum seeking children.",
+            &[("children_in_care", 412.0), ("uasc", 40.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn more_names_and_the_present_after_a_report_for_a_month() {
+    check(&[
+        (
+            "In 2022/23, 141 children came into our care.",
+            &[("entered_care", 141.0)],
+        ),
+        (
+            "There are 171 foster carer households in the county.",
+            &[("foster_carers", 171.0)],
+        ),
+        (
+            "Child protection numbers remain stable at 250.",
+            &[("child_protection_plans", 250.0)],
+        ),
+    ]);
+    // "The performance report for December" dates the points listed under it.
+    assert_eq!(
+        dated("Date: 6 February 2023\n\nThe Panel received the performance report for December 2022. The following points were highlighted:\n• the number of children in care had risen slightly to 346;\n• 97 young people were being supported by the leaving care team.\n"),
+        owned(&[
+            ("children_in_care", 346.0, Some("2022-12")),
+            ("care_leavers", 97.0, Some("2022-12")),
+        ])
+    );
+    // A count in the present tense under a period still running is of now; reported speech
+    // in minutes ("had risen to") is of the meeting.
+    assert_eq!(
+        dated("Budget Monitoring Report: Month 6 2022/23\nReport of the Director of Finance, 18 October 2022\n\nThe number of children looked after is 674, an increase of 12 since April.\n"),
+        one("children_in_care", 674.0, "2022-10-18")
+    );
+    assert_eq!(
+        dated("Minutes of the meeting held on 12 September 2022\n\nMembers noted that 38 children had become looked after during Quarter 1.\nIt was reported that the number of UASC had risen to 27.\n"),
+        owned(&[
+            ("entered_care", 38.0, Some("2022-04/2022-06")),
+            ("uasc", 27.0, Some("2022-09-12")),
+        ])
+    );
+}

@@ -204,6 +204,11 @@ pub enum Expr {
     /// "the end of 2023/24", "the end of the last financial year", "the end of Q2": the last
     /// month of a period.
     EndOf(Box<Expr>),
+    /// "March last year" (1 year back), "March this year" (0): a month of the reference date's
+    /// calendar year or of the year before.
+    MonthOfYear { m: u8, years_back: u8 },
+    /// "last May": the last May before the reference date's month (in May 2024, May 2023).
+    LastNamedMonth(u8),
 }
 
 impl Expr {
@@ -272,10 +277,11 @@ fn month_regex(template: &str) -> Regex {
     Regex::new(&template.replace("MONTH", MONTH)).expect("valid time regex")
 }
 
-/// "13th January 2017", "Wednesday, 4th July, 2018", "13th January"; not "13 children".
+/// "13th January 2017", "Wednesday, 4th July, 2018", "13th January", "30-Nov-2024", "30 Nov
+/// 24"; not "13 children". A two-digit year is checked by [`two_digit_year`].
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(
-        r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
+        r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(MONTH)(?-u:\b)\.?(?:(?:,?\s+|-)(\d{4}|\d{2})(?-u:\b))?",
     )
 });
 /// Where [`DAY_MONTH`] can match: around a month's first three letters. A match holds at most
@@ -316,6 +322,41 @@ static MONTH_YY: LazyLock<Regex> =
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
         .expect("valid regex")
+});
+/// The months in Welsh, January to December.
+const WELSH_MONTHS: [&str; 12] = [
+    "ionawr",
+    "chwefror",
+    "mawrth",
+    "ebrill",
+    "mai",
+    "mehefin",
+    "gorffennaf",
+    "awst",
+    "medi",
+    "hydref",
+    "tachwedd",
+    "rhagfyr",
+];
+/// Whether a text (lowered) names a Welsh month; searched before [`WELSH_DAY`].
+static WELSH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", WELSH_MONTHS.join("|"))).expect("valid regex")
+});
+/// "21 Tachwedd 2024" (lowered): a day, a Welsh month and a year.
+static WELSH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)([0-9]{{1,2}})\s+({})\s+([0-9]{{4}})(?-u:\b)",
+        WELSH_MONTHS.join("|")
+    ))
+    .expect("valid regex")
+});
+/// "last May", "March last year", "June of this year": a month named against the reference date.
+static MONTH_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?i:last)\s+({month})|({month})\s+(?i:of\s+)?(?:(?i:(last))|(?i:this))\s+(?i:year))(?-u:\b)"
+    ))
+    .expect("valid regex")
 });
 /// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019", "2023 to 2024" (as GOV.UK writes
 /// them); checked to be consecutive years.
@@ -437,6 +478,12 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
     }
     for c in MONTH_YY.captures_iter(lower_digits) {
         let whole = c.get(0).expect("match");
+        // "30-Nov-24": a day's month and year, read with the day.
+        let before = &lower_digits.as_bytes()[..whole.start()];
+        if before.ends_with(b"-") && before.len() >= 2 && before[before.len() - 2].is_ascii_digit()
+        {
+            continue;
+        }
         // "Jun 23" alone heads a month's column; in a sentence it is a month after "in" and
         // the like ("in Jan 23 there were"), not before a noun ("In March 15 children ...").
         if c[2].trim().is_empty()
@@ -484,6 +531,18 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
                 &mut found,
             );
         }
+    }
+    for c in MONTH_RELATIVE.captures_iter(s) {
+        let whole = c.get(0).expect("match").range();
+        let expr = match (c.get(1), c.get(2)) {
+            (Some(month), _) => Expr::LastNamedMonth(month_number(month.as_str()).unwrap_or(1)),
+            (None, Some(month)) => Expr::MonthOfYear {
+                m: month_number(month.as_str()).unwrap_or(1),
+                years_back: u8::from(c.get(3).is_some()),
+            },
+            _ => continue,
+        };
+        claim(whole, expr, &mut found);
     }
     for m in MONTH_ONLY.find_iter(s) {
         if month_only_allowed(s, m.range()) {
@@ -550,13 +609,32 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
         let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
             continue;
         };
-        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let mut whole = c.get(0).expect("match").range();
+        let mut y = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        if let Some(year) = c.get(3).filter(|y| y.len() == 2) {
+            if two_digit_year(lower, year.range()) {
+                y = y.map(|y| 2000 + y);
+            } else {
+                // "On 30 November 24 children ...": the number counts, the date ends before it.
+                y = None;
+                whole.end = c.get(2).expect("month").end();
+            }
+        }
         if (1..=31).contains(&d) && (y.is_some() || capitalised(c.get(2))) {
-            claim(
-                c.get(0).expect("match").range(),
-                Expr::Day { y, m, d },
-                found,
-            );
+            claim(whole, Expr::Day { y, m, d }, found);
+        }
+    }
+    // "21 Tachwedd 2024": a Welsh date, as bilingual papers head themselves.
+    if WELSH_MONTH.is_match(lower) {
+        for c in WELSH_DAY.captures_iter(lower) {
+            let (Ok(d), Ok(y)) = (c[1].parse::<u8>(), c[3].parse::<i32>()) else {
+                continue;
+            };
+            let m = WELSH_MONTHS.iter().position(|w| *w == &c[2]).unwrap_or(0) as u8 + 1;
+            if (1..=31).contains(&d) {
+                let whole = c.get(0).expect("match").range();
+                claim(whole, Expr::Day { y: Some(y), m, d }, found);
+            }
         }
     }
     for c in MONTH_DAY.captures_iter(lower) {
@@ -580,6 +658,17 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
             );
         }
     }
+}
+
+/// True when the two digits at `at`, after a day and a month, are its year: joined by a hyphen
+/// ("30-Nov-24") or ending the phrase ("as at 30 Nov 24:", "(30 Nov 24)"), not counting what
+/// follows ("on 30 November 24 children").
+fn two_digit_year(lower: &str, at: Range<usize>) -> bool {
+    lower[..at.start].ends_with('-')
+        || lower[at.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != ' ' && c != '%' && c != ',' && c != '.')
 }
 
 /// Relative expressions ("currently", "last year", "so far this year"); `lower` is `s` lowered.
@@ -833,6 +922,17 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
         Expr::Day { y: None, m, d } => When::At(Point::day(year_for(*m, reference?), *m, *d)),
         Expr::Month { y: Some(y), m } => When::At(Point::month(*y, *m)),
         Expr::Month { y: None, m } => When::At(Point::month(year_for(*m, reference?), *m)),
+        Expr::MonthOfYear { m, years_back } => {
+            When::At(Point::month(reference?.y - i32::from(*years_back), *m))
+        }
+        Expr::LastNamedMonth(m) => {
+            let reference = reference?;
+            let y = match reference.m {
+                Some(rm) if *m >= rm => reference.y - 1,
+                _ => reference.y,
+            };
+            When::At(Point::month(y, *m))
+        }
         Expr::Year(y) => When::At(Point::year(*y)),
         Expr::FinancialYear(y) => financial(*y),
         Expr::Quarter { q, fy } => {

@@ -81,7 +81,31 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
         links.push(link);
     }
     drop_numerators(s, &mut links);
+    drop_parts_of_others(s, &mut links);
     links
+}
+
+/// "112 children open to the Youth Justice Service, of whom 19 were looked after": a count of
+/// those in another group who are in care (or on a plan) is a part of that group, not the
+/// authority's total.
+fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
+    static OF_WHOM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:(?-u:\b)of\s+(?:whom|which|these|them)|(?-u:\b)with)\s*,?\s*$")
+            .expect("valid regex")
+    });
+    for i in 1..s.quantities.len() {
+        let (head, q) = (&s.quantities[i - 1], &s.quantities[i]);
+        let part_of_unnamed = head.unit == Unit::Count
+            && q.unit == Unit::Count
+            && links[i - 1].is_none()
+            && OF_WHOM.is_match(&s.text[head.end..q.span.start])
+            && links[i]
+                .as_ref()
+                .is_some_and(|l| vocab::measure(l.indicator) == vocab::Measure::Stock);
+        if part_of_unnamed {
+            links[i] = None;
+        }
+    }
 }
 
 /// "72 care leavers aged 19-21 (34%) were not in education, employment or training": a count
@@ -643,7 +667,11 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     } else {
         gap
     };
+    // "298 with foster carers and 43 are placed with parents": a number after "and" starts a
+    // clause of its own; the phrase before it is not what it counts.
+    let joined_only = matches!(gap.trim(), "and" | "or" | ", and" | ", or" | "&");
     if blocked_gap(&gap)
+        || joined_only
         || gap.split_whitespace().count() > 14
         || counts_another_noun(s, q, m)
         || names_another(s, q, m.rule.indicator)
@@ -1044,6 +1072,15 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
     let same_kind = (p.unit == Unit::Percent) == (q.unit == Unit::Percent)
         || q.unit == Unit::Count && p.unit == Unit::Percent;
     let gap = gap_words(s, p.end, q.span.start, i)?;
+    // "(Q2 20.1%; target <=20%)": the words that make a value the target are not a connector.
+    static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:(?-u:\b)(?:a|the|our)\s+)?(?-u:\b)targets?\s*(?:of|is|:)?\s*(?:<=|>=|<|>|≤|≥|=)?\s*$")
+            .expect("valid regex")
+    });
+    let gap = match TARGET_CUE.find(&gap).filter(|_| q.target) {
+        Some(cue) => gap[..cue.start()].to_string(),
+        None => gap,
+    };
     // A comparator's label is not a connector, the words before it are: "(England 43.7".
     let gap = match area::LABEL.find(&gap) {
         Some(label) => &gap[..label.start()],

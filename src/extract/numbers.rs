@@ -103,7 +103,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a number that make it a label, an age, a threshold or the base of a ratio ("nine
 /// in ten", "1 in 5"), not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case|committee|sub-committee|panel|question|(?:report|item|paper|reference)\s+no)\s*$|[/:]$|(?-u:\b)(?:population|people|children|child|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case|committee|sub-committee|panel|question|measure|indicator|kpi|pi|(?:report|item|paper|reference)\s+no)\s*$|(?-u:\b)(?-i:Month|Period)\s*$|[/:]$|(?-u:\b)(?:population|people|children|child|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
         .expect("valid regex")
 });
 /// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
@@ -136,7 +136,7 @@ static JUST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?\s*:?(?:\s*(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:|below|under|above|over|less\s+than|more\s+than|no\s+more\s+than|at\s+least))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?\s*:?(?:\s*(?:<=|>=|=<|=>|<|>|≤|≥|=))?(?:\s*(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:|below|under|above|over|less\s+than|more\s+than|no\s+more\s+than|at\s+least))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
         .expect("valid regex")
 });
 /// "per 10,000" after a number, perhaps after its noun: "47 children per 10,000".

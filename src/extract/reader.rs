@@ -16,6 +16,47 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Indicators whose words every service uses ("contacts", "referrals", "assessments", "open
+/// cases", "caseloads"): under another service's heading, they are that service's.
+const SERVICE_GENERIC: [&str; 8] = [
+    "contacts",
+    "referrals",
+    "re_referrals_pct",
+    "assessments",
+    "assessments_on_time_pct",
+    "referral_to_assessment_pct",
+    "open_cases",
+    "social_worker_caseload",
+];
+
+/// For a heading (or a short numbered line that stands as one), whether it opens another
+/// service's section: "Adult Social Care", "4. Housing Performance", "Youth Justice"; not
+/// "Adult and Children's Services", nor a sentence.
+fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:adults?(?:'|’|'s|’s)?\s+(?:social\s+care|services|safeguarding|social\s+work)|adult\s+care|housing|homelessness|public\s+health|youth\s+(?:justice|offending)|education|schools|send)(?-u:\b)")
+            .expect("valid regex")
+    });
+    static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)child|young\s+people|famil|care\s+leav|looked\s+after|corporate\s+parent")
+            .expect("valid regex")
+    });
+    let words = body
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim()
+        .trim_end_matches(':');
+    let heading = match kind {
+        Kind::Heading => true,
+        Kind::Bullet => {
+            !words.ends_with(['.', ';', ',']) && !words.bytes().any(|b| b.is_ascii_digit())
+        }
+        Kind::Prose => false,
+    };
+    (heading && words.split_whitespace().count() <= 8)
+        .then(|| OTHER.is_match(words) && !CHILDREN.is_match(words))
+}
+
 /// How often, in sentences, [`read`] reports its progress.
 const PROGRESS_EVERY: usize = 256;
 
@@ -60,6 +101,7 @@ pub fn read(
         cursors: Cursors::default(),
         questions: Vec::new(),
         pending_item: None,
+        other_service: false,
     };
     // The whole-text scans take about half the time; the sentences the other half.
     progress(0.5);
@@ -157,6 +199,9 @@ struct Reader<'t> {
     questions: Vec<(u32, Range<usize>)>,
     /// The number of an item whose words start on the next sentence ("1." alone on a line).
     pending_item: Option<u32>,
+    /// Under a heading of another service's section ("Adult Social Care", "Housing"), where
+    /// contacts, referrals and assessments are that service's.
+    other_service: bool,
 }
 
 impl Reader<'_> {
@@ -164,6 +209,9 @@ impl Reader<'_> {
         let text = self.text;
         self.timeline.enter(s.kind, s.new_block);
         let range = text::clean_span(text, s.span.clone());
+        if let Some(other) = other_service_heading(s.kind, &text[range.clone()]) {
+            self.other_service = other;
+        }
         // "1." on a line of its own numbers the sentence after it.
         let pending = self.pending_item.take();
         let numbered = foi::item_number(&text[range.clone()]);
@@ -244,6 +292,11 @@ impl Reader<'_> {
                 && self.care_leavers_near(&range),
         };
         let mut links = link::link_sentence(&sentence, &self.topic);
+        if self.other_service {
+            for l in &mut links {
+                l.take_if(|l| SERVICE_GENERIC.contains(&l.indicator));
+            }
+        }
         // "1. 274" under "Our response", answering "1. How many children were in the care of
         // the council on 31 March 2024?": the question's indicator and date.
         let answered = item
@@ -469,8 +522,17 @@ impl Reader<'_> {
                     }),
             };
             for (k, cell) in values.iter().enumerate() {
-                if let Some(figure) = self.table_cell(t, row, cell.clone(), columns.get(k), &heads)
+                if let Some(mut figure) =
+                    self.table_cell(t, row, cell.clone(), columns.get(k), &heads)
                 {
+                    if self.other_service
+                        && figure
+                            .indicator
+                            .take_if(|id| SERVICE_GENERIC.contains(&id.as_str()))
+                            .is_some()
+                    {
+                        figure.rule = "quantity".to_string();
+                    }
                     self.figures.push(figure);
                 }
             }

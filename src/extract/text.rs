@@ -239,6 +239,10 @@ fn ends_sentence(text: &str, i: usize, line_end: usize) -> bool {
     if first.is_ascii_digit() && text[..i].ends_with("..") {
         return false;
     }
+    // "As at 30th Nov. 2024": an abbreviated month before its year.
+    if first.is_ascii_digit() && is_month_abbreviation(&text[..i]) {
+        return false;
+    }
     let starts_new = first.is_uppercase() || first.is_ascii_digit() || "“\"'‘•(".contains(first);
     starts_new && !(text.as_bytes()[i] == b'.' && is_abbreviation(&text[..i]))
 }
@@ -256,6 +260,18 @@ fn is_abbreviation(before: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// True when the text before a full stop ends with a month's abbreviation ("Nov", "Sept").
+fn is_month_abbreviation(before: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    MONTHS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Decides whether a line is a heading, a list item or prose.
@@ -319,8 +335,19 @@ fn continues_previous(text: &str, previous: Line, body: &str) -> bool {
     let first = body.trim_start().chars().next().unwrap_or(' ');
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     first.is_lowercase()
-        || before.chars().count() >= 60
+        || before.chars().count() >= 60 && !ends_on_a_value(before)
         || before.contains(' ') && OPEN_ENDED.contains(&last_word.to_ascii_lowercase().as_str())
+}
+
+/// True when a line ends on a value given to a label ("... within statutory timescales: 87.3%",
+/// "Number of Children Looked After (CLA) - 262"): a record of its own, however long.
+fn ends_on_a_value(line: &str) -> bool {
+    let number = line
+        .trim_end_matches('%')
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let head = number.trim_end_matches('£').trim_end();
+    number.len() < line.trim_end_matches('%').len()
+        && (head.ends_with(':') || head.ends_with(" -") || head.ends_with(" –"))
 }
 
 /// The last `n` bytes of `s` or a little fewer, cut at a character boundary.

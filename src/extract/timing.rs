@@ -168,8 +168,18 @@ impl Timeline {
         self.previous = framing.or(own.last().copied());
         let last_own = framing_time.or(own_times.last().copied()).map(|t| &t.expr);
         self.previous_runs_to_now = matches!(last_own, Some(Expr::Since(_) | Expr::PastYears(_)));
-        if let Some(period) = own.iter().rev().find(|w| matches!(w, When::Between(..))) {
-            self.last_period = Some(*period);
+        // "... at the end of Quarter 2. During the quarter, 1,266 contacts": the quarter whose
+        // end was named is the period last named.
+        let ended = own_times.iter().filter_map(|t| match &t.expr {
+            Expr::EndOf(e) => dates::resolve(e, anchors).filter(|w| w.is_quarter()),
+            _ => None,
+        });
+        let periods = own
+            .iter()
+            .copied()
+            .filter(|w| matches!(w, When::Between(..)));
+        if let Some(period) = periods.chain(ended).last() {
+            self.last_period = Some(period);
         }
     }
 
@@ -241,10 +251,11 @@ static PERIOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
 const DATA_WORDS: &str = "dashboard|scorecard|performance|data|statistics|monitoring";
 
 /// "Members were provided with information to the end of March 2011", "Performance Monitoring
-/// Information as at the end of September 2014", "the performance scorecard ... up to March 2022".
+/// Information as at the end of September 2014", "the performance scorecard ... up to March 2022",
+/// "The Panel received the performance report for December 2024".
 fn describes_data(body: &str) -> bool {
     static DATA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:information|figures|{DATA_WORDS})(?-u:\b)[^.]{{0,80}}?(?-u:\b)(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on)(?-u:\b)"))
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:information|figures|{DATA_WORDS})(?-u:\b)[^.]{{0,80}}?(?-u:\b)(?:as\s+at|to|up\s+to|covering|as\s+of|based\s+on|for\s+(?:the\s+)?(?:month\s+of\s+|period\s+(?:of\s+)?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|quarter\s+[1-4]|20\d\d))(?-u:\b)"))
             .expect("valid regex")
     });
     DATA.is_match(body)
@@ -263,13 +274,20 @@ pub struct SentenceTimes<'t> {
 }
 
 impl SentenceTimes<'_> {
-    /// The expression that opens the sentence ("As at 13th January there are ...").
+    /// The expression that opens the sentence ("As at 13th January there are ...", "In the
+    /// last financial year, 96 children entered care and 102 left care").
     fn framing(&self) -> Option<&TimeExpr> {
+        static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^[^\w]*(?:(?:in|during|over|for|throughout|at|by)\s+)?(?:the\s+)?$")
+                .expect("valid regex")
+        });
         let first = self.first_quantity.unwrap_or(self.range.end);
         self.times.iter().find(|t| {
             t.span.end <= first
                 && !comparative(self.text, self.range.start, t)
-                && t.expr.is_explicit()
+                && (t.expr.is_explicit()
+                    || !t.expr.is_relative_to_neighbour()
+                        && OPENS.is_match(&self.text[self.range.start..t.span.start]))
         })
     }
 }
@@ -711,7 +729,7 @@ fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) ->
             .find(|w| matches!(w, When::Between(..))),
         // "in the quarter": the quarter just named ("... contacts in Q3. Referrals in the
         // quarter: 1,218"), or the heading's or report's.
-        Expr::ThisQuarter => [tl.previous, tl.heading, tl.frame]
+        Expr::ThisQuarter => [tl.previous, tl.last_period, tl.heading, tl.frame]
             .into_iter()
             .flatten()
             .find(|w| w.is_quarter()),
@@ -758,7 +776,17 @@ fn resolve_for(
     if matches!(t.expr, Expr::LastMonth | Expr::LastQuarter)
         && f.link.is_some_and(|l| l.after.is_some())
     {
-        return base?.period_earlier();
+        // "287 (as at 31.10.24), a decrease from last month (291)": the month before the day's.
+        return match base? {
+            When::At(day) if day.d.is_some() => dates::resolve(
+                &t.expr,
+                Anchors {
+                    now: Some(day),
+                    ..anchors
+                },
+            ),
+            base => base.period_earlier(),
+        };
     }
     // "201, a decrease from 224 at the end of the previous quarter": the end of the quarter
     // before the figure's.
@@ -802,6 +830,18 @@ fn fallback(
             return Some(now);
         }
     }
+    // "Budget Monitoring Report: Month 6 2024/25 ... the number of children looked after is 674":
+    // a count in force, said in the present tense under a report's period that is still running,
+    // is of now.
+    if let (Measure::Stock, None, None, Some(When::Between(start, end)), Some(When::At(today))) =
+        (measure, context, tl.heading, tl.frame, now)
+    {
+        let running =
+            start.month_index() <= today.month_index() && today.month_index() <= end.month_index();
+        if running && in_present_tense(sentence, f) {
+            return now;
+        }
+    }
     // "12 new foster carers had been approved since September. ... the number of children on a
     // plan stood at 118": a count in force after a period that runs to now is of now. (Not after
     // a whole year, though it end this month: "Eleven children were adopted in 2022/23. There
@@ -836,7 +876,7 @@ fn fallback(
 /// the present tense (or said to be now).
 fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:there\s+(?:are|is)|we\s+(?:currently\s+|now\s+)?(?:have|support|care\s+for|look\s+after)|stands?\s+at|(?:is|are)(?:\s+now)?)\s+(?:[\d,]+[^.;\d]{1,50}?\s+(?:and|,)\s+)?(?:(?:now|currently|over|about|around|nearly|almost|just\s+(?:over|under))\s+)*$").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:there\s+(?:are|is)|we\s+(?:currently\s+|now\s+)?(?:have|support|care\s+for|look\s+after)|stands?\s+at|remains?(?:\s+[a-z]+)?\s+at|(?:is|are)(?:\s+now)?)\s+(?:[\d,]+[^.;\d]{1,50}?\s+(?:and|,)\s+)?(?:(?:now|currently|over|about|around|nearly|almost|just\s+(?:over|under))\s+)*$").expect("valid regex")
     });
     let clause = link::clause_around(sentence, f.span.start);
     says_now(sentence, f) || PRESENT.is_match(&sentence.text[clause.start..f.span.start])
@@ -845,7 +885,7 @@ fn in_present_tense(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
 /// "has increased to 90%", "currently": a rate stated as the present position.
 fn says_now(sentence: &link::Sentence<'_>, f: &ToDate<'_>) -> bool {
     static NOW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:has|have)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+(?:from\s+[^.;]{1,60}?\s+)?to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
+        Regex::new(r"(?i)(?-u:\b)(?:has|have|had)\s+(?:now\s+)?(?:increased|improved|risen|fallen|reduced|dropped|decreased|gone\s+up|gone\s+down)\s+(?:from\s+[^.;]{1,60}?\s+)?to\s*$|(?-u:\b)(?:currently|now)(?-u:\b)").expect("valid regex")
     });
     let clause = link::clause_around(sentence, f.span.start);
     NOW.is_match(&sentence.text[clause.start..f.span.start])

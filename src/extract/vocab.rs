@@ -51,7 +51,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "entered-care",
         "entered_care",
-        r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|(?:became|become|becoming)\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children|new\s+(?:in)?to\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:starters|starts|admissions|entrants)(?-u:\b)",
+        r"(?:started|starting|begun|began|beginning)\s+to\s+be\s+looked\s+after|(?:admitted|admissions?)\s+(?:in)?to\s+(?:the\s+)?care|(?:entering|entered|enter|entry\s+(?:in)?to|came\s+into|coming\s+into|come\s+into|brought\s+into|taken\s+into)\s+(?:our\s+|the\s+council(?:'|’)?s\s+)?care|(?:new\s+)?entrants?\s+(?:in)?to\s+care|care\s+entrants|(?:became|become|becoming)\s+looked\s+after|new(?:ly)?\s+looked\s+after\s+children|new\s+(?:in)?to\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:starters|starts|admissions|entrants)(?-u:\b)",
     ),
     rule(
         "care-leavers",
@@ -164,7 +164,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "foster-carers",
         "foster_carers",
-        r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break|mainstream)\s+carers",
+        r"(?:approved\s+)?(?:in-house\s+|mainstream\s+|local\s+authority\s+|IFA\s+)?foster(?:ing)?\s+carers|fostering\s+households|foster(?:\s+carer)?\s+(?:families|households)|in-house\s+carers|(?:connected\s+persons?|kinship|.?family\s+and\s+friends.?|link|short\s+break|mainstream)\s+carers",
     ),
     rule(
         "caseload",
@@ -180,7 +180,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:on|in)\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’]+)\s+(?:child\s+protection|CP)\s+registers?|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?-i:CP)\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:on|in)\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’]+)\s+(?:child\s+protection|CP)\s+registers?|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?:child\s+protection|(?-i:CP))\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
     ),
     rule(
         "open-cases",
@@ -484,7 +484,7 @@ fn received_elsewhere(text: &str, at: usize) -> bool {
 /// Care": referrals (or contacts) another service receives, not children's social care.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services)|reablement)(?-u:\b)")
+        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services|front\s+door|team)|reablement)(?-u:\b)")
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
