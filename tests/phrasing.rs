@@ -3323,3 +3323,69 @@ fn more_names_and_the_present_after_a_report_for_a_month() {
         ])
     );
 }
+
+#[test]
+fn quarters_of_shortened_years_and_the_previous_quarter() {
+    assert_eq!(
+        dated("Measure\tQ1 21/22\tQ4 21/22\tQ1 22-23\nChildren in care\t302\t322\t325\n"),
+        owned(&[
+            ("children_in_care", 302.0, Some("2021-04/2021-06")),
+            ("children_in_care", 322.0, Some("2022-01/2022-03")),
+            ("children_in_care", 325.0, Some("2022-04/2022-06")),
+        ])
+    );
+    check(&[
+        (
+            "Contacts – 1,234 (previous quarter 1,100)",
+            &[("contacts", 1234.0), ("contacts", 1100.0)],
+        ),
+        (
+            "Referrals: 456 (previous month 470)",
+            &[("referrals", 456.0), ("referrals", 470.0)],
+        ),
+    ]);
+    assert_eq!(
+        last_when("Ten years ago the council cared for 1,502 children."),
+        Some("2013".to_string())
+    );
+}
+
+#[test]
+fn digits_grouped_by_no_break_spaces_and_other_names() {
+    check(&[
+        (
+            "There are 1\u{a0}234 children in need.",
+            &[("children_in_need", 1234.0)],
+        ),
+        (
+            "There were 2\u{202f}104 contacts in the year.",
+            &[("contacts", 2104.0)],
+        ),
+        (
+            "The number of children in the care of Northshire County Council has hit a record high of 2,104.",
+            &[("children_in_care", 2104.0)],
+        ),
+        (
+            "This is largely due to more unaccompanied asylum seeking children, who now number 58.",
+            &[("uasc", 58.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn ranges_of_days_are_dates_and_an_inspections_dates_date_it() {
+    for line in [
+        "The inspection took place on 10 and 11 May 2022.",
+        "Inspectors visited from 14 to 25 October 2022.",
+        "The visit ran 3-5 July.",
+    ] {
+        assert_eq!(every_value(line), [], "{line}");
+    }
+    assert_eq!(
+        dated("Inspection of children's social care services\nInspection dates: 14 to 25 October 2022\n\nAt the time of the inspection, there were 1,845 children in need and 512 children in care.\n"),
+        owned(&[
+            ("children_in_need", 1845.0, Some("2022-10-25")),
+            ("children_in_care", 512.0, Some("2022-10-25")),
+        ])
+    );
+}

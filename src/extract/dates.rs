@@ -209,6 +209,8 @@ pub enum Expr {
     MonthOfYear { m: u8, years_back: u8 },
     /// "last May": the last May before the reference date's month (in May 2024, May 2023).
     LastNamedMonth(u8),
+    /// "ten years ago": the calendar year so many years before the reference date's.
+    YearsAgo(u8),
 }
 
 impl Expr {
@@ -284,7 +286,13 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(MONTH)(?-u:\b)\.?(?:(?:,?\s+|-)(\d{4}|\d{2})(?-u:\b))?",
     )
 });
-/// Where [`DAY_MONTH`] can match: around a month's first three letters. A match holds at most
+/// "14 to 25 October 2024", "3-5 July": a range of days in one month.
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    month_regex(
+        r"(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
+    )
+});
+/// Where [`DAY_MONTH`] and [`DAY_RANGE`] can match: around a month's first three letters. A match holds at most
 /// 31 bytes besides whitespace ("wednesday," "31st" "of" "september" "." "," "2017").
 static DAY_MONTH_NEAR: LazyLock<Near> =
     LazyLock::new(|| Near::new("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", 40));
@@ -368,7 +376,7 @@ static FINANCIAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}))?")
+    Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}|\d\d\s?[/\-–]\s?\d\d))?")
         .expect("valid regex")
 });
 /// Whether `rest` starts with a thousands group (",104"), so the digit before it is a number's.
@@ -403,9 +411,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<yearend>year[\ -]end)
       | (?P<endq>end\ of\ the\ quarter)
       | (?P<thisq>(?:in|during|over|for|throughout|within)\ the\ quarter|this\ quarter|the\ current\ quarter)
-      | (?P<lastq>last\ quarter|the\ (?:previous|preceding|last)\ quarter)
+      | (?P<lastq>last\ quarter|(?:the\ )?(?:previous|preceding)\ quarter|the\ last\ quarter)
       | (?P<thism>this\ month|the\ current\ month)
-      | (?P<lastm>last\ month|the\ (?:previous|preceding|last)\ month)
+      | (?P<lastm>last\ month|(?:the\ )?(?:previous|preceding)\ month|the\ last\ month)
+      | (?P<yearsago>(?P<ago>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\ years\ ago)
       | (?P<pastyears>(?:in|over|during)\ the\ (?:last|past)\ (?P<years>two|three|four|five|[2-5])\ years)
       | (?P<same>(?:the\ )?same\ period|during\ the\ year)
       | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
@@ -469,7 +478,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             (None, Some(w)) => ordinal(w.as_str()),
             _ => continue,
         };
-        let fy = c.get(4).and_then(|m| financial_year(m.as_str()));
+        let fy = c.get(4).and_then(|m| quarters_year(m.as_str()));
         claim(
             c.get(0).expect("match").range(),
             Expr::Quarter { q, fy },
@@ -605,6 +614,22 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
     let capitalised = |m: Option<regex::Match<'_>>| {
         m.is_some_and(|m| s.as_bytes()[m.start()].is_ascii_uppercase())
     };
+    // "14 to 25 October 2024", "3-5 July": days of one month.
+    for c in near::captures_in(&DAY_RANGE, lower, DAY_MONTH_NEAR.regions(lower)) {
+        let (Ok(a), Ok(b), Some(m)) = (c[1].parse::<u8>(), c[2].parse::<u8>(), month_number(&c[3]))
+        else {
+            continue;
+        };
+        let y = c.get(4).and_then(|y| y.as_str().parse().ok());
+        if 1 <= a && a < b && b <= 31 && (y.is_some() || capitalised(c.get(3))) {
+            let day = |d| Box::new(Expr::Day { y, m, d });
+            claim(
+                c.get(0).expect("match").range(),
+                Expr::Range(day(a), day(b)),
+                found,
+            );
+        }
+    }
     for c in near::captures_in(&DAY_MONTH, lower, DAY_MONTH_NEAR.regions(lower)) {
         let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
             continue;
@@ -691,6 +716,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "lastq",
             "thism",
             "lastm",
+            "yearsago",
             "pastyears",
             "same",
             "now",
@@ -716,6 +742,16 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "lastq" => Expr::LastQuarter,
             "thism" => Expr::ThisMonth,
             "lastm" => Expr::LastMonth,
+            "yearsago" => {
+                let n = c.name("ago").map_or("", |m| m.as_str());
+                let n = [
+                    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                ]
+                .iter()
+                .position(|w| *w == n)
+                .map_or_else(|| n.parse().unwrap_or(2), |i| i as u8 + 2);
+                Expr::YearsAgo(n)
+            }
             "pastyears" => Expr::PastYears(match c.name("years").map_or("", |m| m.as_str()) {
                 "two" | "2" => 2,
                 "three" | "3" => 3,
@@ -925,6 +961,7 @@ pub fn resolve(expr: &Expr, anchors: Anchors) -> Option<When> {
         Expr::MonthOfYear { m, years_back } => {
             When::At(Point::month(reference?.y - i32::from(*years_back), *m))
         }
+        Expr::YearsAgo(n) => When::At(Point::year(reference?.y - i32::from(*n))),
         Expr::LastNamedMonth(m) => {
             let reference = reference?;
             let y = match reference.m {
@@ -1055,6 +1092,16 @@ fn year_for(month: u8, reference: Point) -> i32 {
         Some(rm) if month > rm => reference.y - 1,
         _ => reference.y,
     }
+}
+
+/// The financial year after a quarter: "Q1 2023/24" and, as scorecards shorten it, "Q1 23/24"
+/// are 2023 (two-digit years only when they follow each other).
+fn quarters_year(s: &str) -> Option<i32> {
+    financial_year(s).or_else(|| {
+        let (a, b) = s.split_once(['/', '-', '–'])?;
+        let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+        (b == (a + 1) % 100).then_some(2000 + a)
+    })
 }
 
 /// "2019/20" is 2019; "2018-2019" is 2018; "2017-2019" is not a financial year.

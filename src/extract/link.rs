@@ -670,7 +670,12 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     // "298 with foster carers and 43 are placed with parents": a number after "and" starts a
     // clause of its own; the phrase before it is not what it counts.
     let joined_only = matches!(gap.trim(), "and" | "or" | ", and" | ", or" | "&");
-    if blocked_gap(&gap)
+    // "unaccompanied asylum seeking children, who now number 58": the clause numbers them.
+    static WHO_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:who|which)\s+(?:now\s+|currently\s+|TIME\s+)?(?:number(?:ed)?|total(?:led)?)\s*$")
+            .expect("valid regex")
+    });
+    if blocked_gap(&gap) && !WHO_NUMBER.is_match(&gap)
         || joined_only
         || gap.split_whitespace().count() > 14
         || counts_another_noun(s, q, m)

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// nothing better).
 /// Matched against the text lowered (faster than a case flag, see [`super::dates`]).
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b)|^\s*(?:held(?:\s+(?:at|in)(?-u:\b)[^\n]{0,60}?)?|(?:presented|submitted|reported?)\s+to(?-u:\b)[^\n]{0,60}?)\s+on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*(?:published|issued)(?:\s+on)?\s|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
+    Regex::new(r"(?m)(?P<decision>(?-u:\b)date\s+of\s+(?:decision|response|reply|issue|publication|report|meeting)(?-u:\b))|(?P<meeting>^\s*(?:meeting(?:\s+date)?|cabinet\s+decision|decision\s+date|date\s+of\s+meeting|meeting\s+held\s+on)\s*:|^\s*(?:minutes|meeting|record)\s+of(?-u:\b)[^\n]{0,120}?(?-u:\b)held(?-u:\b)[^\n]{0,80}?(?-u:\b)on(?-u:\b)|^\s*(?:held(?:\s+(?:at|in)(?-u:\b)[^\n]{0,60}?)?|(?:presented|submitted|reported?)\s+to(?-u:\b)[^\n]{0,60}?)\s+on(?-u:\b))|(?P<plain>(?-u:\b)date\s*:|(?-u:\b)inspection\s+dates?\s*:|(?-u:\b)(?:publication\s+date|published(?:\s+on)?|issued\s+on)\s*:|^\s*(?:published|issued)(?:\s+on)?\s|^\s*date(?-u:\b)\s*|^\s*(?:report(?:ed)?\s+date|date\s+(?:produced|prepared|reported)|(?:produced|prepared|reported)(?:\s+on)?)\s*:|\(\s*(?:reported|produced|prepared|published|issued)(?:\s+on)?\s)")
         .expect("valid regex")
 });
 /// "this month (December 2020)".
@@ -133,7 +133,12 @@ fn first_day(s: &str) -> Option<Point> {
     if t.span.start > 12 {
         return None;
     }
-    match t.expr {
+    let last = match &t.expr {
+        // "Inspection dates: 14 to 25 October 2024": the last day.
+        Expr::Range(_, b) => b,
+        e => e,
+    };
+    match *last {
         Expr::Day { y: Some(y), m, d } => Some(Point::day(y, m, d)),
         Expr::Month { y: Some(y), m } => Some(Point::month(y, m)),
         _ => None,

@@ -55,7 +55,7 @@ pub struct Quantity {
 /// [`scan_digits`] finds the same matches faster; this is what it must agree with, and what
 /// reads a text holding digits of other scripts.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+    Regex::new(r"(?P<sign>[-+−])?(?P<pound>£\s?)?(?-u:\b)(?P<num>\d{1,3}(?:[,\x{a0}\x{202f}\x{2009}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
         .expect("valid regex")
 });
 /// A number in words below a hundred (without "one", too common alone).
@@ -236,8 +236,11 @@ fn scan_digits(s: &str) -> Vec<Digits> {
         // "\d{1,3}(?:,\d{3})+" when it matches, else "\d+"; then "(?:\.\d+)?".
         let mut end = digits_end;
         if digits_end - i <= 3 {
-            while b.get(end) == Some(&b',') && end + 4 <= b.len() && run(end + 1) >= end + 4 {
-                end += 4;
+            while let Some(width) = group_separator(&b[end..]) {
+                if run(end + width) < end + width + 3 {
+                    break;
+                }
+                end += width + 3;
             }
         }
         if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
@@ -277,6 +280,22 @@ fn scan_digits(s: &str) -> Vec<Digits> {
         at = end;
     }
     out
+}
+
+/// The length of the thousands separator `b` starts with: a comma, or the no-break, narrow
+/// no-break and thin spaces some exports group digits with ("1\u{a0}234").
+fn group_separator(b: &[u8]) -> Option<usize> {
+    match b {
+        [b',', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        [0xE2, 0x80, 0xAF | 0x89, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The digits of a number without its thousands separators.
+fn without_separators(raw: &str) -> String {
+    raw.replace([',', '\u{a0}', '\u{202f}', '\u{2009}'], "")
 }
 
 /// The matches of [`NUMBER`] in `s`, read by the regex.
@@ -349,7 +368,7 @@ fn digits(s: &str, n: &Digits, earlier: &[Quantity]) -> Option<Quantity> {
     {
         return None;
     }
-    let mut value: f64 = raw.replace(',', "").parse().ok()?;
+    let mut value: f64 = without_separators(raw).parse().ok()?;
     let mut unit = Unit::Count;
     let mut end = num.end;
     let pound = n.pound;
@@ -590,7 +609,7 @@ fn money_multiplier(after: &str) -> (f64, usize) {
 
 /// Reference numbers, case numbers and the like: long runs of digits with no separators.
 fn is_identifier(raw: &str) -> bool {
-    !raw.contains([',', '.']) && raw.len() >= 7
+    raw.len() >= 7 && raw.bytes().all(|b| b.is_ascii_digit())
         || raw.len() >= 2 && raw.starts_with('0') && !raw.contains('.')
 }
 

@@ -189,6 +189,10 @@ impl Timeline {
         static OF_DATA: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(r"(?i)(?-u:\b)(?:{DATA_WORDS})(?-u:\b)")).expect("valid regex")
         });
+        // "Inspection dates: 14 to 25 October 2024" dates the document, not its figures.
+        if DATE_LINE.is_match(&text[range.clone()]) {
+            return;
+        }
         let found = dates::find(text, range.clone());
         let period = found.iter().rev().find(|t| match t.expr {
             Expr::FinancialYear(_) | Expr::Quarter { fy: Some(_), .. } | Expr::Range(..) => true,
@@ -237,7 +241,7 @@ fn names_years(times: &[TimeExpr]) -> bool {
 
 /// "DATE: 26th January 2017", "Date of decision": a line that dates the document itself.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)date(?:\s+of\s+\w+|\s+(?:produced|prepared|issued|printed))?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))|^\s*(?:produced|prepared|published)(?:\s+on)?\s*:").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)dates?(?:\s+of\s+\w+|\s+(?:produced|prepared|issued|printed))?\s*:|(?-u:\b)date\s+(?:published|of\s+(?:decision|meeting|report))|^\s*(?:produced|prepared|published)(?:\s+on)?\s*:").expect("valid regex")
 });
 
 /// "Period: October 2024", "Reporting period: Q2 2024/25": a line naming the period the report
