@@ -3389,3 +3389,42 @@ fn ranges_of_days_are_dates_and_an_inspections_dates_date_it() {
         ])
     );
 }
+
+#[test]
+fn tables_whose_first_column_numbers_the_rows() {
+    assert_eq!(
+        dated("KPI\tDescription\tJan-23\tDec-22\tDirection\n1\tNumber of contacts\t1,423\t1,187\tUp\n2\t% of assessments within 45 days\t82.4%\t84.0%\tDown\n3\tNumber of CLA\t301\t297\tUp\n"),
+        owned(&[
+            ("contacts", 1423.0, Some("2023-01")),
+            ("contacts", 1187.0, Some("2022-12")),
+            ("assessments_on_time_pct", 82.4, Some("2023-01")),
+            ("assessments_on_time_pct", 84.0, Some("2022-12")),
+            ("children_in_care", 301.0, Some("2023-01")),
+            ("children_in_care", 297.0, Some("2022-12")),
+        ])
+    );
+}
+
+#[test]
+fn the_part_of_a_flow_that_went_on_to_something() {
+    check(&[
+        ("Contacts progressing to referral: 1,102 (25.2%)", &[]),
+        ("Contacts resulting in NFA: 1,871", &[]),
+        ("1,871 contacts resulted in no further action.", &[]),
+        ("Total contacts received: 4,381", &[("contacts", 4381.0)]),
+        // (What went on to something counted of its own leaves the whole its name.)
+        (
+            "There were 119 Section 47 enquiries, leading to 58 Initial Child Protection Conferences.",
+            &[("section_47_enquiries", 119.0), ("initial_cp_conferences", 58.0)],
+        ),
+        (
+            "Referrals within 12 months of a previous referral: 19.8%",
+            &[("re_referrals_pct", 19.8)],
+        ),
+        // A count in brackets after a noun that describes an earlier count is of neither.
+        (
+            "In 2022/23 there were 612 missing episodes related to children in care (146 children).",
+            &[("missing_episodes", 612.0)],
+        ),
+    ]);
+}

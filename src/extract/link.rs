@@ -346,8 +346,12 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     }
     let gap = &s.text[q.end..first.span.start];
     let stock = vocab::measure(m.rule.indicator) == vocab::Measure::Stock;
+    // "1,871 contacts resulted in no further action": a part of them, where what they became
+    // names no indicator.
+    let went_on = std::ptr::eq(m, first) && went_on_to(&s.text[m.span.end..s.range.end]);
     if !GAP.is_match(gap)
         || stock && restricted_after(s, m)
+        || went_on
         || per_something(&s.text[m.span.end..s.range.end])
     {
         return None;
@@ -542,8 +546,22 @@ fn restricted_after(s: &Sentence<'_>, m: &Mention) -> bool {
     picks_out_a_part(&s.text[m.span.end..s.range.end], m.rule.indicator)
 }
 
+/// "Contacts progressing to referral: 1,102", "1,871 contacts resulted in no further action":
+/// the part of a flow that went on to something, not the whole of it. (Not after a comma: "119
+/// Section 47 enquiries, leading to 58 conferences" are all of them.)
+fn went_on_to(after: &str) -> bool {
+    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:that|which|who)\s+)?(?:progress(?:ed|ing)?|led|leading|result(?:ed|ing)?|convert(?:ed|ing)?|proceed(?:ed|ing)?|went|going|escalat(?:ed|ing)|stepp(?:ed|ing))\s+(?:on\s+|up\s+|down\s+)?(?:to|in|into)(?-u:\b)")
+            .expect("valid regex")
+    });
+    OUTCOME.is_match(after)
+}
+
 /// [`restricted_after`] on the words `after` a noun naming `indicator`.
 fn picks_out_a_part(after: &str, indicator: &str) -> bool {
+    if went_on_to(after) {
+        return true;
+    }
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[\s,]*(?:who|that)?\s*(?:are|were|have|has|had|will|would|did|is|was)\s+(?:been\s+|being\s+|not\s+)?(?:\w+ly\s+)?(\w+)")
             .expect("valid regex")
@@ -642,7 +660,7 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
             .iter()
             .flatten()
             .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
-    if counted {
+    if counted || describes_an_earlier_count(s, q, m) {
         return None;
     }
     // "The average age of children entering care was 9": a measure of them, not their count.
@@ -677,6 +695,7 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     });
     if blocked_gap(&gap) && !WHO_NUMBER.is_match(&gap)
         || joined_only
+        || went_on_to(&gap)
         || gap.split_whitespace().count() > 14
         || counts_another_noun(s, q, m)
         || names_another(s, q, m.rule.indicator)
@@ -690,6 +709,34 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         label: Some(m.span.clone()),
         after: None,
     })
+}
+
+/// "612 episodes related to children in care (146 children)": a noun inside the phrase of an
+/// earlier count (no comma or "and" between them) describes that count, and names nothing
+/// for a number in brackets just after it.
+fn describes_an_earlier_count(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
+    static APART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)[,;:()]|(?-u:\b)(?:and|or|while|whilst|but|whereas|with|compared|than)(?-u:\b)",
+        )
+        .expect("valid regex")
+    });
+    if s.text[m.span.end..q.span.start].trim() != "(" {
+        return false;
+    }
+    s.quantities
+        .iter()
+        .rfind(|p| {
+            p.span.start < q.span.start
+                && p.end <= m.span.start
+                && p.unit == Unit::Count
+                && p.role == Role::Value
+                && !p.word
+        })
+        .is_some_and(|p| {
+            let between = &s.text[p.end..m.span.start];
+            between.split_whitespace().count() <= 6 && !APART.is_match(between)
+        })
 }
 
 /// Words that leave indicators out: "excluding CP and CLA", "other than care leavers".

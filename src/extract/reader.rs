@@ -453,11 +453,29 @@ impl Reader<'_> {
                     tables::is_number_cell(cell) && !is_a_year(cell.trim())
                 })
             });
+        // "KPI | Description | Jan-25 | Dec-24" over "1 | Number of contacts | 1,423 | 1,187": a
+        // first column that numbers the rows; the row's label is the second.
+        let numbered = !unlabelled
+            && !t.rows.is_empty()
+            && t.rows.iter().all(|r| {
+                r.cells.len() >= 3 && {
+                    let index = self.text[r.cells[0].clone()].trim().trim_end_matches('.');
+                    let second = &self.text[r.cells[1].clone()];
+                    (1..=3).contains(&index.len())
+                        && index.bytes().all(|b| b.is_ascii_digit())
+                        && !tables::is_number_cell(second)
+                }
+            });
+        let label_columns = if unlabelled {
+            0
+        } else {
+            1 + usize::from(numbered)
+        };
         // What each column heading says is read once for the table, not once per cell.
         let columns: Vec<Column> = t
             .header
             .iter()
-            .skip(usize::from(!unlabelled))
+            .skip(label_columns)
             .map(|h| Column {
                 role: tables::column_role(&self.text[h.clone()]),
                 names: Names::of(self.text, h.clone(), &self.aliases),
@@ -466,22 +484,27 @@ impl Reader<'_> {
             .collect();
         // "Table 3: Children in care by placement type": its Total row is the caption's
         // indicator when the columns are dates or just "Number" (a total of boys is not).
-        let plain_columns = t.header.iter().skip(1).zip(&columns).all(|(h, c)| {
-            let heading = self.text[h.clone()].trim().to_ascii_lowercase();
-            matches!(
-                heading.as_str(),
-                "" | "number"
-                    | "no."
-                    | "no"
-                    | "count"
-                    | "total"
-                    | "figure"
-                    | "%"
-                    | "percent"
-                    | "percentage"
-                    | "per cent"
-            ) || c.when.is_some()
-        });
+        let plain_columns = t
+            .header
+            .iter()
+            .skip(label_columns)
+            .zip(&columns)
+            .all(|(h, c)| {
+                let heading = self.text[h.clone()].trim().to_ascii_lowercase();
+                matches!(
+                    heading.as_str(),
+                    "" | "number"
+                        | "no."
+                        | "no"
+                        | "count"
+                        | "total"
+                        | "figure"
+                        | "%"
+                        | "percent"
+                        | "percentage"
+                        | "per cent"
+                ) || c.when.is_some()
+            });
         let caption = t
             .caption
             .clone()
@@ -502,6 +525,8 @@ impl Reader<'_> {
             };
             let (label, values) = if unlabelled {
                 (&(first.start..first.start), &row.cells[..])
+            } else if numbered {
+                (&rest[0], &rest[1..])
             } else {
                 (first, rest)
             };

@@ -210,7 +210,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "re-referrals",
         "re_referrals_pct",
-        r"re-?referrals?|repeat\s+referrals?",
+        r"re-?referrals?|repeat\s+referrals?|referrals?\s+(?:received\s+)?within\s+(?:12|twelve)\s+months\s+of\s+(?:a|the)\s+previous\s+referral",
     ),
     rule(
         "repeat-plans",
