@@ -3428,3 +3428,37 @@ fn the_part_of_a_flow_that_went_on_to_something() {
         ),
     ]);
 }
+
+#[test]
+fn change_columns_team_names_and_throughcare() {
+    // A "Change" column holds differences, of no indicator.
+    assert_eq!(
+        dated("Measure                      2021/22   2022/23   Change\nNumber of CP Plans             288       261      -27\nNumber of Children in Need   1,604     1,722     +118\n"),
+        owned(&[
+            ("child_protection_plans", 288.0, Some("2021-04/2022-03")),
+            ("child_protection_plans", 261.0, Some("2022-04/2023-03")),
+            ("children_in_need", 1604.0, Some("2021-04/2022-03")),
+            ("children_in_need", 1722.0, Some("2022-04/2023-03")),
+        ])
+    );
+    check(&[
+        // A team's name is not what a number after it counts.
+        (
+            "The average caseload for social workers in the Children in Need teams was 19.",
+            &[("social_worker_caseload", 19.0)],
+        ),
+        (
+            "The average caseload in the Leaving Care Team is 21.",
+            &[("social_worker_caseload", 21.0)],
+        ),
+        // Scotland's service for care leavers names them.
+        (
+            "Throughcare and Aftercare: 203 young people are currently receiving a service.",
+            &[("care_leavers", 203.0)],
+        ),
+    ]);
+    assert_eq!(
+        dated("Fostering Service Statement of Purpose\nReviewed: April 2023\n\nThe Fostering Service currently has 98 approved fostering households.\n"),
+        one("foster_carers", 98.0, "2023-04")
+    );
+}

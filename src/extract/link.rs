@@ -648,7 +648,7 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         .iter()
         .rev()
         .filter(|m| m.span.end <= q.span.start)
-        .find(|m| !left_out(s, m))?;
+        .find(|m| !left_out(s, m) && !names_a_team(s, m))?;
     if where_placed(s, m) {
         return None;
     }
@@ -672,19 +672,22 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         return None;
     }
     let gap = gap_words(s, m.span.end, q.span.start, i)?;
-    let gap = EXCLUSION.replace_all(&gap, " ");
+    let mut gap = EXCLUSION.replace_all(&gap, " ").into_owned();
+    // (A team's name between them is no noun of the number's: "... in the Children in Need
+    // teams was 19".)
+    static TEAM_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){0,4}(?i:teams?|units?|hubs?)(?-u:\b)")
+            .expect("valid regex")
+    });
+    gap = TEAM_NAME.replace_all(&gap, " ").into_owned();
     // "Care leavers (aged 18-21): 198": the ages that define care leavers, not a part of them.
-    let gap = if m.rule.indicator == "care_leavers" {
-        CARE_LEAVER_AGES.replace_all(&gap, " ")
-    } else {
-        gap
-    };
+    if m.rule.indicator == "care_leavers" {
+        gap = CARE_LEAVER_AGES.replace_all(&gap, " ").into_owned();
+    }
     // "CP plans (rate 48.1 per 10,000)": a rate is what a rate per 10,000 is.
-    let gap = if q.unit == Unit::Per10k {
-        RATE.replace_all(&gap, " ")
-    } else {
-        gap
-    };
+    if q.unit == Unit::Per10k {
+        gap = RATE.replace_all(&gap, " ").into_owned();
+    }
     // "298 with foster carers and 43 are placed with parents": a number after "and" starts a
     // clause of its own; the phrase before it is not what it counts.
     let joined_only = matches!(gap.trim(), "and" | "or" | ", and" | ", or" | "&");
@@ -737,6 +740,16 @@ fn describes_an_earlier_count(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bo
             let between = &s.text[p.end..m.span.start];
             between.split_whitespace().count() <= 6 && !APART.is_match(between)
         })
+}
+
+/// "the average caseload for social workers in the Children in Need teams was 19": a mention
+/// that names a team is the team's name, not what a number after it counts.
+fn names_a_team(s: &Sentence<'_>, m: &Mention) -> bool {
+    static TEAM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(?:teams?|units?|hubs?|services?\s+(?:area|manager)s?|practitioners|managers?)(?-u:\b)")
+            .expect("valid regex")
+    });
+    TEAM.is_match(super::text::head(&s.text[m.span.end..s.range.end], 24))
 }
 
 /// Words that leave indicators out: "excluding CP and CLA", "other than care leavers".

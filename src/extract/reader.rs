@@ -595,10 +595,11 @@ impl Reader<'_> {
         if a_year && by_column.is_none() {
             return None;
         }
+        // (A "Change" column's cells are differences, of no indicator.)
         let named = by_column
             .or_else(|| heads.names.for_unit(q.unit))
             .or_else(|| heads.total.and_then(|c| c.for_unit(q.unit)))
-            .filter(|(id, _, _)| fits(id));
+            .filter(|(id, _, _)| fits(id) && !role.change);
         let indicator = named.as_ref().map(|n| n.0);
         let column_when = column.and_then(|c| c.when);
         // "Children in care (31 March)" under "2021/22  2022/23  2023/24": the row's day in

@@ -532,6 +532,8 @@ pub struct ColumnRole {
     pub target: bool,
     /// "England", "Stat neighbours": the cells are a comparator's.
     pub area: Option<crate::model::Area>,
+    /// "Change", "Difference", "+/-": the cells are changes between other columns, not values.
+    pub change: bool,
 }
 
 /// The role of a column from its heading.
@@ -540,9 +542,14 @@ pub fn column_role(heading: &str) -> ColumnRole {
         Regex::new(r"(?i)^\W*(?:\d{4}\S*\s+)?(?:target|goal|ambition|aim|threshold)s?(?-u:\b)")
             .expect("valid regex")
     });
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:(?:annual|monthly|quarterly|year[\s-]on[\s-]year|%)\s+)?(?:change|difference|diff\.?|variance|var\.?|movement|increase\s*/\s*decrease|\+\s*/\s*[-−–])(?:\s|$|\()")
+            .expect("valid regex")
+    });
     ColumnRole {
         target: TARGET.is_match(heading),
         area: super::area::column(heading),
+        change: CHANGE.is_match(heading.trim()),
     }
 }
 

@@ -56,7 +56,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "care-leavers",
         "care_leavers",
-        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:(?:entitled\s+to|in\s+receipt\s+of|receiving|accessing|eligible\s+for)\s+(?:the\s+|our\s+)?)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+(?:throughcare\s+and\s+)?aftercare(?:\s+(?:support|services?))?",
+        r"care\s+leavers?|young\s+people\s+leaving\s+care|(?:(?:entitled\s+to|in\s+receipt\s+of|receiving|accessing|eligible\s+for)\s+(?:the\s+|our\s+)?)?leaving\s+care\s+(?:support|services?)|former\s+relevant\s+(?:children|young\s+people)|pathway\s+plan\s+cohort|care[\s-]experienced\s+(?:young\s+(?:people|adults)|adults)|(?:receiving|in\s+receipt\s+of|eligible\s+for|entitled\s+to)\s+(?:throughcare\s+and\s+)?aftercare(?:\s+(?:support|services?))?|throughcare\s+(?:and|&)\s+aftercare",
     ),
     rule(
         "left-care",
