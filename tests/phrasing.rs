@@ -3462,3 +3462,25 @@ fn change_columns_team_names_and_throughcare() {
         one("foster_carers", 98.0, "2023-04")
     );
 }
+
+#[test]
+fn other_services_referrals_action_numbers_and_stopping_care() {
+    check(&[
+        (
+            "Referrals to the Educational Psychology service rose to 412.",
+            &[],
+        ),
+        ("There were 230 referrals to the school nursing team.", &[]),
+        ("Action 14: Officers to report the number of children placed with parents.", &[]),
+        (
+            "97 children started to be looked after during the year and 110 stopped being looked after.",
+            &[("entered_care", 97.0), ("left_care", 110.0)],
+        ),
+        // (Referrals to children's social care are still counted.)
+        (
+            "Referrals to children's social care rose to 412.",
+            &[("referrals", 412.0)],
+        ),
+    ]);
+    assert_eq!(every_value("Action 14: Officers to report back."), []);
+}

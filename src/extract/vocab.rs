@@ -61,7 +61,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "left-care",
         "left_care",
-        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year|(?:ceased|ceasing)\s+care(?-u:\b)|discharged\s+from\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:leavers|ceased|exits|discharges)(?-u:\b)",
+        r"(?:ceased|ceasing|stopped|stopping)\s+(?:to\s+be|being)\s+(?:looked\s+after|in\s+care)|(?:who\s+)?(?:left|leaving|exited|exiting|leave)\s+care|care\s+leavers\s+in\s+the\s+year|(?:ceased|ceasing)\s+care(?-u:\b)|discharged\s+from\s+care|(?-i:CLA|LAC|CiC|CIC)\s+(?:leavers|ceased|exits|discharges)(?-u:\b)",
     ),
     rule(
         "placed-for-adoption",
@@ -484,7 +484,7 @@ fn received_elsewhere(text: &str, at: usize) -> bool {
 /// Care": referrals (or contacts) another service receives, not children's social care.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services|front\s+door|team)|reablement)(?-u:\b)")
+        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services|front\s+door|team)|reablement|educational\s+psycholog\w*|school\s+nurs\w*|speech\s+and\s+language|(?:child\s+and\s+adolescent\s+)?mental\s+health|housing|(?-i:SENDIASS|SALT|EP)\s+(?:service|team))(?-u:\b)")
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
