@@ -280,19 +280,14 @@ fn month_regex(template: &str) -> Regex {
 }
 
 /// "13th January 2017", "Wednesday, 4th July, 2018", "13th January", "30-Nov-2024", "30 Nov
-/// 24"; not "13 children". A two-digit year is checked by [`two_digit_year`].
+/// 24", and ranges of days in a month, "14 to 25 October 2024", "3-5 July"; not "13 children".
+/// A two-digit year is checked by [`two_digit_year`].
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(
-        r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(MONTH)(?-u:\b)\.?(?:(?:,?\s+|-)(\d{4}|\d{2})(?-u:\b))?",
+        r"(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(MONTH)(?-u:\b)\.?(?:(?:,?\s+|-)(\d{4}|\d{2})(?-u:\b))?",
     )
 });
-/// "14 to 25 October 2024", "3-5 July": a range of days in one month.
-static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    month_regex(
-        r"(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(MONTH)(?-u:\b)\.?(?:,?\s+(\d{4})(?-u:\b))?",
-    )
-});
-/// Where [`DAY_MONTH`] and [`DAY_RANGE`] can match: around a month's first three letters. A match holds at most
+/// Where [`DAY_MONTH`] can match: around a month's first three letters. A match holds at most
 /// 31 bytes besides whitespace ("wednesday," "31st" "of" "september" "." "," "2017").
 static DAY_MONTH_NEAR: LazyLock<Near> =
     LazyLock::new(|| Near::new("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", 40));
@@ -331,6 +326,9 @@ static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?-u:\b)")
         .expect("valid regex")
 });
+/// Where [`MONTH_RELATIVE`] can match: around "last" or "this" ("September of last year" holds
+/// 19 bytes besides whitespace).
+static MONTH_RELATIVE_NEAR: LazyLock<Near> = LazyLock::new(|| Near::new("last|this", 24));
 /// The months in Welsh, January to December.
 const WELSH_MONTHS: [&str; 12] = [
     "ionawr",
@@ -359,12 +357,9 @@ static WELSH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "last May", "March last year", "June of this year": a month named against the reference date.
+/// Matched against the text lowered; the month must be capitalised in the original.
 static MONTH_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
-    Regex::new(&format!(
-        r"(?-u:\b)(?:(?i:last)\s+({month})|({month})\s+(?i:of\s+)?(?:(?i:(last))|(?i:this))\s+(?i:year))(?-u:\b)"
-    ))
-    .expect("valid regex")
+    month_regex(r"(?-u:\b)(?:last\s+(MONTH)|(MONTH)\s+(?:of\s+)?(?:(last)|this)\s+year)(?-u:\b)")
 });
 /// "2019/20", "2022-23", "2019 /20", "2007-8", "2018-2019", "2023 to 2024" (as GOV.UK writes
 /// them); checked to be consecutive years.
@@ -541,8 +536,12 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             );
         }
     }
-    for c in MONTH_RELATIVE.captures_iter(s) {
+    for c in near::captures_in(&MONTH_RELATIVE, &lower, MONTH_RELATIVE_NEAR.regions(&lower)) {
         let whole = c.get(0).expect("match").range();
+        let month = c.get(1).or(c.get(2)).expect("a month");
+        if !s.as_bytes()[month.start()].is_ascii_uppercase() {
+            continue;
+        }
         let expr = match (c.get(1), c.get(2)) {
             (Some(month), _) => Expr::LastNamedMonth(month_number(month.as_str()).unwrap_or(1)),
             (None, Some(month)) => Expr::MonthOfYear {
@@ -615,38 +614,39 @@ fn scan_days(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Claim<
         m.is_some_and(|m| s.as_bytes()[m.start()].is_ascii_uppercase())
     };
     // "14 to 25 October 2024", "3-5 July": days of one month.
-    for c in near::captures_in(&DAY_RANGE, lower, DAY_MONTH_NEAR.regions(lower)) {
-        let (Ok(a), Ok(b), Some(m)) = (c[1].parse::<u8>(), c[2].parse::<u8>(), month_number(&c[3]))
-        else {
-            continue;
-        };
-        let y = c.get(4).and_then(|y| y.as_str().parse().ok());
-        if 1 <= a && a < b && b <= 31 && (y.is_some() || capitalised(c.get(3))) {
-            let day = |d| Box::new(Expr::Day { y, m, d });
-            claim(
-                c.get(0).expect("match").range(),
-                Expr::Range(day(a), day(b)),
-                found,
-            );
-        }
-    }
     for c in near::captures_in(&DAY_MONTH, lower, DAY_MONTH_NEAR.regions(lower)) {
-        let (Ok(d), Some(m)) = (c[1].parse::<u8>(), month_number(&c[2])) else {
+        let (Ok(d), Some(m)) = (c[2].parse::<u8>(), month_number(&c[3])) else {
             continue;
         };
         let mut whole = c.get(0).expect("match").range();
-        let mut y = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
-        if let Some(year) = c.get(3).filter(|y| y.len() == 2) {
+        let mut y = c.get(4).and_then(|y| y.as_str().parse::<i32>().ok());
+        if let Some(year) = c.get(4).filter(|y| y.len() == 2) {
             if two_digit_year(lower, year.range()) {
                 y = y.map(|y| 2000 + y);
             } else {
                 // "On 30 November 24 children ...": the number counts, the date ends before it.
                 y = None;
-                whole.end = c.get(2).expect("month").end();
+                whole.end = c.get(3).expect("month").end();
             }
         }
-        if (1..=31).contains(&d) && (y.is_some() || capitalised(c.get(2))) {
-            claim(whole, Expr::Day { y, m, d }, found);
+        if !(1..=31).contains(&d) || y.is_none() && !capitalised(c.get(3)) {
+            continue;
+        }
+        let day = |d| Expr::Day { y, m, d };
+        // "14 to 25 October 2024": a range of days; "10 and 5 May", the day alone.
+        match c.get(1).map(|a| (a, a.as_str().parse::<u8>())) {
+            Some((_, Ok(a))) if (1..d).contains(&a) => {
+                claim(
+                    whole,
+                    Expr::Range(Box::new(day(a)), Box::new(day(d))),
+                    found,
+                );
+            }
+            Some(_) => {
+                let from = c.get(2).expect("day").start();
+                claim(from..whole.end, day(d), found);
+            }
+            None => claim(whole, day(d), found),
         }
     }
     // "21 Tachwedd 2024": a Welsh date, as bilingual papers head themselves.

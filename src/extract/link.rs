@@ -98,10 +98,10 @@ fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
         let part_of_unnamed = head.unit == Unit::Count
             && q.unit == Unit::Count
             && links[i - 1].is_none()
-            && OF_WHOM.is_match(&s.text[head.end..q.span.start])
             && links[i]
                 .as_ref()
-                .is_some_and(|l| vocab::measure(l.indicator) == vocab::Measure::Stock);
+                .is_some_and(|l| vocab::measure(l.indicator) == vocab::Measure::Stock)
+            && OF_WHOM.is_match(super::text::tail(&s.text[head.end..q.span.start], 20));
         if part_of_unnamed {
             links[i] = None;
         }
@@ -679,7 +679,10 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
         Regex::new(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){0,4}(?i:teams?|units?|hubs?)(?-u:\b)")
             .expect("valid regex")
     });
-    gap = TEAM_NAME.replace_all(&gap, " ").into_owned();
+    let lower = gap.to_ascii_lowercase();
+    if ["team", "unit", "hub"].iter().any(|w| lower.contains(w)) {
+        gap = TEAM_NAME.replace_all(&gap, " ").into_owned();
+    }
     // "Care leavers (aged 18-21): 198": the ages that define care leavers, not a part of them.
     if m.rule.indicator == "care_leavers" {
         gap = CARE_LEAVER_AGES.replace_all(&gap, " ").into_owned();
@@ -1142,7 +1145,12 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         Regex::new(r"(?i)(?:(?-u:\b)(?:a|the|our)\s+)?(?-u:\b)targets?\s*(?:of|is|:)?\s*(?:<=|>=|<|>|≤|≥|=)?\s*$")
             .expect("valid regex")
     });
-    let gap = match TARGET_CUE.find(&gap).filter(|_| q.target) {
+    let cue = if q.target {
+        TARGET_CUE.find(&gap)
+    } else {
+        None
+    };
+    let gap = match cue {
         Some(cue) => gap[..cue.start()].to_string(),
         None => gap,
     };
