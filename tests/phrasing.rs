@@ -3264,6 +3264,19 @@ fn another_services_section_keeps_its_contacts_and_assessments() {
         &[("care_leavers_accommodation_pct", 91.0)],
     )]);
     check(&[("There were 3,450 contacts to the adult front door.", &[])]);
+    // One list of other services serves both: what a referral goes to, and a section's heading.
+    check(&[
+        (
+            "There were 640 referrals to public health nursing in the year.",
+            &[],
+        ),
+        ("Referrals to the homelessness service: 212", &[]),
+        (
+            "Mental Health\nThere were 301 referrals and 188 assessments.",
+            &[],
+        ),
+        ("Youth Offending\nOpen cases: 64", &[]),
+    ]);
 }
 
 #[test]

@@ -18,7 +18,7 @@
 //! never linked: they stay quantities with no indicator.
 
 use super::area;
-use super::numbers::{Quantity, Role};
+use super::numbers::{self, Quantity, Role};
 use super::vocab::{self, Mention};
 use crate::model::Unit;
 use regex::Regex;
@@ -676,11 +676,11 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     // (A team's name between them is no noun of the number's: "... in the Children in Need
     // teams was 19".)
     static TEAM_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){0,4}(?i:teams?|units?|hubs?)(?-u:\b)")
+        Regex::new(&format!(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){{0,4}}(?i:{TEAMS})(?-u:\b)"))
             .expect("valid regex")
     });
     let lower = gap.to_ascii_lowercase();
-    if ["team", "unit", "hub"].iter().any(|w| lower.contains(w)) {
+    if TEAM_WORDS.iter().any(|w| lower.contains(w)) {
         gap = TEAM_NAME.replace_all(&gap, " ").into_owned();
     }
     // "Care leavers (aged 18-21): 198": the ages that define care leavers, not a part of them.
@@ -745,12 +745,19 @@ fn describes_an_earlier_count(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bo
         })
 }
 
+/// The words that end a team's name ("the Children in Need teams", "the Fostering Hub"), and
+/// [`TEAMS`], a regex matching them.
+const TEAM_WORDS: [&str; 3] = ["team", "unit", "hub"];
+const TEAMS: &str = "teams?|units?|hubs?";
+
 /// "the average caseload for social workers in the Children in Need teams was 19": a mention
 /// that names a team is the team's name, not what a number after it counts.
 fn names_a_team(s: &Sentence<'_>, m: &Mention) -> bool {
     static TEAM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:teams?|units?|hubs?|services?\s+(?:area|manager)s?|practitioners|managers?)(?-u:\b)")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)^\s+(?:{TEAMS}|services?\s+(?:area|manager)s?|practitioners|managers?)(?-u:\b)"
+        ))
+        .expect("valid regex")
     });
     TEAM.is_match(super::text::head(&s.text[m.span.end..s.range.end], 24))
 }
@@ -1126,6 +1133,24 @@ pub fn clause_around(s: &Sentence<'_>, at: usize) -> Range<usize> {
     start..end
 }
 
+/// What is left of the words before a target once its cue ("our target of", "target <=") is
+/// taken off: "; target <=" leaves ";".
+fn before_target_cue(gap: &str) -> &str {
+    let Some(cue) = numbers::TARGET_BEFORE.find(gap) else {
+        return gap;
+    };
+    let head = gap[..cue.start()].trim_end();
+    let article = ["a", "the", "our"].into_iter().find(|w| {
+        let n = head.len().saturating_sub(w.len());
+        head.get(n..).is_some_and(|end| end.eq_ignore_ascii_case(w))
+            && !head[..n].ends_with(|c: char| c.is_alphanumeric())
+    });
+    match article {
+        Some(w) => &head[..head.len() - w.len()],
+        None => head,
+    }
+}
+
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1141,18 +1166,9 @@ fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) ->
         || q.unit == Unit::Count && p.unit == Unit::Percent;
     let gap = gap_words(s, p.end, q.span.start, i)?;
     // "(Q2 20.1%; target <=20%)": the words that make a value the target are not a connector.
-    static TARGET_CUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?:a|the|our)\s+)?(?-u:\b)targets?\s*(?:of|is|:)?\s*(?:<=|>=|<|>|≤|≥|=)?\s*$")
-            .expect("valid regex")
-    });
-    let cue = if q.target {
-        TARGET_CUE.find(&gap)
-    } else {
-        None
-    };
-    let gap = match cue {
-        Some(cue) => gap[..cue.start()].to_string(),
-        None => gap,
+    let gap = match q.target {
+        true => before_target_cue(&gap).to_string(),
+        false => gap,
     };
     // A comparator's label is not a connector, the words before it are: "(England 43.7".
     let gap = match area::LABEL.find(&gap) {

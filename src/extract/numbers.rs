@@ -135,7 +135,7 @@ static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static JUST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)just\s+(?:under|below)\s*$").expect("valid regex"));
 /// Words before a number that make it a target: "a target of", "aim to reach".
-static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:target(?:ed|s)?\s*:?(?:\s*(?:<=|>=|=<|=>|<|>|≤|≥|=))?(?:\s*(?:\w+\s+){0,3}?(?:of|is|was|at|to|for|:|below|under|above|over|less\s+than|more\s+than|no\s+more\s+than|at\s+least))?|aim(?:ing)?\s+(?:to\s+\w+|for)|goal\s+(?:of|is)|ambition\s+(?:of|is|to\s+\w+)|threshold\s+(?:of|is))\s*$")
         .expect("valid regex")
 });

@@ -34,8 +34,11 @@ const SERVICE_GENERIC: [&str; 8] = [
 /// "Adult and Children's Services", nor a sentence.
 fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
     static OTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:adults?(?:'|’|'s|’s)?\s+(?:social\s+care|services|safeguarding|social\s+work)|adult\s+care|housing|homelessness|public\s+health|youth\s+(?:justice|offending)|education|schools|send)(?-u:\b)")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)^(?:{}|education|schools|send)(?-u:\b)",
+            vocab::OTHER_SERVICES
+        ))
+        .expect("valid regex")
     });
     static CHILDREN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)child|young\s+people|famil|care\s+leav|looked\s+after|corporate\s+parent")
@@ -209,9 +212,6 @@ impl Reader<'_> {
         let text = self.text;
         self.timeline.enter(s.kind, s.new_block);
         let range = text::clean_span(text, s.span.clone());
-        if let Some(other) = other_service_heading(s.kind, &text[range.clone()]) {
-            self.other_service = other;
-        }
         // "1." on a line of its own numbers the sentence after it.
         let pending = self.pending_item.take();
         let numbered = foi::item_number(&text[range.clone()]);
@@ -239,6 +239,13 @@ impl Reader<'_> {
             &mut cursors.quantities,
         );
         let mut quantities = scanned.quantities[in_quantities].to_vec();
+        // (A line with a figure is not a section's heading: "Open cases: 64".)
+        if let (true, Some(other)) = (
+            quantities.is_empty(),
+            other_service_heading(s.kind, &text[range.clone()]),
+        ) {
+            self.other_service = other;
+        }
         self.read += 1;
         if self.read <= 6 && s.kind == Kind::Heading && quantities.is_empty() {
             self.timeline.title(text, range.clone());

@@ -111,14 +111,12 @@ impl Timeline {
             self.heading = resolved.last().copied();
             self.heading_from_list = true;
         }
-        if !has_figures && PERIOD_LINE.is_match(body) {
-            // "Period: October 2024 (reported 11 November 2024)": the period comes first.
-            if let Some(when) = resolved.first() {
-                self.frame = Some(*when);
-            }
-        } else if !has_figures && describes_data(body) {
-            if let Some(when) = resolved.last() {
-                self.frame = Some(*when);
+        if let (false, Some(first), Some(last)) = (has_figures, resolved.first(), resolved.last()) {
+            if PERIOD_LINE.is_match(body) {
+                // "Period: October 2024 (reported 11 November 2024)": the period comes first.
+                self.frame = Some(*first);
+            } else if describes_data(body) {
+                self.frame = Some(*last);
             }
         }
         // "Date produced: 6 November 2024" dates the document, not the figures after it.

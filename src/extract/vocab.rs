@@ -480,11 +480,15 @@ fn received_elsewhere(text: &str, at: usize) -> bool {
     before.contains("reporter") || before.contains("scra") || word_before == "camhs"
 }
 
+/// Services other than children's social care, as reports name them: where a referral goes
+/// ("referrals to Adult Social Care"), or whose section a heading opens ("4. Housing Performance").
+pub(super) const OTHER_SERVICES: &str = r"adults?(?:'|’|'s|’s)?\s+(?:social\s+care|services|safeguarding|social\s+work|front\s+door|team)|adult\s+care|housing|homelessness|public\s+health|youth\s+(?:justice|offending)|(?:child\s+and\s+adolescent\s+)?mental\s+health|reablement";
+
 /// "Referrals to the Children's Reporter: 498", "referrals to CAMHS", "contacts to Adult Social
 /// Care": referrals (or contacts) another service receives, not children's social care.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|youth\s+justice|early\s+help|adults?(?:'|’)?\s+(?:social\s+care|services|front\s+door|team)|reablement|educational\s+psycholog\w*|school\s+nurs\w*|speech\s+and\s+language|(?:child\s+and\s+adolescent\s+)?mental\s+health|housing|(?-i:SENDIASS|SALT|EP)\s+(?:service|team))(?-u:\b)")
+        Regex::new(&format!(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|early\s+help|{OTHER_SERVICES}|educational\s+psycholog\w*|school\s+nurs\w*|speech\s+and\s+language|(?-i:SENDIASS|SALT|EP)\s+(?:service|team))(?-u:\b)"))
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
