@@ -3497,3 +3497,119 @@ fn other_services_referrals_action_numbers_and_stopping_care() {
     ]);
     assert_eq!(every_value("Action 14: Officers to report back."), []);
 }
+
+#[test]
+fn the_workforces_own_measures_are_not_children_allocated_a_social_worker() {
+    check(&[
+        (
+            "The vacancy rate for qualified social workers is 14.6%.",
+            &[],
+        ),
+        ("21% of qualified social workers are agency staff.", &[]),
+        ("Turnover of qualified social workers: 18%", &[]),
+        (
+            "98% of children in care have an allocated qualified social worker.",
+            &[("allocated_social_worker_pct", 98.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn of_these_divides_the_group_counted_just_before() {
+    // A group no indicator names: its parts are not the authority's totals.
+    check(&[(
+        "Number of young people supervised by the YJS: 118\nOf these, 23 were looked after children and 14 were on a child protection plan.",
+        &[],
+    )]);
+    // A group an indicator names: a part of it named by another is still that one's.
+    check(&[(
+        "There were 533 children looked after at the end of June, an increase of 12. Of these, 41 were unaccompanied asylum seeking children.",
+        &[("children_in_care", 533.0), ("uasc", 41.0)],
+    )]);
+}
+
+#[test]
+fn and_a_further_starts_a_count_of_its_own() {
+    check(&[
+        (
+            "At year end 164 children were living with our own foster carers and a further 58 with independent fostering agencies.",
+            &[],
+        ),
+        (
+            "Members heard that the number of children on protection plans had fallen by a fifth over the year, to 198, and that the service was now working with 2,140 children in need.",
+            &[
+                ("child_protection_plans", 198.0),
+                ("children_in_need", 2140.0),
+            ],
+        ),
+        (
+            "156 initial CPPMs were held in 2023/24.",
+            &[("initial_cp_conferences", 156.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn an_increase_from_a_value_names_the_time_it_is_compared_with() {
+    assert_eq!(
+        dated("Date: 16 January 2025\n\nPerformance report - Quarter 3 2024/25\n\nAt the end of December there were 412 children looked after. This is a slight increase from 398 at the end of September.\nThe number of children subject to a child protection plan decreased to 256 (from 281 in Q2).\n"),
+        owned(&[
+            ("children_in_care", 412.0, Some("2024-12")),
+            ("children_in_care", 398.0, Some("2024-09")),
+            ("child_protection_plans", 256.0, Some("2024-12")),
+            ("child_protection_plans", 281.0, Some("2024-07/2024-09")),
+        ])
+    );
+}
+
+#[test]
+fn ages_rates_put_as_numbers_and_cp_rates_in_a_scorecard() {
+    // "Age under 1" is an age; "(which ... would be 31)" is a count, not 31%.
+    check_with(
+        &[
+            ("Age under 1: 31", &[(None, 31.0, "Count")]),
+            (
+                "There are 23 unaccompanied children in care, against the threshold of 0.1% (which for us would be 31).",
+                &[
+                    (Some("uasc"), 23.0, "Count"),
+                    (None, 0.1, "Percent"),
+                    (None, 31.0, "Count"),
+                ],
+            ),
+        ],
+        every_value,
+        |(i, v, u): &(Option<&str>, f64, &str)| (i.map(str::to_string), *v, u.to_string()),
+    );
+    check(&[(
+        "Indicator | Q1 | Q2\nCP per 10,000 | 41.2 | 39.8\n",
+        &[
+            ("child_protection_plans", 41.2),
+            ("child_protection_plans", 39.8),
+        ],
+    )]);
+}
+
+#[test]
+fn a_month_on_a_line_of_its_own_near_the_top_dates_the_document() {
+    use report_explorer::extract::meta;
+    assert_eq!(
+        meta::date("Cabinet Member Briefing - Children's Safeguarding\nNovember 2024\n\nText.")
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2024-11")
+    );
+    assert_eq!(
+        meta::date("Children's Services Improvement Board\nHighlight report, March 2025\n\nText.")
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2025-03")
+    );
+    // A month the figures are of is not the document's.
+    for text in [
+        "Appendix A: Key Performance Indicators\nMonth: January 2025\n\nText.",
+        "Performance Dashboard - October 2024\n\nText.",
+        "Figures for March 2025\n\nText.",
+    ] {
+        assert_eq!(meta::date(text), None, "{text}");
+    }
+}

@@ -90,7 +90,7 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
 /// authority's total.
 fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
     static OF_WHOM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)of\s+(?:whom|which|these|them)|(?-u:\b)with)\s*,?\s*$")
+        Regex::new(r"(?i)(?:(?-u:\b)of\s+(?:whom|which|these|them)|,\s*with)\s*,?\s*$")
             .expect("valid regex")
     });
     for i in 1..s.quantities.len() {
@@ -104,6 +104,27 @@ fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
             && OF_WHOM.is_match(super::text::tail(&s.text[head.end..q.span.start], 20));
         if part_of_unnamed {
             links[i] = None;
+        }
+    }
+}
+
+/// "Number of young people supervised by the YJS: 118. Of these, 23 were looked after
+/// children": a sentence that opens on a part of the group counted just before, a group no
+/// indicator names, counts parts of that group, not the authority's totals.
+pub fn drop_parts_of_unnamed_group(s: &Sentence<'_>, links: &mut [Option<Link>]) {
+    static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:of\s+(?:these|them|those|whom|which|this\s+(?:group|cohort|number))|within\s+this\s+(?:group|cohort))\W*$")
+            .expect("valid regex")
+    });
+    let Some(first) = s.quantities.first() else {
+        return;
+    };
+    if !OF_THESE.is_match(&s.text[s.range.start..first.span.start]) {
+        return;
+    }
+    for (q, link) in s.quantities.iter().zip(links.iter_mut()) {
+        if q.unit == Unit::Count {
+            link.take_if(|l| vocab::measure(l.indicator) == vocab::Measure::Stock);
         }
     }
 }
@@ -691,9 +712,14 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     if q.unit == Unit::Per10k {
         gap = RATE.replace_all(&gap, " ").into_owned();
     }
-    // "298 with foster carers and 43 are placed with parents": a number after "and" starts a
-    // clause of its own; the phrase before it is not what it counts.
-    let joined_only = matches!(gap.trim(), "and" | "or" | ", and" | ", or" | "&");
+    // "298 with foster carers and 43 are placed with parents", "... with our own foster carers
+    // and a further 58 with agencies": a number after "and" starts a clause of its own; the
+    // phrase before it is not what it counts.
+    static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*,?\s*(?:and|or|&|plus)(?:\s+(?:a\s+further|another|an\s+additional|an\s+extra))?\s*$")
+            .expect("valid regex")
+    });
+    let joined_only = JOINED.is_match(&gap);
     // "unaccompanied asylum seeking children, who now number 58": the clause numbers them.
     static WHO_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[\s,]*(?:who|which)\s+(?:now\s+|currently\s+|TIME\s+)?(?:number(?:ed)?|total(?:led)?)\s*$")

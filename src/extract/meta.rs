@@ -120,6 +120,7 @@ pub fn date(text: &str) -> Option<Point> {
         .or_else(|| dated_heading(text))
         .or_else(|| iso_near_top(text))
         .or_else(|| this_month(text))
+        .or_else(|| month_line(text))
 }
 
 /// A date at the very start of `s` (after a weekday, perhaps): a day, or a month of a year
@@ -154,6 +155,44 @@ fn date_line(text: &str) -> Option<Point> {
         .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
 }
 
+/// Words that end a title's words when a date that follows says when something was, not when
+/// the document was written: "Position as at 31 March 2017".
+static TIME_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|on|of|by|to|in|since|from|until|till|before|after|during|ending|ended|end|between)\W*$")
+        .expect("valid regex")
+});
+
+/// A month standing for the date near the top, on a line of its own ("November 2024") or
+/// ending a title ("Highlight report, March 2025"). Not a month the title says is its data's
+/// ("Performance Dashboard - October 2024"), nor one a title says the figures are of.
+fn month_line(text: &str) -> Option<Point> {
+    static OF_DATA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:dashboard|scorecard|performance|data|statistics|monitoring|figures|information|position|period|quarter|year|snapshot|month)(?-u:\b)|(?-u:\b)for\W*$|:\s*$")
+            .expect("valid regex")
+    });
+    text.lines()
+        .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
+        .filter(|l| !l.is_empty())
+        .take(8)
+        .filter(|l| l.len() <= 100 && !l.ends_with('.') && l.bytes().any(|b| b.is_ascii_digit()))
+        .find_map(|line| {
+            let found = dates::find(line, 0..line.len());
+            let [t] = found.as_slice() else {
+                return None;
+            };
+            let Expr::Month { y: Some(y), m } = t.expr else {
+                return None;
+            };
+            let title = &line[..t.span.start];
+            let at_the_end = line.len() - t.span.end <= 2;
+            let dated = at_the_end
+                && !title.bytes().any(|b| b.is_ascii_digit())
+                && !TIME_PREPOSITION.is_match(title)
+                && !OF_DATA.is_match(title);
+            dated.then(|| Point::month(y, m))
+        })
+}
+
 /// A heading near the top that begins or ends with a full date: "Report to Cabinet, 2
 /// February 2023", "Corporate Parenting Board – 14 November 2022", "24 JANUARY 2011 Public
 /// Report". A heading has a title besides its date, no other number and no closing full stop,
@@ -186,10 +225,6 @@ fn dated_heading(text: &str) -> Option<Point> {
                 .any(|part| part.bytes().any(|b| b.is_ascii_digit()));
             // One word will do for a title ("Cabinet – 5 March 2024"), but not one that says
             // when ("Position as at 31 March 2017", "Figures for the year ending 31 March").
-            static TIME_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?i)(?-u:\b)(?:at|on|of|by|to|in|since|from|until|till|before|after|during|ending|ended|end|between)\W*$")
-                    .expect("valid regex")
-            });
             let titled = words >= 1 && !TIME_PREPOSITION.is_match(rest[0]);
             (at_an_end && titled && !digits).then(|| Point::day(y, m, d))
         })

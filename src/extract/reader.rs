@@ -97,6 +97,7 @@ pub fn read(
         timeline: Timeline::new(doc_date),
         topic: Topic::default(),
         pending_topic: None,
+        after_unnamed_group: false,
         recent: Vec::new(),
         default_area: area::document_default(text, has_authority),
         figures: Vec::new(),
@@ -192,6 +193,9 @@ struct Reader<'t> {
     timeline: Timeline,
     topic: Topic,
     pending_topic: Option<Range<usize>>,
+    /// Whether the last sentence ended on a count no indicator names ("Number of young people
+    /// supervised by the YJS: 118"), a group that "Of these, ..." can go on to divide.
+    after_unnamed_group: bool,
     recent: Vec<Range<usize>>,
     default_area: Area,
     figures: Vec<Figure>,
@@ -257,6 +261,7 @@ impl Reader<'_> {
             first_quantity: quantities.first().map(|q| q.span.start),
         };
         if quantities.is_empty() {
+            self.after_unnamed_group = false;
             self.timeline.leave(&st, s.kind, None);
             self.pending_topic = Some(range.clone());
             self.remember(range);
@@ -299,6 +304,16 @@ impl Reader<'_> {
                 && self.care_leavers_near(&range),
         };
         let mut links = link::link_sentence(&sentence, &self.topic);
+        if self.after_unnamed_group {
+            link::drop_parts_of_unnamed_group(&sentence, &mut links);
+        }
+        let counts = || {
+            quantities
+                .iter()
+                .zip(&links)
+                .filter(|(q, _)| q.unit == Unit::Count)
+        };
+        self.after_unnamed_group = counts().next().is_some() && counts().all(|(_, l)| l.is_none());
         if self.other_service {
             for l in &mut links {
                 l.take_if(|l| SERVICE_GENERIC.contains(&l.indicator));
@@ -878,12 +893,18 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         // after it is the figure's earlier value (but "(rate 48.1 per 10,000), compared to the
         // statistical neighbour average of 45.3" is a rate's comparator).
         let after_an_aside = closes_a_bracket(gap) && area::cue(gap, "").is_none();
+        // "a threshold of 0.1% (which for Westshire would be 31)": the rate put as a number.
+        static CONVERTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:which|equivalent|equates?|equating|i\.e|would\s+be|means|meaning)(?-u:\b)")
+                .expect("valid regex")
+        });
         if rated(previous.unit)
             && previous.role == Role::Value
             && bare(q)
             && !behind
             && !after_an_aside
             && gap.len() <= 80
+            && !CONVERTED.is_match(gap)
             && (COMPARED.is_match(gap) || area::cue(gap, "").is_some())
         {
             q.unit = previous.unit;

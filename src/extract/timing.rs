@@ -321,7 +321,7 @@ fn named_to_compare(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
         return true;
     }
     static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?(?:(?:end|start|beginning|close|whole)\s+of\s+(?:the\s+)?)?$"))
+        Regex::new(&format!(r"(?i)(?:(?-u:\b)(?:{COMPARED}|versus|vs\.?|(?:up|down|(?:increase|decrease|rise|fall|reduction|drop)[ds]?|rose|risen|fell|fallen|grew|grown)\s+from)\s+(?:[£\d][\d,.]*\s*%?\s+)?|\(\s*(?:was\s+|previously\s+|from\s+)?[£\d][\d,.]*\s*%?\s+)(?:in\s+|at\s+|on\s+|for\s+|during\s+|as\s+at\s+)?(?:the\s+)?(?:(?:end|start|beginning|close|whole)\s+of\s+(?:the\s+)?)?$"))
             .expect("valid regex")
     });
     COMPARE.is_match(super::text::tail(&text[sentence_start..t.span.start], 80))

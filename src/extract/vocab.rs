@@ -92,7 +92,7 @@ pub static MENTIONS: &[Rule] = &[
         "initial-conferences",
         "initial_cp_conferences",
         // Scotland holds (initial) child protection planning meetings, CPPMs.
-        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences|(?:initial\s+)?child\s+protection\s+planning\s+meetings?|(?-i:I?CPPMs?)(?-u:\b)",
+        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences|(?:initial\s+)?child\s+protection\s+planning\s+meetings?|(?:initial\s+)?(?-i:I?CPPMs?)(?-u:\b)",
     ),
     rule(
         "cp-plans-started",
@@ -180,7 +180,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans",
         "child_protection_plans",
-        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:on|in)\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’]+)\s+(?:child\s+protection|CP)\s+registers?|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?:child\s+protection|(?-i:CP))\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
+        r"(?:subject\s+(?:to|of)\s+(?:a\s+)?)?(?:child\s+protection|CP)\s+plans?|(?-i:CPPs?)(?-u:\b)|(?:on|subject\s+to|subject\s+of)\s+(?:a\s+)?(?:protection\s+)?plans?(?-u:\b)|(?:the\s+)?subject\s+of\s+a\s+plan|(?:on|in)\s+(?:the\s+|local\s+authority\s+)?(?:child\s+protection\s+)?registers?(?-u:\b)|(?:on|in)\s+(?:the\s+)?(?-i:[A-Z][A-Za-z'’]+)\s+(?:child\s+protection|CP)\s+registers?|(?:child\s+protection|CP)\s+registers?|(?-i:CPR)(?-u:\b)|registered\s+as\s+(?:at\s+risk|in\s+need\s+of\s+protection)|(?:children|child|young\s+people)\s+with\s+a\s+plan(?-u:\b)|(?:child\s+protection|(?-i:CP))\s+(?:numbers|figures|cohort|population)(?-u:\b)|(?-i:CP)(?-u:\b)",
     ),
     rule(
         "open-cases",
@@ -448,6 +448,20 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
     found
 }
 
+/// "The vacancy rate for qualified social workers is 14.6%", "21% of qualified social workers
+/// are agency staff": the workforce's own measures, not children allocated a social worker.
+fn about_the_workforce(text: &str, span: &Range<usize>) -> bool {
+    static WORKFORCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:vacanc(?:y|ies)|turnover|agency|locums?|interims?|sickness|absence|establishment|fte|posts?|headcount|recruit\w*|retention|retain\w*|starters|leavers|permanent|stability\s+of\s+the\s+workforce|workforce)(?-u:\b)")
+            .expect("valid regex")
+    });
+    let before = super::text::tail(line_before(text, span.start), 48);
+    let before = before.rsplit(['.', ';']).next().unwrap_or("");
+    let after = super::text::head(&text[span.end..], 40);
+    let after = after.split(['\n', '.', ';']).next().unwrap_or("");
+    WORKFORCE.is_match(before) || WORKFORCE.is_match(after)
+}
+
 /// "the number of children missing from care had fallen, with 47 episodes in September": bare
 /// "episodes" are missing episodes where children going missing were named just before (not
 /// "episodes of care").
@@ -535,9 +549,12 @@ static ANOTHER_PLAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:for|of|to)(?-u:\b)").expect("valid regex"));
 
 /// "CP" alone names child protection plans only as the label of a number ("CLA 412; CP 256;
-/// CIN 1,204"): before another word it is child protection in general ("CP activity").
-static LABELS_A_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[:=–-]\s*)?\d").expect("valid regex"));
+/// CIN 1,204", "CP | 245", "CP per 10,000 | 41.2"): before another word it is child protection
+/// in general ("CP activity").
+static LABELS_A_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:[:=|–-]\s*)?\d|(?:rate\s+)?per\s+(?:10,?000|10k)(?-u:\b))")
+        .expect("valid regex")
+});
 
 /// "344 LAC, 261 CP and 1,020 CIN": "CP" counted by the number just before it, in a list.
 fn counted_in_a_list(text: &str, span: &Range<usize>) -> bool {
@@ -553,7 +570,11 @@ fn counted_in_a_list(text: &str, span: &Range<usize>) -> bool {
 pub fn predicates(text: &str, range: Range<usize>) -> Vec<Mention> {
     let mut found = scan(&PREDICATE_REGEX, PREDICATES, text, range);
     found.retain(|m| {
-        !(m.rule.indicator == "referral_to_assessment_pct" && from_contacts(text, m.span.start))
+        let of_contacts =
+            m.rule.indicator == "referral_to_assessment_pct" && from_contacts(text, m.span.start);
+        let of_the_workforce =
+            m.rule.indicator == "allocated_social_worker_pct" && about_the_workforce(text, &m.span);
+        !of_contacts && !of_the_workforce
     });
     found
 }
