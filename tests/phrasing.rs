@@ -3613,3 +3613,60 @@ fn a_month_on_a_line_of_its_own_near_the_top_dates_the_document() {
         assert_eq!(meta::date(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_questions_time_may_be_the_one_before_s() {
+    let text = "Freedom of Information Request\nDate of response: 18 November 2024\n\nRequest:\n1. How many children were looked after by the council on 31 March 2024?\n2. How many of these were placed outside the council's boundary?\n3. How many children were subject to a child protection plan on the same date?\n\nResponse:\n1. 618\n2. 241\n3. 402\n";
+    assert_eq!(
+        dated(text),
+        owned(&[
+            ("children_in_care", 618.0, Some("2024-03-31")),
+            ("child_protection_plans", 402.0, Some("2024-03-31")),
+        ])
+    );
+}
+
+#[test]
+fn the_eighth_probes_rates_words_and_times() {
+    // A rate's unit reaches past a bracket after "per 10,000".
+    check_with(
+        &[(
+            "Referrals per 10,000 (rolling 12 months): 368.1",
+            &[(Some("referrals"), 368.1, "Per10k")],
+        )],
+        every_value,
+        |(i, v, u): &(Option<&str>, f64, &str)| (i.map(str::to_string), *v, u.to_string()),
+    );
+    // A number in words said to be the value of the noun before it.
+    check(&[
+        (
+            "The number of children subject to CP plans stood at three hundred and twelve.",
+            &[("child_protection_plans", 312.0)],
+        ),
+        (
+            "The number of children in care was one of the highest in the region.",
+            &[],
+        ),
+    ]);
+    // The value in brackets, or labelled, after "the same period last year" is of that time.
+    assert_eq!(
+        dated_line("In the first six months of 2022/23 the service received 2,411 referrals, which is 9% more than the same period last year (2,212)."),
+        owned(&[
+            ("referrals", 2411.0, Some("2022-04/2022-09")),
+            ("referrals", 2212.0, Some("2021-04/2021-09")),
+        ])
+    );
+    // ", with" starts a clause: the time in it is its figure's, not the one before it.
+    assert_eq!(
+        dated_line("The number of looked after children has increased this year, with 88 children starting to be looked after since April."),
+        one("entered_care", 88.0, "2022-04/2023-03")
+    );
+    // Values of a dashboard line, set apart by bars.
+    assert_eq!(
+        dated_line("Contacts in February 2023: 1,102 | Last month: 1,046"),
+        owned(&[
+            ("contacts", 1102.0, Some("2023-02")),
+            ("contacts", 1046.0, Some("2023-01")),
+        ])
+    );
+}

@@ -40,13 +40,15 @@ pub fn only_a_value(line: &str) -> bool {
     ANSWER.is_match(line)
 }
 
-/// The indicator and time a numbered question plainly asks for, if it does.
+/// The indicator and time a numbered question plainly asks for, if it does; `earlier` is the
+/// time the question answered before asked about ("... on the same date?").
 pub fn asked(
     text: &str,
     question: Range<usize>,
     mentions: &[Mention],
     times: &[TimeExpr],
     anchors: Anchors,
+    earlier: Option<When>,
 ) -> Option<(Link, Option<When>)> {
     /// From the item's number, if on the same line, to what it counts: "1. How many children
     /// were ".
@@ -56,7 +58,7 @@ pub fn asked(
     });
     /// From what it counts to the question mark, its times written TIME: " on TIME?".
     static THEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:were|are)\s+there\s*)?(?:(?:on|at|as\s+at|as\s+of|in|during|for|between|since)?\s*(?:the\s+)?TIME\s*)?\?\s*$")
+        Regex::new(r"(?i)^\s*(?:(?:were|are)\s+there\s*)?(?:(?:by|in\s+the\s+care\s+of)\s+(?:the\s+)?(?:council|authority|local\s+authority|county|borough|city)\s*)?(?:(?:on|at|as\s+at|as\s+of|in|during|for|between|since)?\s*(?:the\s+)?(?P<time>TIME|same\s+date|same\s+day)\s*)?\?\s*$")
             .expect("valid regex")
     });
     let [m] = mentions else {
@@ -73,13 +75,15 @@ pub fn asked(
         at = t.span.end;
     }
     rest.push_str(&text[at.min(question.end)..question.end]);
-    if !THEN.is_match(&rest) {
-        return None;
-    }
-    let when = times
-        .iter()
-        .find(|t| t.span.start >= m.span.end)
-        .and_then(|t| dates::resolve(&t.expr, anchors));
+    let then = THEN.captures(&rest)?;
+    // "... on the same date?": the date the question before asked about.
+    let when = match then.name("time").map(|t| t.as_str()) {
+        Some("TIME") | None => times
+            .iter()
+            .find(|t| t.span.start >= m.span.end)
+            .and_then(|t| dates::resolve(&t.expr, anchors)),
+        Some(_) => earlier,
+    };
     let link = Link {
         indicator: m.rule.indicator,
         how: "foi-answer",

@@ -184,10 +184,28 @@ fn link_one(
         && (vocab::measure(link.indicator) != vocab::Measure::Stock || !reached_by_some(s, q))
         // A number in words is a figure when it counts a noun or is a percentage ("Ninety-one
         // percent of CLA ..."), not when it merely stands near one ("two of them").
-        && (!q.word || link.how == "count-noun" || q.unit == Unit::Percent)
+        && (!q.word
+            || link.how == "count-noun"
+            || q.unit == Unit::Percent
+            || link.how == "noun-value" && stated_in_words(s, q))
         && part_of_total(s, q, links) != Some(link.indicator)
         && !part_of_the_total_before(s, q, link.indicator, topic))
     .then_some(link)
+}
+
+/// "The number of children subject to CP plans stood at three hundred and twelve": a number
+/// in words said to be the value of the noun before it (not "was one of the highest").
+fn stated_in_words(s: &Sentence<'_>, q: &Quantity) -> bool {
+    static STATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:stood\s+at|was|were|is|are|totall?ed|reached|(?:rose|risen|fell|fallen|increased|decreased|dropped|grown|grew)\s+to)\s+$")
+            .expect("valid regex")
+    });
+    static NOT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:of|in|out|more|less|fewer|times|per|or|to)(?-u:\b)")
+            .expect("valid regex")
+    });
+    STATED.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 24))
+        && !NOT_ALONE.is_match(&s.text[q.end..s.range.end])
 }
 
 /// "Training was delivered to 120 foster carers", "a survey of 85 care leavers", "inspectors
@@ -1135,7 +1153,7 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 /// Where the clauses of `text[range]` break: at ";", ", and", " whereas ", " but ", " while ".
 pub fn clause_breaks(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i);|\s\|\s|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
+        Regex::new(r"(?i);|\s\|\s|,\s+and\s+|\s+whereas\s+|,?\s+but\s+|,\s+while\s+|,\s+with\s+|\s+and\s+this\s+|\s+however,?\s+").expect("valid regex")
     });
     BREAK
         .find_iter(&text[range.clone()])
@@ -1180,7 +1198,7 @@ fn before_target_cue(gap: &str) -> &str {
 /// `sequence`: a later value of the indicator of an earlier quantity of the sentence.
 fn sequence(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) -> Option<Link> {
     static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)above|(?-u:\b)below|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;)(?:\s+the)?\s*(?:\(?\s*TIME\s*\)?\s*:?\s*)*\(?\s*$").expect("valid regex")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)to|(?-u:\b)and|&|(?-u:\b)compared\s+(?:to|with)|(?-u:\b)(?:increase|decrease|rise|fall|reduction|drop|up|down)\s+on|(?-u:\b)against|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)above|(?-u:\b)below|,|\(|(?-u:\b)of\s+which|(?-u:\b)of\s+whom|(?-u:\b)low\s+of|(?-u:\b)high\s+of|(?-u:\b)peak\s+of|(?-u:\b)down\s+to|(?-u:\b)up\s+to|(?-u:\b)reaching|(?-u:\b)was|(?-u:\b)were|(?-u:\b)stood\s+at|(?-u:\b)reporting|(?-u:\b)with|(?-u:\b)just|(?-u:\b)(?:rate|average|figure|level|total)\s+of|\(\s*(?:a\s+|the\s+)?rate\s*:?|;|\|)(?:\s+the)?\s*(?:\(?\s*TIME\s*\)?\s*:?\s*)*\(?\s*$").expect("valid regex")
     });
     let (j, prev) = links[..i]
         .iter()

@@ -104,6 +104,7 @@ pub fn read(
         read: 0,
         cursors: Cursors::default(),
         questions: Vec::new(),
+        foi_when: None,
         pending_item: None,
         other_service: false,
     };
@@ -204,6 +205,8 @@ struct Reader<'t> {
     /// Numbered questions ("1. How many children were in care on 31 March 2024?"): their
     /// number and sentence, for the numbered answers of an FOI response.
     questions: Vec<(u32, Range<usize>)>,
+    /// The time the last answered question asked about.
+    foi_when: Option<When>,
     /// The number of an item whose words start on the next sentence ("1." alone on a line).
     pending_item: Option<u32>,
     /// Under a heading of another service's section ("Adult Social Care", "Housing"), where
@@ -334,6 +337,7 @@ impl Reader<'_> {
                         [within(&scanned.mentions, question, |m| m.span.clone(), &mut 0)],
                     &scanned.times[within(&scanned.times, question, |t| t.span.clone(), &mut 0)],
                     self.timeline.anchors(),
+                    self.foi_when,
                 )
             });
         if let Some((link, _)) = &answered {
@@ -356,6 +360,7 @@ impl Reader<'_> {
             .collect();
         let mut whens = timing::date_sentence(&st, &sentence, &to_date, &self.timeline);
         if let Some((_, when)) = answered {
+            self.foi_when = when;
             whens[0] = when.or_else(|| {
                 let link = links[0].as_ref()?;
                 timing::is_stock_like(link.indicator)
@@ -832,8 +837,10 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
     static TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b)[^;.\n)]{0,60}$")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b)(?:[^;.\n()]|\([^;.\n()]{0,30}\)){0,60}$",
+        )
+        .expect("valid regex")
     });
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(

@@ -408,8 +408,10 @@ fn owners(
                 // Before the first number, "As at 13th January there are 366 ..., 307 ..." frames
                 // the whole sentence; only "In 2019/20 13.1%" (nothing between) is the number's own.
                 let opens_sentence = i == 0 && gap.chars().any(char::is_alphabetic);
+                // ("... than the same period last year (2,212)", "Same month last year: 987": the value
+                // in brackets, or labelled, is of it.)
                 if linked[i]
-                    && t.expr != Expr::PreviousYear
+                    && (t.expr != Expr::PreviousYear || matches!(gap.trim(), "(" | ":"))
                     && !opens_sentence
                     && BEFORE_NUMBER.is_match(gap)
                 {
