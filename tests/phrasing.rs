@@ -3670,3 +3670,42 @@ fn the_eighth_probes_rates_words_and_times() {
         ])
     );
 }
+
+#[test]
+fn quarter_rows_under_financial_year_columns() {
+    let text = "Quarterly Performance Report Q4 2023/24\nReport date: 20 May 2024\n\nChildren subject to Child Protection Plans\n2022/23\t2023/24\nQ1\t301\t288\nQ2\t296\t279\nQ3\t310\t265\nQ4\t288\t259\n";
+    assert_eq!(
+        dated(text),
+        owned(&[
+            ("child_protection_plans", 301.0, Some("2022-04/2022-06")),
+            ("child_protection_plans", 288.0, Some("2023-04/2023-06")),
+            ("child_protection_plans", 296.0, Some("2022-07/2022-09")),
+            ("child_protection_plans", 279.0, Some("2023-07/2023-09")),
+            ("child_protection_plans", 310.0, Some("2022-10/2022-12")),
+            ("child_protection_plans", 265.0, Some("2023-10/2023-12")),
+            ("child_protection_plans", 288.0, Some("2023-01/2023-03")),
+            ("child_protection_plans", 259.0, Some("2024-01/2024-03")),
+        ])
+    );
+}
+
+#[test]
+fn a_survey_s_respondents_and_open_early_help_episodes() {
+    check(&[
+        (
+            "The survey was completed by 164 children and young people in care (a response rate of 41%).",
+            &[],
+        ),
+        (
+            "At 31 December 2022 there were 1,411 open Early Help episodes.",
+            &[("early_help", 1411.0)],
+        ),
+    ]);
+    use report_explorer::extract::meta;
+    assert_eq!(
+        meta::date("Ofsted focused visit\nDate of visit: 3 and 4 September 2024\nDate of letter: 2 October 2024\n\nText.")
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("2024-10-02")
+    );
+}

@@ -213,7 +213,7 @@ fn stated_in_words(s: &Sentence<'_>, q: &Quantity) -> bool {
 /// (but "offered to all 120 foster carers" is the whole).
 fn reached_by_some(s: &Sentence<'_>, q: &Quantity) -> bool {
     static REACHED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:(?:delivered|provided|offered|sent|given|issued|distributed)\s+to|(?:survey|consultation|questionnaire|sample)\s+(?:of|with)|(?:experiences|cases|records|files|journeys)\s+of|(?:surveyed|consulted|interviewed|trained))\s+$")
+        Regex::new(r"(?i)(?-u:\b)(?:(?:delivered|provided|offered|sent|given|issued|distributed)\s+to|(?:survey|consultation|questionnaire|sample)\s+(?:of|with)|(?:survey|consultation|questionnaire)s?\s+(?:was\s+|were\s+)?(?:completed|answered|filled\s+in|returned)\s+by|(?:experiences|cases|records|files|journeys)\s+of|(?:surveyed|consulted|interviewed|trained))\s+$")
             .expect("valid regex")
     });
     REACHED.is_match(super::text::tail(&s.text[s.range.start..q.span.start], 40))
@@ -336,7 +336,7 @@ static CONVERTED: LazyLock<Regex> = LazyLock::new(|| {
 fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?ix)^[\s*“”"']*
-            (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream|sets\s+of)\s+)?
+            (?:(?:new|more|additional|further|other|approved|registered|in-house|mainstream|open|active|current|sets\s+of)\s+)?
             (?:(?:children(?:'|’)?s\s+names|names|children|child|young\s+people|young\s+persons|people|CYP|families|households|cases|pupils|individuals|episodes)
                (?:\s*(?:and|&|/)\s*(?:young\s+people|children|families))?[\s*]*
                (?:\([^)]{0,60}\)\s*)?

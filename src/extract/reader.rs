@@ -498,11 +498,15 @@ impl Reader<'_> {
         } else {
             1 + usize::from(numbered)
         };
+        // A header with no cell over the labels ("2022/23<TAB>2023/24" over "Q1<TAB>301<TAB>288")
+        // heads the value columns only.
+        let widest = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let over_labels = label_columns.saturating_sub(widest.saturating_sub(t.header.len()));
         // What each column heading says is read once for the table, not once per cell.
         let columns: Vec<Column> = t
             .header
             .iter()
-            .skip(label_columns)
+            .skip(over_labels)
             .map(|h| Column {
                 role: tables::column_role(&self.text[h.clone()]),
                 names: Names::of(self.text, h.clone(), &self.aliases),
@@ -514,7 +518,7 @@ impl Reader<'_> {
         let plain_columns = t
             .header
             .iter()
-            .skip(label_columns)
+            .skip(over_labels)
             .zip(&columns)
             .all(|(h, c)| {
                 let heading = self.text[h.clone()].trim().to_ascii_lowercase();
@@ -532,10 +536,24 @@ impl Reader<'_> {
                         | "per cent"
                 ) || c.when.is_some()
             });
+        // "Children subject to CP plans" over rows "Q1" to "Q4" and columns of years: rows and
+        // columns are times, so every cell is of the caption's indicator.
+        let rows_are_times = !t.rows.is_empty()
+            && !columns.is_empty()
+            && columns.iter().all(|c| c.when.is_some())
+            && !unlabelled
+            && !numbered
+            && t.rows.iter().all(|r| {
+                r.cells
+                    .first()
+                    .is_some_and(|label| self.when_of_cell(label.clone()).is_some())
+            });
         let caption = t
             .caption
             .clone()
-            .filter(|_| plain_columns && t.rows.iter().any(|r| self.is_total_row(r)))
+            .filter(|_| {
+                plain_columns && (rows_are_times || t.rows.iter().any(|r| self.is_total_row(r)))
+            })
             .map(|c| Names::of(self.text, c, &self.aliases));
         // "Year ending 31 March | 2020 | 2021": each column's year is the year to its March.
         static TO_MARCH: LazyLock<Regex> = LazyLock::new(|| {
@@ -562,7 +580,10 @@ impl Reader<'_> {
                 names: Names::of(self.text, label.clone(), &self.aliases),
                 when: self.when_of_cell(label.clone()),
                 yearless: self.yearless_day(label.clone()),
-                total: caption.as_ref().filter(|_| self.is_total_row(row)),
+                quarter: self.yearless_quarter(label.clone()),
+                total: caption
+                    .as_ref()
+                    .filter(|_| rows_are_times || self.is_total_row(row)),
                 written: one_line(&self.text[row.span.clone()]),
                 values: values
                     .iter()
@@ -634,7 +655,9 @@ impl Reader<'_> {
         let in_column = heads
             .yearless
             .zip(column_when)
-            .and_then(|((m, d), period)| day_within(period, m, d));
+            .and_then(|((m, d), period)| day_within(period, m, d))
+            // "Q2" under "2022/23": that year's second quarter.
+            .or_else(|| heads.quarter.zip(column_when).and_then(quarter_of_year));
         let column_when = column_when.map(|w| match w {
             When::At(p) if heads.years_to_march && p.m.is_none() => year_to_march(p.y, indicator),
             _ => w,
@@ -709,6 +732,16 @@ impl Reader<'_> {
             })
     }
 
+    /// The quarter a row label names without its year ("Q2", "Quarter 2").
+    fn yearless_quarter(&self, cell: Range<usize>) -> Option<u8> {
+        dates::find(self.text, cell)
+            .iter()
+            .find_map(|t| match t.expr {
+                Expr::Quarter { q, fy: None } => Some(q),
+                _ => None,
+            })
+    }
+
     /// A table cell with no date of its own takes the date of what introduces the table.
     fn table_context(&self, indicator: Option<&str>) -> Option<When> {
         let indicator = indicator?;
@@ -736,6 +769,16 @@ fn day_within(period: When, m: u8, d: Option<u8>) -> Option<When> {
     })
 }
 
+/// Quarter `q` of `period` when that is a financial year (April to March).
+fn quarter_of_year((q, period): (u8, When)) -> Option<When> {
+    let When::Between(start, end) = period else {
+        return None;
+    };
+    let financial_year = start.m == Some(4) && end.m == Some(3) && end.y == start.y + 1;
+    let first = Point::month(start.y, 4).add_months(3 * (i32::from(q) - 1));
+    financial_year.then(|| When::Between(first, first.add_months(2)))
+}
+
 /// What a row label says of its cells.
 struct RowHeads<'a> {
     /// The header says its years end on 31 March ("Year ending 31 March").
@@ -744,7 +787,10 @@ struct RowHeads<'a> {
     when: Option<When>,
     /// The month and day it names without a year, to be found in each column's period.
     yearless: Option<(u8, Option<u8>)>,
-    /// The names of the table's caption, on a Total row under plain columns.
+    /// The quarter it names without a year, of each column's financial year.
+    quarter: Option<u8>,
+    /// The names of the table's caption, on a Total row under plain columns, or on every row
+    /// when the rows are times.
     total: Option<&'a Names>,
     /// The row on one line, the sentence of each of its figures.
     written: String,
