@@ -3709,3 +3709,39 @@ fn a_survey_s_respondents_and_open_early_help_episodes() {
         Some("2024-10-02")
     );
 }
+
+#[test]
+fn respectively_pairs_values_with_the_indicators_named_in_order() {
+    check(&[
+        (
+            "Children in care and care leavers numbered 412 and 236 respectively.",
+            &[("children_in_care", 412.0), ("care_leavers", 236.0)],
+        ),
+        (
+            "The percentages of care leavers in EET and in suitable accommodation were 58% and 91% respectively.",
+            &[
+                ("care_leavers_eet_pct", 58.0),
+                ("care_leavers_accommodation_pct", 91.0),
+            ],
+        ),
+        (
+            "Referrals and assessments were 1,234 and 1,100 respectively, compared with 1,190 and 1,050 last year.",
+            &[
+                ("referrals", 1234.0),
+                ("assessments", 1100.0),
+                ("referrals", 1190.0),
+                ("assessments", 1050.0),
+            ],
+        ),
+        // Names and values that do not pair off give no indicator ("in need" names none).
+        (
+            "The numbers of children in care, on CP plans and in need were 412, 256 and 1,032 respectively.",
+            &[],
+        ),
+        // One indicator named for them all: kinds of it.
+        (
+            "Initial and review health assessments completed within timescales stood at 69% and 85% respectively.",
+            &[("cla_health_checks_pct", 69.0), ("cla_health_checks_pct", 85.0)],
+        ),
+    ]);
+}

@@ -82,7 +82,87 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
     }
     drop_numerators(s, &mut links);
     drop_parts_of_others(s, &mut links);
+    respectively(s, &mut links);
     links
+}
+
+/// "The numbers of children in care and care leavers were 412 and 236 respectively": the
+/// values of a list go, in order, with the indicators named before them. When the names and
+/// the values do not pair off, none is given an indicator: a wrong pairing would be worse. (One
+/// indicator named for them all leaves them as they were linked.)
+fn respectively(s: &Sentence<'_>, links: &mut [Option<Link>]) {
+    static RESPECTIVELY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)").expect("valid regex"));
+    static JOINED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,|,?\s*(?:and|&))\s*$").expect("valid regex"));
+    let body = &s.text[s.range.clone()];
+    if !body.contains("espectively") {
+        return;
+    }
+    let Some(at) = RESPECTIVELY.find(body).map(|m| s.range.start + m.start()) else {
+        return;
+    };
+    // The values listed just before "respectively": "412, 256 and 1,032".
+    let Some(last) = s.quantities.iter().rposition(|q| q.end <= at) else {
+        return;
+    };
+    let mut first = last;
+    while first > 0
+        && JOINED.is_match(&s.text[s.quantities[first - 1].end..s.quantities[first].span.start])
+    {
+        first -= 1;
+    }
+    let list = first..last + 1;
+    let unit = s.quantities[first].unit;
+    if list.len() < 2 || s.quantities[list.clone()].iter().any(|q| q.unit != unit) {
+        return;
+    }
+    // The indicators named before them, in the clause the list ends.
+    let start = clause_around(s, s.quantities[first].span.start).start;
+    let named = if unit == Unit::Percent {
+        s.predicates
+    } else {
+        s.mentions
+    };
+    let mut names: Vec<&Mention> = named
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= s.quantities[first].span.start)
+        .collect();
+    names.dedup_by(|a, b| a.rule.indicator == b.rule.indicator);
+    // ("Initial and review health assessments ... 69% and 85% respectively": kinds of one.)
+    if names.len() < 2 {
+        return;
+    }
+    let paired = names.len() == list.len();
+    for (i, link) in list.clone().zip(links[first..=last].iter_mut()) {
+        *link = paired.then(|| {
+            let m = names[i - first];
+            Link {
+                indicator: m.rule.indicator,
+                how: "respectively",
+                rule: m.rule.name,
+                label: Some(m.span.clone()),
+                after: None,
+            }
+        });
+    }
+    // "..., compared with 1,190 and 1,050 in 2022/23": a list of earlier values that follows
+    // goes with them in the same order.
+    let next = last + 1;
+    let earlier = next + list.len();
+    let follows = earlier <= s.quantities.len()
+        && links[next].as_ref().is_some_and(|l| l.how == "sequence")
+        && (next + 1..earlier)
+            .all(|k| JOINED.is_match(&s.text[s.quantities[k - 1].end..s.quantities[k].span.start]));
+    if follows {
+        for k in 0..list.len() {
+            links[next + k] = links[first + k].clone().map(|l| Link {
+                how: "sequence",
+                after: Some(first + k),
+                ..l
+            });
+        }
+    }
 }
 
 /// "112 children open to the Youth Justice Service, of whom 19 were looked after": a count of
