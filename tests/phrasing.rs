@@ -3745,3 +3745,26 @@ fn respectively_pairs_values_with_the_indicators_named_in_order() {
         ),
     ]);
 }
+
+#[test]
+fn a_share_s_count_in_brackets_and_a_value_said_to_be_today_s() {
+    check(&[
+        (
+            "35% of children in care (144) are placed out of county.",
+            &[],
+        ),
+        (
+            "Around a quarter of children in care (104) are placed out of county.",
+            &[],
+        ),
+        (
+            "The number of children in care has risen from 206 in 2015 to 412 today.",
+            &[("children_in_care", 206.0), ("children_in_care", 412.0)],
+        ),
+    ]);
+    assert_eq!(
+        last_when("The number of children in care has risen from 206 in 2015 to 412 today.")
+            .as_deref(),
+        Some("2023-03-15")
+    );
+}

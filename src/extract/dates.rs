@@ -412,20 +412,24 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<yearsago>(?P<ago>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\ years\ ago)
       | (?P<pastyears>(?:in|over|during)\ the\ (?:last|past)\ (?P<years>two|three|four|five|[2-5])\ years)
       | (?P<same>(?:the\ )?same\ period|during\ the\ year)
-      | (?P<now>currently|now|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
+      | (?P<now>currently|now|today|at\ present|presently|at\ this\ time|(?:in|over)\ the\ (?:last|past)\ (?:12|twelve)\ months|current)
     )(?-u:\b)").expect("valid regex")
 });
 
 /// Where [`RELATIVE`] can match: every one of its phrases holds one of these words, and at
 /// most 48 bytes before it ("since the beginning of the current financial year").
-static RELATIVE_NEAR: LazyLock<Near> =
-    LazyLock::new(|| Near::new("year|quarter|month|period|current|now|present|time|ytd", 48));
+static RELATIVE_NEAR: LazyLock<Near> = LazyLock::new(|| {
+    Near::new(
+        "year|quarter|month|period|current|now|today|present|time|ytd",
+        48,
+    )
+});
 
 /// One cheap pass that tells whether a sentence may hold a time expression at all: a digit,
 /// a month name or a relative time word. Most sentences have none and skip the rest.
 static ANY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     month_regex(
-        r"(?i)[0-9]|(?-u:\b)(?:MONTH|now|current(?:ly)?|present(?:ly)?|this|last|previous|preceding|prior|before|ago|earlier|same\s+period|year|quarter|months)(?-u:\b)",
+        r"(?i)[0-9]|(?-u:\b)(?:MONTH|now|today|current(?:ly)?|present(?:ly)?|this|last|previous|preceding|prior|before|ago|earlier|same\s+period|year|quarter|months)(?-u:\b)",
     )
 });
 

@@ -82,6 +82,7 @@ pub fn link_sentence(s: &Sentence<'_>, topic: &Topic) -> Vec<Option<Link>> {
     }
     drop_numerators(s, &mut links);
     drop_parts_of_others(s, &mut links);
+    drop_counts_behind_shares(s, &mut links);
     respectively(s, &mut links);
     links
 }
@@ -205,6 +206,25 @@ pub fn drop_parts_of_unnamed_group(s: &Sentence<'_>, links: &mut [Option<Link>])
     for (q, link) in s.quantities.iter().zip(links.iter_mut()) {
         if q.unit == Unit::Count {
             link.take_if(|l| vocab::measure(l.indicator) == vocab::Measure::Stock);
+        }
+    }
+}
+
+/// "35% of children in care (144) are placed out of county": the count in brackets after a
+/// share of a group is the share's, not the group's total.
+fn drop_counts_behind_shares(s: &Sentence<'_>, links: &mut [Option<Link>]) {
+    static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*of\s+[^\d()%;,.]{1,60}?\(\s*(?:n\s*=\s*)?$").expect("valid regex")
+    });
+    for (pair, link) in s.quantities.windows(2).zip(links.iter_mut().skip(1)) {
+        let [share, q] = pair else { continue };
+        let a_share = share.unit == Unit::Percent || share.word && share.value < 1.0;
+        if a_share
+            && q.unit == Unit::Count
+            && SHARE_OF.is_match(&s.text[share.end..q.span.start])
+            && s.text[q.end..].trim_start().starts_with(')')
+        {
+            *link = None;
         }
     }
 }
@@ -977,7 +997,7 @@ fn labels_a_number(after: &str) -> bool {
 /// that noun, not the indicator named before it.
 fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
     static FUNCTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|then|per|since|until|after|before|about|above|below|nationally|regionally|locally|nationwide)$").expect("valid regex")
+        Regex::new(r"(?i)^(?:in|on|at|for|by|from|to|and|or|as|compared|which|who|was|were|is|are|has|have|had|during|since|up|down|this|last|the|a|an|with|of|including|includes|giving|against|than|between|over|across|when|where|respectively|so|but|while|whereas|it|its|their|our|being|be|been|will|would|occasions|times|instances|in\s+total|young|children|child|people|families|total|overall|currently|now|today|then|per|since|until|after|before|about|above|below|nationally|regionally|locally|nationwide)$").expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
     let Some(word) = after.split_whitespace().next() else {

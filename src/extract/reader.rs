@@ -933,9 +933,12 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
     if let Some(q) = after_rate.map(|i| &mut quantities[i]) {
         q.unit = Unit::Per10k;
     }
-    // "19.2% (212)", "91% (n=212)": the count behind a percentage, in brackets of its own.
-    static COUNT_BEHIND: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\s*\(\s*(?:n\s*=\s*)?$").expect("valid regex"));
+    // "19.2% (212)", "91% (n=212)", "35% of children in care (144)": the count behind a
+    // percentage, in brackets of its own.
+    static COUNT_BEHIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:of\s+[^\d()%;,.]{1,60}?)?\s*\(\s*(?:n\s*=\s*)?$")
+            .expect("valid regex")
+    });
     // "70 per 10,000, compared with 62": a bare number compared with the rate just before it.
     for i in 1..quantities.len() {
         let (before, after) = quantities.split_at_mut(i);
