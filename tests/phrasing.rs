@@ -3768,3 +3768,22 @@ fn a_share_s_count_in_brackets_and_a_value_said_to_be_today_s() {
         Some("2023-03-15")
     );
 }
+
+#[test]
+fn a_label_that_says_per_cent_makes_a_bare_value_a_percentage() {
+    check(&[
+        (
+            "% of CLA reviews on time: 96.1",
+            &[("cla_reviews_on_time_pct", 96.1)],
+        ),
+        (
+            "Percentage of assessments completed within 45 days - 83",
+            &[("assessments_on_time_pct", 83.0)],
+        ),
+        // (Not a value a noun follows: that counts the noun.)
+        (
+            "Percentage of children with a CP plan: 45 children",
+            &[("child_protection_plans", 45.0)],
+        ),
+    ]);
+}

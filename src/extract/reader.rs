@@ -271,6 +271,7 @@ impl Reader<'_> {
             return;
         }
         rates_per_10k(text, &range, &mut quantities);
+        percent_label(text, &range, &mut quantities);
         carry_units(text, range.end, &mut quantities);
         let mentions = &scanned.mentions[within(
             &scanned.mentions,
@@ -868,6 +869,28 @@ fn rates_per_10k(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) 
         {
             q.unit = Unit::Per10k;
         }
+    }
+}
+
+/// "% of CLA reviews on time: 96.1", "Percentage of assessments in timescale - 83": a label that
+/// says its value is a percentage, before a value with no per cent sign.
+fn percent_label(text: &str, range: &Range<usize>, quantities: &mut [Quantity]) {
+    static PERCENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\W*(?:%|per\s*cent(?:age)?\s+of|proportion\s+of)[^:%]{3,120}(?::|\s[-–])\s*$",
+        )
+        .expect("valid regex")
+    });
+    let labelled = quantities.iter_mut().find(|q| {
+        let after = text[q.end..range.end].trim_start();
+        q.unit == Unit::Count
+            && q.role == Role::Value
+            && q.value <= 100.0
+            && (after.is_empty() || after.starts_with(['(', ';', ',', '.']))
+            && PERCENT_LABEL.is_match(&text[range.start..q.span.start])
+    });
+    if let Some(q) = labelled {
+        q.unit = Unit::Percent;
     }
 }
 
