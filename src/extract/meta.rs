@@ -5,7 +5,7 @@
 //! "Date of decision", "Meeting: 13/07/2022", a date standing alone near the top, "this month
 //! (December 2020)"); a date in the body ("On 31 March 2024") is never taken for it.
 
-use super::dates::{self, Expr, Point};
+use super::dates::{self, Expr, Point, TimeExpr};
 use crate::model::Meta;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -155,6 +155,27 @@ fn date_line(text: &str) -> Option<Point> {
         .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
 }
 
+/// The first `lines` lines of `text` that are not empty and could be a dated heading (at most
+/// `max_len` bytes, a digit, no closing full stop), each with its one time expression; a line
+/// with none or several is passed over.
+fn headings_near_the_top(
+    text: &str,
+    lines: usize,
+    max_len: usize,
+) -> impl Iterator<Item = (&str, TimeExpr)> {
+    text.lines()
+        .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
+        .filter(|l| !l.is_empty())
+        .take(lines)
+        .filter(move |l| {
+            l.len() <= max_len && !l.ends_with('.') && l.bytes().any(|b| b.is_ascii_digit())
+        })
+        .filter_map(|line| {
+            let mut found = dates::find(line, 0..line.len());
+            (found.len() == 1).then(|| (line, found.remove(0)))
+        })
+}
+
 /// Words that end a title's words when a date that follows says when something was, not when
 /// the document was written: "Position as at 31 March 2017".
 static TIME_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,27 +191,18 @@ fn month_line(text: &str) -> Option<Point> {
         Regex::new(r"(?i)(?-u:\b)(?:dashboard|scorecard|performance|data|statistics|monitoring|figures|information|position|period|quarter|year|snapshot|month)(?-u:\b)|(?-u:\b)for\W*$|:\s*$")
             .expect("valid regex")
     });
-    text.lines()
-        .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
-        .filter(|l| !l.is_empty())
-        .take(8)
-        .filter(|l| l.len() <= 100 && !l.ends_with('.') && l.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|line| {
-            let found = dates::find(line, 0..line.len());
-            let [t] = found.as_slice() else {
-                return None;
-            };
-            let Expr::Month { y: Some(y), m } = t.expr else {
-                return None;
-            };
-            let title = &line[..t.span.start];
-            let at_the_end = line.len() - t.span.end <= 2;
-            let dated = at_the_end
-                && !title.bytes().any(|b| b.is_ascii_digit())
-                && !TIME_PREPOSITION.is_match(title)
-                && !OF_DATA.is_match(title);
-            dated.then(|| Point::month(y, m))
-        })
+    headings_near_the_top(text, 8, 100).find_map(|(line, t)| {
+        let Expr::Month { y: Some(y), m } = t.expr else {
+            return None;
+        };
+        let title = &line[..t.span.start];
+        let at_the_end = line.len() - t.span.end <= 2;
+        let dated = at_the_end
+            && !title.bytes().any(|b| b.is_ascii_digit())
+            && !TIME_PREPOSITION.is_match(title)
+            && !OF_DATA.is_match(title);
+        dated.then(|| Point::month(y, m))
+    })
 }
 
 /// A heading near the top that begins or ends with a full date: "Report to Cabinet, 2
@@ -199,35 +211,26 @@ fn month_line(text: &str) -> Option<Point> {
 /// so neither a time heading ("On 31 March 2024") nor a sentence near the top ("... in care at
 /// 31 March 2017.") is taken for the document's date.
 fn dated_heading(text: &str) -> Option<Point> {
-    text.lines()
-        .map(|l| l.trim().trim_matches(['*', '#', '|']).trim())
-        .filter(|l| !l.is_empty())
-        .take(15)
-        .filter(|l| l.len() <= 120 && !l.ends_with('.') && l.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|line| {
-            let found = dates::find(line, 0..line.len());
-            let [t] = found.as_slice() else {
-                return None;
-            };
-            let Expr::Day { y: Some(y), m, d } = t.expr else {
-                return None;
-            };
-            let rest = [&line[..t.span.start], &line[t.span.end..]];
-            let at_an_end = t.span.start <= 2 || line.len() - t.span.end <= 2;
-            // A title besides the date, not a time heading ("On 31 March 2024", "As at ...").
-            let words = rest
-                .iter()
-                .flat_map(|part| part.split(|c: char| !c.is_alphabetic()))
-                .filter(|w| w.len() >= 3)
-                .count();
-            let digits = rest
-                .iter()
-                .any(|part| part.bytes().any(|b| b.is_ascii_digit()));
-            // One word will do for a title ("Cabinet – 5 March 2024"), but not one that says
-            // when ("Position as at 31 March 2017", "Figures for the year ending 31 March").
-            let titled = words >= 1 && !TIME_PREPOSITION.is_match(rest[0]);
-            (at_an_end && titled && !digits).then(|| Point::day(y, m, d))
-        })
+    headings_near_the_top(text, 15, 120).find_map(|(line, t)| {
+        let Expr::Day { y: Some(y), m, d } = t.expr else {
+            return None;
+        };
+        let rest = [&line[..t.span.start], &line[t.span.end..]];
+        let at_an_end = t.span.start <= 2 || line.len() - t.span.end <= 2;
+        // A title besides the date, not a time heading ("On 31 March 2024", "As at ...").
+        let words = rest
+            .iter()
+            .flat_map(|part| part.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.len() >= 3)
+            .count();
+        let digits = rest
+            .iter()
+            .any(|part| part.bytes().any(|b| b.is_ascii_digit()));
+        // One word will do for a title ("Cabinet – 5 March 2024"), but not one that says
+        // when ("Position as at 31 March 2017", "Figures for the year ending 31 March").
+        let titled = words >= 1 && !TIME_PREPOSITION.is_match(rest[0]);
+        (at_an_end && titled && !digits).then(|| Point::day(y, m, d))
+    })
 }
 
 /// " date 2019-10-23 ..." at the top of a saved page.
