@@ -3787,3 +3787,17 @@ fn a_label_that_says_per_cent_makes_a_bare_value_a_percentage() {
         ),
     ]);
 }
+
+#[test]
+fn a_value_parallel_to_a_part_is_a_part_too() {
+    check(&[
+        (
+            "412 children were looked after away from home and 96 at home with parents.",
+            &[],
+        ),
+        (
+            "11 fostering households were de-registered, leaving 187 households at 31 March 2024.",
+            &[("foster_carers", 187.0)],
+        ),
+    ]);
+}

@@ -799,7 +799,14 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
             .iter()
             .flatten()
             .any(|l| l.how == "count-noun" && l.label.as_ref() == Some(&m.span));
-    if counted || describes_an_earlier_count(s, q, m) {
+    // "412 children were looked after away from home and 96 at home with parents": the noun of
+    // an earlier count that was left out (a part, here) is not the later one's either.
+    let parallel = s.text[m.span.end..q.span.start]
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("and"));
+    let of_a_part =
+        parallel && phrase_of_a_count(s, m).is_some_and(|j| j < links.len() && links[j].is_none());
+    if counted || of_a_part || describes_an_earlier_count(s, q, m) {
         return None;
     }
     // "The average age of children entering care was 9": a measure of them, not their count.
@@ -865,28 +872,23 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
 /// earlier count (no comma or "and" between them) describes that count, and names nothing
 /// for a number in brackets just after it.
 fn describes_an_earlier_count(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
+    s.text[m.span.end..q.span.start].trim() == "(" && phrase_of_a_count(s, m).is_some()
+}
+
+/// The earlier count whose phrase `m` is in, no comma or "and" between them: "612 episodes
+/// related to children in care", "412 children were looked after".
+fn phrase_of_a_count(s: &Sentence<'_>, m: &Mention) -> Option<usize> {
     static APART: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)[,;:()]|(?-u:\b)(?:and|or|while|whilst|but|whereas|with|compared|than)(?-u:\b)",
         )
         .expect("valid regex")
     });
-    if s.text[m.span.end..q.span.start].trim() != "(" {
-        return false;
-    }
-    s.quantities
-        .iter()
-        .rfind(|p| {
-            p.span.start < q.span.start
-                && p.end <= m.span.start
-                && p.unit == Unit::Count
-                && p.role == Role::Value
-                && !p.word
-        })
-        .is_some_and(|p| {
-            let between = &s.text[p.end..m.span.start];
-            between.split_whitespace().count() <= 6 && !APART.is_match(between)
-        })
+    let (j, p) = s.quantities.iter().enumerate().rfind(|(_, p)| {
+        p.end <= m.span.start && p.unit == Unit::Count && p.role == Role::Value && !p.word
+    })?;
+    let between = &s.text[p.end..m.span.start];
+    (between.split_whitespace().count() <= 6 && !APART.is_match(between)).then_some(j)
 }
 
 /// The words that end a team's name ("the Children in Need teams", "the Fostering Hub"), and
