@@ -65,7 +65,7 @@ impl Point {
         self.y * 12 + i32::from(self.m.unwrap_or(12)) - 1
     }
     /// The point `n` months later (month precision).
-    pub(super) fn add_months(self, n: i32) -> Point {
+    fn add_months(self, n: i32) -> Point {
         let index = self.month_index() + n;
         Point::month(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
     }

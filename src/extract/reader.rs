@@ -537,18 +537,31 @@ impl Reader<'_> {
                         | "per cent"
                 ) || c.when.is_some()
             });
+        // Each row's label and values, and the times its label names, read once.
+        let rows: Vec<_> = t
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let (first, rest) = row.cells.split_first()?;
+                let (label, values) = if unlabelled {
+                    (first.start..first.start, &row.cells[..])
+                } else if numbered {
+                    (rest[0].clone(), &rest[1..])
+                } else {
+                    (first.clone(), rest)
+                };
+                let times = self.label_times(label.clone());
+                Some((row, label, values, times))
+            })
+            .collect();
         // "Children subject to CP plans" over rows "Q1" to "Q4" and columns of years: rows and
         // columns are times, so every cell is of the caption's indicator.
-        let rows_are_times = !t.rows.is_empty()
+        let rows_are_times = !rows.is_empty()
             && !columns.is_empty()
             && columns.iter().all(|c| c.when.is_some())
             && !unlabelled
             && !numbered
-            && t.rows.iter().all(|r| {
-                r.cells
-                    .first()
-                    .is_some_and(|label| self.when_of_cell(label.clone()).is_some())
-            });
+            && rows.iter().all(|(.., times)| times.when.is_some());
         let caption = t
             .caption
             .clone()
@@ -565,23 +578,13 @@ impl Reader<'_> {
             .header
             .first()
             .is_some_and(|h| TO_MARCH.is_match(&self.text[h.clone()]));
-        for row in &t.rows {
-            let Some((first, rest)) = row.cells.split_first() else {
-                continue;
-            };
-            let (label, values) = if unlabelled {
-                (&(first.start..first.start), &row.cells[..])
-            } else if numbered {
-                (&rest[0], &rest[1..])
-            } else {
-                (first, rest)
-            };
+        for (row, label, values, times) in rows {
             let heads = RowHeads {
                 years_to_march,
-                names: Names::of(self.text, label.clone(), &self.aliases),
-                when: self.when_of_cell(label.clone()),
-                yearless: self.yearless_day(label.clone()),
-                quarter: self.yearless_quarter(label.clone()),
+                names: Names::of(self.text, label, &self.aliases),
+                when: times.when,
+                yearless: times.yearless,
+                quarter: times.quarter,
                 total: caption
                     .as_ref()
                     .filter(|_| rows_are_times || self.is_total_row(row)),
@@ -722,25 +725,23 @@ impl Reader<'_> {
             .find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
     }
 
-    /// The month and day a row label names without a year ("Children in care (31 March)").
-    fn yearless_day(&self, cell: Range<usize>) -> Option<(u8, Option<u8>)> {
-        dates::find(self.text, cell)
-            .iter()
-            .find_map(|t| match t.expr {
+    /// The times a row label names, from one search of it.
+    fn label_times(&self, cell: Range<usize>) -> LabelTimes {
+        let found = dates::find(self.text, cell);
+        LabelTimes {
+            when: found
+                .iter()
+                .find_map(|t| dates::resolve(&t.expr, self.timeline.anchors())),
+            yearless: found.iter().find_map(|t| match t.expr {
                 Expr::Day { y: None, m, d } => Some((m, Some(d))),
                 Expr::Month { y: None, m } => Some((m, None)),
                 _ => None,
-            })
-    }
-
-    /// The quarter a row label names without its year ("Q2", "Quarter 2").
-    fn yearless_quarter(&self, cell: Range<usize>) -> Option<u8> {
-        dates::find(self.text, cell)
-            .iter()
-            .find_map(|t| match t.expr {
+            }),
+            quarter: found.iter().find_map(|t| match t.expr {
                 Expr::Quarter { q, fy: None } => Some(q),
                 _ => None,
-            })
+            }),
+        }
     }
 
     /// A table cell with no date of its own takes the date of what introduces the table.
@@ -776,8 +777,19 @@ fn quarter_of_year((q, period): (u8, When)) -> Option<When> {
         return None;
     };
     let financial_year = start.m == Some(4) && end.m == Some(3) && end.y == start.y + 1;
-    let first = Point::month(start.y, 4).add_months(3 * (i32::from(q) - 1));
-    financial_year.then(|| When::Between(first, first.add_months(2)))
+    let quarter = Expr::Quarter {
+        q,
+        fy: Some(start.y),
+    };
+    dates::resolve(&quarter, dates::Anchors::default()).filter(|_| financial_year)
+}
+
+/// What a row label says of when its cells are: a time (resolved), a month and day with no
+/// year ("Children in care (31 March)"), a quarter with no year ("Q2").
+struct LabelTimes {
+    when: Option<When>,
+    yearless: Option<(u8, Option<u8>)>,
+    quarter: Option<u8>,
 }
 
 /// What a row label says of its cells.
