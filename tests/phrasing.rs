@@ -3416,6 +3416,18 @@ fn tables_whose_first_column_numbers_the_rows() {
             ("children_in_care", 297.0, Some("2022-12")),
         ])
     );
+    // Reference codes number the rows too ("CS01", "PI 12", "NI-62", "2.1"); "Q1" is a time.
+    assert_eq!(
+        dated("Ref\tIndicator\t2021/22\t2022/23\tStatus\nCS01\tChildren Looked After\t398\t407\tn/a\nPI 12\t% of single assessments completed within 45 days\t89%\t92%\tOn track\n2.1\tNumber of Children on a Child Protection Plan\t211\t236\tn/a\n"),
+        owned(&[
+            ("children_in_care", 398.0, Some("2021-04/2022-03")),
+            ("children_in_care", 407.0, Some("2022-04/2023-03")),
+            ("assessments_on_time_pct", 89.0, Some("2021-04/2022-03")),
+            ("assessments_on_time_pct", 92.0, Some("2022-04/2023-03")),
+            ("child_protection_plans", 211.0, Some("2021-04/2022-03")),
+            ("child_protection_plans", 236.0, Some("2022-04/2023-03")),
+        ])
+    );
 }
 
 #[test]

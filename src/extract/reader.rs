@@ -481,18 +481,15 @@ impl Reader<'_> {
                     tables::is_number_cell(cell) && !is_a_year(cell.trim())
                 })
             });
-        // "KPI | Description | Jan-25 | Dec-24" over "1 | Number of contacts | 1,423 | 1,187": a
-        // first column that numbers the rows; the row's label is the second.
+        // "KPI | Description | Jan-25 | Dec-24" over "1 | Number of contacts | 1,423 | 1,187", or
+        // "Ref | Indicator | ..." over "CS01 | Children Looked After | ...": a first column that
+        // numbers the rows; the row's label is the second.
         let numbered = !unlabelled
             && !t.rows.is_empty()
             && t.rows.iter().all(|r| {
-                r.cells.len() >= 3 && {
-                    let index = self.text[r.cells[0].clone()].trim().trim_end_matches('.');
-                    let second = &self.text[r.cells[1].clone()];
-                    (1..=3).contains(&index.len())
-                        && index.bytes().all(|b| b.is_ascii_digit())
-                        && !tables::is_number_cell(second)
-                }
+                r.cells.len() >= 3
+                    && numbers_a_row(&self.text[r.cells[0].clone()])
+                    && !tables::is_number_cell(&self.text[r.cells[1].clone()])
             });
         let label_columns = if unlabelled {
             0
@@ -1096,6 +1093,18 @@ fn fraction_of(text: &str, q: &Quantity) -> bool {
             .trim_start()
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("of "))
+}
+
+/// A cell that numbers its row rather than naming it: "3", "12.", or a reference code such as
+/// "CS01", "PI 12", "NI-62", "KPI4a" or "2.1" (not "Q1", a quarter, nor a year).
+fn numbers_a_row(cell: &str) -> bool {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}\.?|[A-Z]{1,5}[ -]?\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)$")
+            .expect("valid regex")
+    });
+    let cell = cell.trim();
+    let a_quarter = matches!(cell.as_bytes(), [b'Q', b'1'..=b'4']);
+    CODE.is_match(cell) && !a_quarter
 }
 
 /// "2017": a cell that holds a plausible year, a row's label rather than a value.
