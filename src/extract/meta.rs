@@ -146,13 +146,22 @@ fn first_day(s: &str) -> Option<Point> {
     }
 }
 
-/// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019").
+/// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019"),
+/// perhaps after the meeting's time ("10.00 am, Tuesday, 3 December 2024").
 fn date_line(text: &str) -> Option<Point> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+on)?[\s,]+")
+            .expect("valid regex")
+    });
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .take(15)
         .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
+        .find_map(|line| {
+            let line = line.split('\t').next().unwrap_or("");
+            let after_clock = CLOCK.find(line).map_or(0, |m| m.end());
+            dates::only_a_date(&line[after_clock..])
+        })
 }
 
 /// The first `lines` lines of `text` that are not empty and could be a dated heading (at most
@@ -352,6 +361,8 @@ mod tests {
             ("Published: 14 February 2024\n\nText", Some("2024-02-14")),
             ("Meeting: Scrutiny Panel\nDate: 05.03.2024\n\nText", Some("2024-03-05")),
             ("Scrutiny Board\nThursday, 7 March 2024 at 2.00 pm\n\nText", Some("2024-03-07")),
+            ("Education, Children and Families Committee\n10.00 am, Tuesday, 3 December 2024\n\nText", Some("2024-12-03")),
+            ("Corporate Parenting Panel\n6pm on Monday 3 March 2025\n\nText", Some("2025-03-03")),
             ("Since 5 March 2024\n\nText", None),
             ("Dashboard\nPeriod: October 2024 (reported 11 November 2024)\n\nText", Some("2024-11-11")),
             ("Monthly Performance Report\nProduced: 9 October 2024\n\nText", Some("2024-10-09")),
