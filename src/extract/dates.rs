@@ -1192,9 +1192,14 @@ fn parse_digit(m: Option<regex::Match<'_>>) -> u8 {
 /// A day date that is all the string holds, apart from decoration ("18TH DECEMBER 2017**",
 /// "Wednesday, 4th July, 2018", "| 10 July 2019"): a meeting's or a document's date line.
 pub fn only_a_date(s: &str) -> Option<Point> {
-    // "Thursday, 7 March 2024 at 2.00 pm": a meeting's hour is no part of its date.
+    // "Thursday, 7 March 2024 at 2.00 pm", "10.00 am, Tuesday, 3 December 2024": a meeting's
+    // hour is no part of its date.
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:,?\s+at|\s*[-–,])?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|(?:,?\s+at|\s*[-–,])?\s+\d{1,2}[.:]\d{2}$")
+            .expect("valid regex")
+    });
+    static CLOCK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+on)?[\s,]+")
             .expect("valid regex")
     });
     // A day of a year is written with digits: most lines (headings) have none.
@@ -1203,6 +1208,7 @@ pub fn only_a_date(s: &str) -> Option<Point> {
     }
     let s = s.trim();
     let s = CLOCK.find(s).map_or(s, |m| &s[..m.start()]);
+    let s = CLOCK_FIRST.find(s).map_or(s, |m| &s[m.end()..]);
     let core = s.trim_matches(|c: char| c.is_whitespace() || "*|#_.,:-".contains(c));
     let found = find(core, 0..core.len());
     match found.as_slice() {

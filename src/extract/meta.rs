@@ -146,24 +146,14 @@ fn first_day(s: &str) -> Option<Point> {
     }
 }
 
-/// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019"),
-/// perhaps after the meeting's time ("10.00 am, Tuesday, 3 December 2024").
+/// A line near the top that is only a date ("Wednesday, 4th July, 2018", "| 10 July 2019").
 fn date_line(text: &str) -> Option<Point> {
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+on)?[\s,]+")
-            .expect("valid regex")
-    });
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .take(15)
         .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
-        .find_map(|line| {
-            let line = line.split('\t').next().unwrap_or("");
-            let after_clock = CLOCK.find(line).map_or(0, |m| m.end());
-            dates::only_a_date(&line[after_clock..])
-        })
+        .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
 }
-
 /// The first `lines` lines of `text` that are not empty and could be a dated heading (at most
 /// `max_len` bytes, a digit, no closing full stop), each with its one time expression; a line
 /// with none or several is passed over.
