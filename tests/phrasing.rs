@@ -460,6 +460,15 @@ fn dates() {
             "In Quarter 3 there were 120 referrals.",
             Some("2022-10/2022-12"),
         ),
+        // (The financial year's first quarters, as "Quarter 3" is its third.)
+        (
+            "Referrals fell to 2,840 in the first three quarters of the year.",
+            Some("2022-04/2022-12"),
+        ),
+        (
+            "In the first two quarters of this financial year there were 412 referrals.",
+            Some("2022-04/2022-09"),
+        ),
         (
             "There are currently 300 children in care.",
             Some("2023-03-15"),
@@ -2841,6 +2850,14 @@ fn every_value(line: &str) -> Vec<(Option<String>, f64, String)> {
         .into_iter()
         .map(|f| (f.indicator, f.value, format!("{:?}", f.unit)))
         .collect()
+}
+
+#[test]
+fn three_quarters_of_a_year_is_a_time_not_a_fraction() {
+    assert_eq!(
+        every_value("Referrals fell to 2,840 in the first three quarters of the year."),
+        [(Some("referrals".to_string()), 2840.0, "Count".to_string())]
+    );
 }
 
 #[test]

@@ -398,6 +398,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<sinceyear>since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?year)
       | (?P<halffy>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?financial\ year)
       | (?P<half>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?year)
+      | (?P<quarters>(?:the\ )?first\ (?P<nq>two|three|2|3)\ quarters\ of\ (?:this|the)\ (?:current\ )?(?:financial\ )?year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
       | (?P<lastfy>(?:the\ )?(?:last|previous|preceding)\ financial\ year)
       | (?P<prev>(?:the\ )?(?:previous|preceding|prior)\ year|the\ year\ before|(?:twelve|12)\ months\ (?:ago|earlier|before)|a\ year\ (?:ago|earlier|before)|(?:the\ )?same\ (?:point|time|date|stage|period)\ (?:last|the\ previous|in\ the\ previous)\ year|(?:the\ )?same\ period\ a\ year\ (?:ago|earlier|before)|this\ (?:time|point)\ last\ year)
@@ -709,6 +710,7 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "sinceyear",
             "halffy",
             "half",
+            "quarters",
             "thisfy",
             "lastfy",
             "prev",
@@ -734,6 +736,12 @@ fn scan_relative(s: &str, lower: &str, found: &mut Vec<TimeExpr>, claim: &mut Cl
             "sinceyear" => Expr::Since(Box::new(Expr::Month { y: None, m: 1 })),
             "halffy" => Expr::FirstHalfOfFinancialYear,
             "half" => Expr::FirstHalfOfYear,
+            // "the first three quarters of the year": its first quarters, as "Q1" is.
+            "quarters" => {
+                let q = |q| Box::new(Expr::Quarter { q, fy: None });
+                let n = c.name("nq").map_or("", |m| m.as_str());
+                Expr::Range(q(1), q(if matches!(n, "two" | "2") { 2 } else { 3 }))
+            }
             "thisfy" => Expr::ThisFinancialYear,
             "lastfy" => Expr::LastFinancialYear,
             "prev" => Expr::PreviousYear,
