@@ -3293,6 +3293,11 @@ fn another_services_section_keeps_its_contacts_and_assessments() {
             &[],
         ),
         ("Youth Offending\nOpen cases: 64", &[]),
+        // A dated line under the title ends no section: it is no heading.
+        (
+            "Youth Justice Plan\nApproved by the Management Board: 30 July 2024\n\nOf the 96 children open to the service at 31 March 2024, 21 were also looked after.",
+            &[],
+        ),
     ]);
 }
 

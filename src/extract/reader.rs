@@ -31,7 +31,9 @@ const SERVICE_GENERIC: [&str; 8] = [
 
 /// For a heading (or a short numbered line that stands as one), whether it opens another
 /// service's section: "Adult Social Care", "4. Housing Performance", "Youth Justice"; not
-/// "Adult and Children's Services", nor a sentence.
+/// "Adult and Children's Services", nor a sentence. A line that labels a date or a number
+/// ("Approved by the Management Board: 30 July 2024") is no heading: it neither opens a
+/// section nor ends one.
 fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
     static OTHER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -49,6 +51,12 @@ fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim()
         .trim_end_matches(':');
+    if words
+        .split_once(':')
+        .is_some_and(|(_, value)| value.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     let heading = match kind {
         Kind::Heading => true,
         Kind::Bullet => {
