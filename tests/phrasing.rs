@@ -3835,3 +3835,26 @@ fn a_value_parallel_to_a_part_is_a_part_too() {
         ),
     ]);
 }
+
+#[test]
+fn the_rate_a_later_clause_gives_of_the_measure_before() {
+    check(&[
+        (
+            "Members asked about repeat referrals; officers confirmed the rate was 19%.",
+            &[("re_referrals_pct", 19.0)],
+        ),
+        (
+            "Re-referrals within 12 months remain a concern, with the rate at 24%.",
+            &[("re_referrals_pct", 24.0)],
+        ),
+        // Not across a count: "the rate" of referrals counted is no named measure.
+        (
+            "There were 1,204 referrals; the rate was 24%.",
+            &[("referrals", 1204.0)],
+        ),
+        (
+            "Members discussed re-referrals, and there were 1,204 contacts; the rate was 24%.",
+            &[("contacts", 1204.0)],
+        ),
+    ]);
+}

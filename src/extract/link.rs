@@ -1172,13 +1172,42 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         })
         .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
     else {
-        return in_time_of_named(s, q);
+        return in_time_of_named(s, q).or_else(|| rate_of_the_clause_before(s, q, clause.start));
     };
     Some(Link {
         indicator: best.rule.indicator,
         how: "percent-of",
         rule: best.rule.name,
         label: Some(best.span.clone()),
+        after: None,
+    })
+}
+
+/// "Members asked about repeat referrals; officers confirmed the rate was 19%", "Re-referrals
+/// remain high, with the rate at 24%": "the rate" of a clause that names none is the measure
+/// the clause before named last.
+fn rate_of_the_clause_before(s: &Sentence<'_>, q: &Quantity, clause_start: usize) -> Option<Link> {
+    static THE_RATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:the|this|that|its)\s+(?:rate|percentage|proportion)\s+(?:was|is|stood\s+at|at|(?:has|had)\s+(?:risen|fallen|increased|decreased|reduced|improved)\s+to)\s*$")
+            .expect("valid regex")
+    });
+    if !THE_RATE.is_match(super::text::tail(&s.text[clause_start..q.span.start], 40)) {
+        return None;
+    }
+    let named = s
+        .predicates
+        .iter()
+        .rfind(|p| p.span.end <= clause_start && p.span.start >= s.range.start)?;
+    let between = &s.text[named.span.end..clause_start];
+    // The clause just before: no figure stands between the measure and this one.
+    if s.quantities.iter().any(|o| o.span.start >= named.span.end && o.end <= q.span.start) {
+        return None;
+    }
+    (between.len() <= 80).then_some(Link {
+        indicator: named.rule.indicator,
+        how: "percent-of",
+        rule: named.rule.name,
+        label: Some(named.span.clone()),
         after: None,
     })
 }
