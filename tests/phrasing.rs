@@ -2234,8 +2234,17 @@ fn scottish_registrations_aftercare_and_referrals_made_to_another_service() {
                 ("cp_plans_ended", 229.0),
             ],
         ),
-        // Registrations of anything else are not the register's.
+        (
+            "The number of children on the Child Protection Register was 58. There were 94 registrations and 98 de-registrations during the year.",
+            &[
+                ("child_protection_plans", 58.0),
+                ("cp_plans_started", 94.0),
+                ("cp_plans_ended", 98.0),
+            ],
+        ),
+        // Registrations of anything else are not the register's, nor are re-registrations.
         ("There were 212 new registrations for the holiday scheme.", &[]),
+        ("There were 12 re-registrations on the CPR within 12 months.", &[]),
         (
             "185 young people were in receipt of aftercare services; 64% were in positive destinations.",
             &[("care_leavers", 185.0), ("care_leavers_eet_pct", 64.0)],

@@ -107,7 +107,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "register-additions",
         "cp_plans_started",
-        r"new\s+registrations(?-u:\b)|(?:were|was|been)\s+(?:newly\s+)?registered(?-u:\b)",
+        r"(?:new\s+)?registrations(?-u:\b)|(?:were|was|been)\s+(?:newly\s+)?registered(?-u:\b)",
     ),
     rule(
         "plans-ended",
@@ -435,6 +435,8 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
             && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
             && (!m.rule.name.starts_with("register-") || about_the_register(text, m.span.start))
+            // Not "re-registrations": a repeat plan's share, not plans started.
+            && !(m.rule.name == "register-additions" && text[..m.span.start].ends_with('-'))
             && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
