@@ -2075,6 +2075,14 @@ fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
     ] {
         assert_eq!(last_when(line).as_deref(), Some(want), "{line}");
     }
+    // The value a stock grew from is of the start of the years, not now.
+    assert_eq!(
+        whens("Over the last three years the number of children in care has grown from 301 to 359."),
+        [
+            ("children_in_care".to_string(), None),
+            ("children_in_care".to_string(), Some("2023-03-15".to_string())),
+        ]
+    );
     // "last month" after a figure of a month is the month before that one.
     assert_eq!(
         dated_line("There were 612 contacts in February, up from 580 last month."),

@@ -716,7 +716,7 @@ fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
 /// are not.
 fn earlier_value(text: &str, sentence_start: usize, at: usize) -> bool {
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?$")
+        Regex::new(r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?$")
             .expect("valid regex")
     });
     FROM.is_match(super::text::tail(&text[sentence_start..at], 60))
