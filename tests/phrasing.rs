@@ -2555,6 +2555,25 @@ fn parts_named_in_their_own_right_and_what_each_percentage_is_of() {
                 ("care_leavers_accommodation_pct", 89.0),
             ],
         ),
+        // ... but a comparator in brackets after a percentage is of the words before it.
+        (
+            "Of care leavers aged 19 to 21, 58% are in education, employment or training (national 56%) and 91% are in suitable accommodation (national 88%).",
+            &[
+                ("care_leavers_eet_pct", 58.0),
+                ("care_leavers_eet_pct", 56.0),
+                ("care_leavers_accommodation_pct", 91.0),
+                ("care_leavers_accommodation_pct", 88.0),
+            ],
+        ),
+        (
+            "58% of care leavers are in education, employment or training (2023: 52%) and 91% are in suitable accommodation (2023: 89%).",
+            &[
+                ("care_leavers_eet_pct", 58.0),
+                ("care_leavers_eet_pct", 52.0),
+                ("care_leavers_accommodation_pct", 91.0),
+                ("care_leavers_accommodation_pct", 89.0),
+            ],
+        ),
         (
             "Care leavers in EET: 55%, in suitable accommodation: 91%",
             &[

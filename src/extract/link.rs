@@ -1165,13 +1165,23 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         .map(|o| o.end)
         .next_back();
     let has_own_after = candidates().any(|p| p.span.start >= q.end);
-    let Some(best) = candidates()
-        .filter(|p| {
-            !(has_own_after
-                && earlier_end.is_some_and(|e| p.span.start >= e && p.span.end <= q.span.start))
-        })
-        .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
-    else {
+    // "58% are in education, employment or training (national 56%) and 91% ...": a percentage
+    // in brackets after a value is of the measure named before the brackets.
+    let bracketed = bracket_around(s, clause.start, q.span.start).filter(|_| earlier_end.is_some());
+    let before_brackets = bracketed.and_then(|open| {
+        candidates()
+            .filter(|p| p.span.end <= open)
+            .max_by_key(|p| p.span.end)
+    });
+    let best = before_brackets.or_else(|| {
+        candidates()
+            .filter(|p| {
+                !(has_own_after
+                    && earlier_end.is_some_and(|e| p.span.start >= e && p.span.end <= q.span.start))
+            })
+            .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
+    });
+    let Some(best) = best else {
         return in_time_of_named(s, q).or_else(|| rate_of_the_clause_before(s, q, clause.start));
     };
     Some(Link {
@@ -1181,6 +1191,14 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         label: Some(best.span.clone()),
         after: None,
     })
+}
+
+/// Where the bracket `at` stands in opens, when it opens after `from` and holds only a few
+/// words before `at` ("(national 56%", "(2023: 52%").
+fn bracket_around(s: &Sentence<'_>, from: usize, at: usize) -> Option<usize> {
+    let open = from + s.text[from..at].rfind('(')?;
+    let inside = &s.text[open + 1..at];
+    (!inside.contains(')') && inside.len() <= 30).then_some(open)
 }
 
 /// "Members asked about repeat referrals; officers confirmed the rate was 19%", "Re-referrals
