@@ -460,6 +460,11 @@ fn dates() {
             "In Quarter 3 there were 120 referrals.",
             Some("2022-10/2022-12"),
         ),
+        // A law's year is no time.
+        (
+            "We support 92 care leavers under the Social Services and Well-being (Wales) Act 2014.",
+            Some("2023-03-15"),
+        ),
         // (The financial year's first quarters, as "Quarter 3" is its third.)
         (
             "Referrals fell to 2,840 in the first three quarters of the year.",

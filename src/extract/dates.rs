@@ -1141,6 +1141,16 @@ fn is_plain_year(s: &str, r: Range<usize>) -> bool {
     if before.is_some_and(|c| c == ',' || c == '£' || c == '.' || c == '/') {
         return false;
     }
+    // "the Children Act 1989", "the Social Services and Well-being (Wales) Act 2014": a law's
+    // name, not a time.
+    let words = s[..r.start].trim_end();
+    if before.is_some_and(char::is_whitespace)
+        && ["Act", "Acts", "Regulations", "Order", "Measure", "Bill", "Rules"]
+            .iter()
+            .any(|law| words.strip_suffix(law).is_some_and(|w| !w.ends_with(char::is_alphanumeric)))
+    {
+        return false;
+    }
     if after.starts_with(['%', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
