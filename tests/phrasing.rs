@@ -2082,10 +2082,15 @@ fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
     }
     // The value a stock grew from is of the start of the years, not now.
     assert_eq!(
-        whens("Over the last three years the number of children in care has grown from 301 to 359."),
+        whens(
+            "Over the last three years the number of children in care has grown from 301 to 359."
+        ),
         [
             ("children_in_care".to_string(), None),
-            ("children_in_care".to_string(), Some("2023-03-15".to_string())),
+            (
+                "children_in_care".to_string(),
+                Some("2023-03-15".to_string())
+            ),
         ]
     );
     // "last month" after a figure of a month is the month before that one.

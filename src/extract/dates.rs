@@ -1145,9 +1145,21 @@ fn is_plain_year(s: &str, r: Range<usize>) -> bool {
     // name, not a time.
     let words = s[..r.start].trim_end();
     if before.is_some_and(char::is_whitespace)
-        && ["Act", "Acts", "Regulations", "Order", "Measure", "Bill", "Rules"]
-            .iter()
-            .any(|law| words.strip_suffix(law).is_some_and(|w| !w.ends_with(char::is_alphanumeric)))
+        && [
+            "Act",
+            "Acts",
+            "Regulations",
+            "Order",
+            "Measure",
+            "Bill",
+            "Rules",
+        ]
+        .iter()
+        .any(|law| {
+            words
+                .strip_suffix(law)
+                .is_some_and(|w| !w.ends_with(char::is_alphanumeric))
+        })
     {
         return false;
     }

@@ -1218,7 +1218,10 @@ fn rate_of_the_clause_before(s: &Sentence<'_>, q: &Quantity, clause_start: usize
         .rfind(|p| p.span.end <= clause_start && p.span.start >= s.range.start)?;
     let between = &s.text[named.span.end..clause_start];
     // The clause just before: no figure stands between the measure and this one.
-    if s.quantities.iter().any(|o| o.span.start >= named.span.end && o.end <= q.span.start) {
+    if s.quantities
+        .iter()
+        .any(|o| o.span.start >= named.span.end && o.end <= q.span.start)
+    {
         return None;
     }
     (between.len() <= 80).then_some(Link {
