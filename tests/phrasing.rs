@@ -3363,6 +3363,11 @@ fn a_part_of_a_group_that_names_no_indicator() {
             "There are 412 children in care, of whom 40 are unaccompanied asylum seeking children.",
             &[("children_in_care", 412.0), ("uasc", 40.0)],
         ),
+        // A change is no group the count after it is a part of.
+        (
+            "There are now 31 fewer children in care than a year ago, with 389 children looked after.",
+            &[("children_in_care", 389.0)],
+        ),
     ]);
 }
 

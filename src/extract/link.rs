@@ -176,7 +176,9 @@ fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
     });
     for i in 1..s.quantities.len() {
         let (head, q) = (&s.quantities[i - 1], &s.quantities[i]);
+        // (A change is no group: "31 fewer children in care than a year ago, with 389 ...".)
         let part_of_unnamed = head.unit == Unit::Count
+            && head.role == Role::Value
             && q.unit == Unit::Count
             && links[i - 1].is_none()
             && links[i]
