@@ -1758,6 +1758,15 @@ fn children_the_authority_looks_after_or_who_are_in_its_care() {
         ("35 children were in care for more than two years.", &[]),
         ("12 children are in care placements out of county.", &[]),
         ("12 children are in care proceedings.", &[]),
+        // Children in proceedings now are not proceedings issued.
+        (
+            "56 children are currently subject to care proceedings.",
+            &[],
+        ),
+        (
+            "11 sets of care proceedings were issued in Q1, and 56 children are currently subject to care proceedings.",
+            &[("care_proceedings", 11.0)],
+        ),
         (
             "Around 40 foster carers attended the annual celebration event.",
             &[],

@@ -1578,12 +1578,19 @@ fn excluded(s: &Sentence<'_>, q: &Quantity, indicator: &str) -> bool {
                 Regex::new(r"(?i)^\s+(?:figure|total|number|count|high|peak|record)s?(?-u:\b)")
                     .expect("valid regex")
             });
+            // "56 children are currently subject to care proceedings": children in proceedings
+            // now, not proceedings issued.
+            static IN_PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)(?-u:\b)(?:subject\s+to|in|within|involved\s+in)\s+(?:the\s+|ongoing\s+)?(?:care\s+|court\s+)?proceedings(?-u:\b)")
+                    .expect("valid regex")
+            });
             MONTHLY
                 .find_iter(clause_text)
                 .filter(|m| !ONE_MONTHS.is_match(&clause_text[m.end()..]))
                 .any(|m| !averaged_later(clause.start + m.start()))
                 || AVERAGE.is_match(&s.text[clause.start..q.span.start])
                 || indicator == "assessments" && NOT_DONE.is_match(clause_text)
+                || indicator == "care_proceedings" && IN_PROCEEDINGS.is_match(clause_text)
         }
         // "18 were approved and 12 de-registered, leaving 156 fostering households": what the
         // changes leave is the number of carers.
