@@ -2454,6 +2454,15 @@ fn services_joining_and_leaving_care_and_events_done() {
             "ICPCs held: 41 (within 15 days: 83%)",
             &[("initial_cp_conferences", 41.0), ("icpc_on_time_pct", 83.0)],
         ),
+        // ... or on a line of its own after the count.
+        (
+            "Single assessments completed: 498\nCompleted within 45 working days: 86.7%",
+            &[("assessments", 498.0), ("assessments_on_time_pct", 86.7)],
+        ),
+        (
+            "There were 455 children in care. 86.7% were completed within 45 working days.",
+            &[("children_in_care", 455.0)],
+        ),
         // Contacts that became referrals are not referrals that went on to assessment.
         ("Contact to referral conversion: 21%", &[]),
         // Referrals another service received are not children's social care's.

@@ -262,7 +262,7 @@ fn link_one(
     topic: &Topic,
 ) -> Option<Link> {
     let link = match q.unit {
-        Unit::Percent => percent_of(s, q),
+        Unit::Percent => percent_of(s, q, topic),
         _ => count_noun(s, q)
             .or_else(|| missing_occasions(s, q))
             .or_else(|| served_by(s, q))
@@ -1149,7 +1149,7 @@ fn blocked_gap(gap: &str) -> bool {
 }
 
 /// `percent-of`: the percentage indicator whose predicate is nearest in the clause.
-fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+fn percent_of(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     let clause = clause_around(s, q.span.start);
     let candidates = || {
         s.predicates
@@ -1184,7 +1184,8 @@ fn percent_of(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             .min_by_key(|p| distance(&p.span, &(q.span.start..q.end)))
     });
     let Some(best) = best else {
-        return in_time_of_named(s, q).or_else(|| rate_of_the_clause_before(s, q, clause.start));
+        return in_time_of_named(s, q, topic)
+            .or_else(|| rate_of_the_clause_before(s, q, clause.start));
     };
     Some(Link {
         indicator: best.rule.indicator,
@@ -1237,7 +1238,7 @@ fn rate_of_the_clause_before(s: &Sentence<'_>, q: &Quantity, clause_start: usize
 
 /// "214 initial child protection conferences were held, 87% within 15 working days": a
 /// percentage in time of the events counted just before it.
-fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
+fn in_time_of_named(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Link> {
     static IN_TIME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:of\s+(?:them|these|those|which)\s+)?(?:were\s+|was\s+)?(?:held\s+|completed\s+|carried\s+out\s+|authorised\s+)?(?:(?:with)?in\s+(?:\d+|fifteen|forty[\s-]two|forty[\s-]five)\s+(?:working\s+)?days|(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)(?-u:\b)")
             .expect("valid regex")
@@ -1277,12 +1278,24 @@ fn in_time_of_named(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
             .find(|p| p.span.end <= q.span.start && p.rule.indicator.ends_with("_on_time_pct"))
             .map(|p| (p.rule.indicator, p))
     };
-    let (indicator, m) = counted.or_else(named)?;
+    if let Some((indicator, m)) = counted.or_else(named) {
+        return Some(Link {
+            indicator,
+            how: "percent-of",
+            rule: m.rule.name,
+            label: Some(m.span.clone()),
+            after: None,
+        });
+    }
+    // "Single assessments completed: 498. Completed within 45 working days: 86.7%": the
+    // events the sentence before counted, when this one names none.
+    let (counted, rule) = topic.count.filter(|_| s.mentions.is_empty())?;
+    let (_, indicator) = IN_TIME_OF.iter().find(|(c, _)| *c == counted)?;
     Some(Link {
         indicator,
-        how: "percent-of",
-        rule: m.rule.name,
-        label: Some(m.span.clone()),
+        how: "anaphora",
+        rule,
+        label: None,
         after: None,
     })
 }
