@@ -841,6 +841,10 @@ fn what_a_sentence_leaves_out_or_counts_a_part_of() {
         ("402 children were looked after in formal kinship care.", &[]),
         ("Of our 412 looked after children, 98 are in in-house foster care.", &[("children_in_care", 412.0)]),
         (
+            "The Board was informed that of the 214 children looked after, 57 (27%) were placed outside the county.",
+            &[("children_in_care", 214.0)],
+        ),
+        (
             "There were 430 looked after children at 31 July 2023: 120 looked after at home and 310 looked after away from home.",
             &[("children_in_care", 430.0)],
         ),

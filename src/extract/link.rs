@@ -384,13 +384,14 @@ fn linkable(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 /// "30 of whom", "4 of the 28 children", "Of the 149 young people ..., 147 have ...", "Of our
-/// 412 looked after children, 98 are ...".
+/// 412 looked after children, 98 are ...", "... was informed that of the 214 children looked
+/// after, 57 were ...".
 fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:\w+\s+){0,2}?(?:of|out\s+of)\s+(?:the|these|those|whom|which|them|this|our|all)(?-u:\b)|^\s*(?:\w+\s+)?of\s+\d").expect("valid regex")
     });
     static OF_THE_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[.;:]\s*)of\s+(?:(?:the|our|these|those|its|their|all)\s+)?[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
+        Regex::new(r"(?i)(?:^|[.;:]\s*|(?-u:\b)that\s+)of\s+(?:(?:the|our|these|those|its|their|all)\s+)?[\d,]+(?-u:\b)[^,.;]*?,?\s*$")
             .expect("valid regex")
     });
     let after = &s.text[q.end..s.range.end];
