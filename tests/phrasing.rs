@@ -780,6 +780,11 @@ fn comparators_and_welsh_wordings_keep_their_unit_indicator_and_area() {
                 ("children_in_care", 102.0, "Per10k", "Local"),
             ],
         ),
+        // "(per 10,000 ...)" in brackets before the value says its unit too.
+        (
+            "The rate of looked after children (per 10,000 under-18s) at 31 March 2024 was 98.",
+            &[("children_in_care", 98.0, "Per10k", "Local")],
+        ),
         (
             "There were 95 children on the Child Protection Register (CPR) at year end, compared with 118 the previous year.",
             &[

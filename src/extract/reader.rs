@@ -924,7 +924,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b)(?:[^;.\n()]|\([^;.\n()]{0,30}\)){0,60}$",
+            r"(?i)(?:\(\s*per\s+(?:10,?000|10k)(?-u:\b)[^;.\n()]{0,30}\)|(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b))(?:[^;.\n()]|\([^;.\n()]{0,30}\)){0,60}$",
         )
         .expect("valid regex")
     });
@@ -962,7 +962,8 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         }
     }
     // "The rate per 10,000 is 98", "Children looked after per 10,000 population aged under
-    // 18: 112": the first bare number after "per 10,000" that is not an age.
+    // 18: 112", "The rate of looked after children (per 10,000 under-18s) was 98": the first
+    // bare number after "per 10,000" that is not an age.
     static AGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:aged?|ages|under|over)\s*$").expect("valid regex")
     });
