@@ -825,7 +825,7 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     // (A team's name between them is no noun of the number's: "... in the Children in Need
     // teams was 19".)
     static TEAM_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){{0,4}}(?i:{TEAMS})(?-u:\b)"))
+        Regex::new(&format!(r"(?-u:\b)[A-Z][\w'’-]*\s+(?:(?:in|and|of|&)\s+|[A-Z][\w'’-]*\s+){{0,4}}(?i:{})(?-u:\b)", teams()))
             .expect("valid regex")
     });
     let lower = gap.to_ascii_lowercase();
@@ -894,17 +894,21 @@ fn phrase_of_a_count(s: &Sentence<'_>, m: &Mention) -> Option<usize> {
     (between.split_whitespace().count() <= 6 && !APART.is_match(between)).then_some(j)
 }
 
-/// The words that end a team's name ("the Children in Need teams", "the Fostering Hub"), and
-/// [`TEAMS`], a regex matching them.
+/// The words that end a team's name ("the Children in Need teams", "the Fostering Hub").
 const TEAM_WORDS: [&str; 3] = ["team", "unit", "hub"];
-const TEAMS: &str = "teams?|units?|hubs?";
+
+/// A regex matching [`TEAM_WORDS`], singular or plural: "teams?|units?|hubs?".
+fn teams() -> String {
+    TEAM_WORDS.map(|w| format!("{w}s?")).join("|")
+}
 
 /// "the average caseload for social workers in the Children in Need teams was 19": a mention
 /// that names a team is the team's name, not what a number after it counts.
 fn names_a_team(s: &Sentence<'_>, m: &Mention) -> bool {
     static TEAM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^\s+(?:{TEAMS}|services?\s+(?:area|manager)s?|practitioners|managers?)(?-u:\b)"
+            r"(?i)^\s+(?:{}|services?\s+(?:area|manager)s?|practitioners|managers?)(?-u:\b)",
+            teams()
         ))
         .expect("valid regex")
     });
