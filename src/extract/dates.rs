@@ -1143,19 +1143,18 @@ fn is_plain_year(s: &str, r: Range<usize>) -> bool {
     }
     // "the Children Act 1989", "the Social Services and Well-being (Wales) Act 2014": a law's
     // name, not a time.
+    const LAWS: [&str; 7] = [
+        "Act",
+        "Acts",
+        "Regulations",
+        "Order",
+        "Measure",
+        "Bill",
+        "Rules",
+    ];
     let words = s[..r.start].trim_end();
     if before.is_some_and(char::is_whitespace)
-        && [
-            "Act",
-            "Acts",
-            "Regulations",
-            "Order",
-            "Measure",
-            "Bill",
-            "Rules",
-        ]
-        .iter()
-        .any(|law| {
+        && LAWS.iter().any(|law| {
             words
                 .strip_suffix(law)
                 .is_some_and(|w| !w.ends_with(char::is_alphanumeric))

@@ -154,6 +154,7 @@ fn date_line(text: &str) -> Option<Point> {
         .filter(|l| l.len() <= 80 && l.bytes().any(|b| b.is_ascii_digit()))
         .find_map(|line| dates::only_a_date(line.split('\t').next().unwrap_or("")))
 }
+
 /// The first `lines` lines of `text` that are not empty and could be a dated heading (at most
 /// `max_len` bytes, a digit, no closing full stop), each with its one time expression; a line
 /// with none or several is passed over.
