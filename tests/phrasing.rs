@@ -2281,6 +2281,15 @@ fn scottish_registrations_aftercare_and_referrals_made_to_another_service() {
         // Registrations of anything else are not the register's, nor are re-registrations.
         ("There were 212 new registrations for the holiday scheme.", &[]),
         ("There were 12 re-registrations on the CPR within 12 months.", &[]),
+        // De-registrations are the register's only where it is named (not foster carers').
+        (
+            "The panel considered 14 new applications, 19 annual reviews and 8 de-registrations.",
+            &[],
+        ),
+        (
+            "There were 98 de-registrations from the child protection register in the year.",
+            &[("cp_plans_ended", 98.0)],
+        ),
         (
             "185 young people were in receipt of aftercare services; 64% were in positive destinations.",
             &[("care_leavers", 185.0), ("care_leavers_eet_pct", 64.0)],

@@ -102,7 +102,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "cp-plans-ended",
         "cp_plans_ended",
-        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|de-?registrations|(?:children|child|young\s+people)\s+(?:who\s+were\s+|were\s+)?de-?registered|de-?registered\s+from\s+(?:the\s+)?(?:child\s+protection\s+|CP\s+)?register",
+        r"(?:ceased|ceasing|stopped)\s+to\s+be\s+(?:the\s+)?subject\s+(?:to|of)\s+(?:a\s+)?(?:child\s+protection\s+|CP\s+)?plans?|(?:child\s+protection\s+|CP\s+)plans?\s+(?:ended|ending|ceased|ceasing|discontinued|closed)|(?:ceased|ceasing|ended|ending|came\s+off|coming\s+off|taken\s+off|removed\s+from)\s+(?:a\s+|their\s+|the\s+)?(?:child\s+protection\s+|CP\s+)(?:plans?|registers?)|(?:those\s+)?discontinu(?:ing|ed)|removed\s+from\s+(?:the\s+)?registers?|(?:children|child|young\s+people)\s+(?:who\s+were\s+|were\s+)?de-?registered|de-?registered\s+from\s+(?:the\s+)?(?:child\s+protection\s+|CP\s+)?register",
     ),
     rule(
         "register-additions",
@@ -117,7 +117,7 @@ pub static MENTIONS: &[Rule] = &[
     rule(
         "register-removals",
         "cp_plans_ended",
-        r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)",
+        r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)|de-?registrations",
     ),
     rule("missing-short", "missing_episodes", r"episodes(?-u:\b)"),
     rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
@@ -434,7 +434,7 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
                 && text[m.span.clone()].ends_with("plan")
                 && ANOTHER_PLAN.is_match(&text[m.span.end..]))
             && !(m.rule.indicator == "care_leavers" && becomes(text, m.span.start))
-            && (!m.rule.name.starts_with("register-") || about_the_register(text, m.span.start))
+            && (!m.rule.name.starts_with("register-") || about_the_register(text, &m.span))
             // Not "re-registrations": a repeat plan's share, not plans started.
             && !(m.rule.name == "register-additions" && text[..m.span.start].ends_with('-'))
             && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
@@ -521,19 +521,23 @@ fn becomes(text: &str, at: usize) -> bool {
 }
 
 /// "48 children were placed on the Child Protection Register and 61 were removed": a bare
-/// "were removed" (or "were registered") is about the register only where it was named just before,
-/// and only when it says from nothing else ("removed from their parents' care").
-fn about_the_register(text: &str, at: usize) -> bool {
+/// "were removed" (or "were registered", "de-registrations") is about the register only where it
+/// was named just before, and only when it says from nothing else ("removed from their parents'
+/// care"). Not "8 de-registrations" of foster carers in a fostering panel's report.
+fn about_the_register(text: &str, span: &Range<usize>) -> bool {
     static FROM_ELSEWHERE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^\w+\s+removed\s+from(?-u:\b)").expect("valid regex"));
-    let before = super::text::tail(&text[..at], 160).to_ascii_lowercase();
+    let before = super::text::tail(&text[..span.start], 160).to_ascii_lowercase();
     // "12 new registrations and 19 de-registrations": the pair names the register.
-    let after = super::text::head(&text[at..], 80).to_ascii_lowercase();
+    let after = super::text::head(&text[span.end..], 80).to_ascii_lowercase();
     (before.contains("register")
         || before.contains("cpr")
+        || before.contains("registration")
         || after.contains("de-registration")
-        || after.contains("deregistration"))
-        && !FROM_ELSEWHERE.is_match(&text[at..])
+        || after.contains("deregistration")
+        || after.contains("protection register")
+        || after.contains("cpr"))
+        && !FROM_ELSEWHERE.is_match(&text[span.start..])
 }
 
 /// "92 children became subject to a plan and 81 plans ended": bare "plans" are child protection
