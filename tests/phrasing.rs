@@ -2111,6 +2111,11 @@ fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
             ),
         ]
     );
+    // The report's own date under an "as at" heading leaves the heading's day to what follows.
+    assert_eq!(
+        dated("Performance Summary\nAs at 30 June 2025\nReport date: 15 July 2025\n\nChildren in care: 367\n"),
+        owned(&[("children_in_care", 367.0, Some("2025-06-30"))])
+    );
     // "last month" after a figure of a month is the month before that one.
     assert_eq!(
         dated_line("There were 612 contacts in February, up from 580 last month."),

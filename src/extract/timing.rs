@@ -99,14 +99,18 @@ impl Timeline {
             if let Some(day) = dates::only_a_date(body) {
                 self.section_date = Some(day);
             }
-            // "DATE: 26th January 2017" states the document's date, not what follows is about.
+            // "DATE: 26th January 2017" states the document's date, not what follows is about;
+            // a day the heading before it gave ("As at 30 June 2025") still heads what follows.
             let dates_the_document =
                 DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
-            let quarter = quarter_of_year(s.times).and_then(|q| dates::resolve(&q, anchors));
-            self.heading = quarter
-                .or(resolved.last().copied())
-                .filter(|_| !dates_the_document && !names_years(s.times));
-            self.heading_from_list = false;
+            let a_day_before = matches!(self.heading, Some(When::At(p)) if p.d.is_some());
+            if !(dates_the_document && a_day_before) {
+                let quarter = quarter_of_year(s.times).and_then(|q| dates::resolve(&q, anchors));
+                self.heading = quarter
+                    .or(resolved.last().copied())
+                    .filter(|_| !dates_the_document && !names_years(s.times));
+                self.heading_from_list = false;
+            }
         } else if body.trim_end().ends_with(':') && !resolved.is_empty() {
             self.heading = resolved.last().copied();
             self.heading_from_list = true;
