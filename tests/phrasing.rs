@@ -2116,6 +2116,13 @@ fn last_month_last_quarter_the_end_of_a_year_and_a_time_no_date_gives() {
         dated("Performance Summary\nAs at 30 June 2025\nReport date: 15 July 2025\n\nChildren in care: 367\n"),
         owned(&[("children_in_care", 367.0, Some("2025-06-30"))])
     );
+    // A figure in a ", when" clause is of the time just before it.
+    assert_eq!(
+        dated_line(
+            "This is the lowest number of children in care since 2017, when there were 281."
+        ),
+        owned(&[("children_in_care", 281.0, Some("2017"))])
+    );
     // "last month" after a figure of a month is the month before that one.
     assert_eq!(
         dated_line("There were 612 contacts in February, up from 580 last month."),

@@ -523,6 +523,8 @@ pub fn date_sentence(
             .zip(&owner)
             .filter(|(_, o)| **o == Some(i))
             .find_map(|(t, _)| resolve_for(f, t, anchors, base, tl));
+        // "the lowest number since 2017, when there were 281": the time the clause looks back to.
+        let own = own.or_else(|| time_looked_back_to(s, f, anchors));
         // "199 children on plans, down from 214": the earlier value's date is not given.
         if own.is_none() && earlier_value(s.text, s.range.start, f.span.start) {
             out.push(None);
@@ -713,6 +715,27 @@ fn from_to(text: &str, sentence_start: usize, f: &ToDate<'_>) -> bool {
         .to_ascii_lowercase();
     let after = text[f.end..].trim_start();
     before.ends_with("from") && after.starts_with("to ")
+}
+
+/// "The lowest number of children in care since 2017, when there were 281", "in March 2020, when
+/// it stood at 512": a figure in a ", when" clause is of the time just before it (of 2017, not
+/// since).
+fn time_looked_back_to(s: &SentenceTimes<'_>, f: &ToDate<'_>, anchors: Anchors) -> Option<When> {
+    static WHEN_THERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),\s*when\s+(?:there\s+(?:were|was)|it\s+(?:was|stood\s+at)|(?:the\s+)?(?:number|figure|total)\s+(?:was|stood\s+at))\s+(?:only\s+|just\s+)?$")
+            .expect("valid regex")
+    });
+    let before = super::text::tail(&s.text[s.range.start..f.span.start], 60);
+    let when = WHEN_THERE.find(before)?;
+    let clause_at = f.span.start - (before.len() - when.start());
+    let t = s.times.iter().rfind(|t| t.span.end <= clause_at)?;
+    if !s.text[t.span.end..clause_at].trim().is_empty() {
+        return None;
+    }
+    match &t.expr {
+        Expr::Since(e) => dates::resolve(e, anchors),
+        e => dates::resolve(e, anchors),
+    }
 }
 
 /// "down from 214", "has risen to 420 from 398", "(previously 389)": the value a figure
