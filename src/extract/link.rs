@@ -176,9 +176,7 @@ fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
     });
     for i in 1..s.quantities.len() {
         let (head, q) = (&s.quantities[i - 1], &s.quantities[i]);
-        // (A change is no group: "31 fewer children in care than a year ago, with 389 ...".)
-        let part_of_unnamed = head.unit == Unit::Count
-            && head.role == Role::Value
+        let part_of_unnamed = counts_a_group(head)
             && q.unit == Unit::Count
             && links[i - 1].is_none()
             && links[i]
@@ -189,6 +187,12 @@ fn drop_parts_of_others(s: &Sentence<'_>, links: &mut [Option<Link>]) {
             links[i] = None;
         }
     }
+}
+
+/// A count that can be a group a later "of whom" divides: a value, not a change ("31 fewer
+/// children in care than a year ago, with 389 ..." divides nothing).
+fn counts_a_group(q: &Quantity) -> bool {
+    q.unit == Unit::Count && q.role == Role::Value
 }
 
 /// "Number of young people supervised by the YJS: 118. Of these, 23 were looked after

@@ -103,8 +103,9 @@ impl Timeline {
             // a day the heading before it gave ("As at 30 June 2025") still heads what follows.
             let dates_the_document =
                 DATE_LINE.is_match(body) || resolved.last().map(|w| w.end()) == self.doc_date;
-            let a_day_before = matches!(self.heading, Some(When::At(p)) if p.d.is_some());
-            if !(dates_the_document && a_day_before) {
+            let keeps_the_day_before =
+                dates_the_document && matches!(self.heading, Some(When::At(p)) if p.d.is_some());
+            if !keeps_the_day_before {
                 let quarter = quarter_of_year(s.times).and_then(|q| dates::resolve(&q, anchors));
                 self.heading = quarter
                     .or(resolved.last().copied())
@@ -726,6 +727,14 @@ fn time_looked_back_to(s: &SentenceTimes<'_>, f: &ToDate<'_>, anchors: Anchors) 
             .expect("valid regex")
     });
     let before = super::text::tail(&s.text[s.range.start..f.span.start], 60);
+    // Asked of every figure: the word is looked for before the regex is run.
+    if !before
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"when"))
+    {
+        return None;
+    }
     let when = WHEN_THERE.find(before)?;
     let clause_at = f.span.start - (before.len() - when.start());
     let t = s.times.iter().rfind(|t| t.span.end <= clause_at)?;
