@@ -3957,3 +3957,120 @@ fn the_rate_a_later_clause_gives_of_the_measure_before() {
         ),
     ]);
 }
+
+#[test]
+fn years_each_with_its_own_clause_and_the_year_end_of_the_year_named() {
+    // A time after "and" that opens its own clause ("there were ...") is the next figure's.
+    assert_eq!(
+        dated_line(
+            "In 2019 there were 412 referrals, in 2020 there were 450 and in 2021 there were 468."
+        ),
+        owned(&[
+            ("referrals", 412.0, Some("2019")),
+            ("referrals", 450.0, Some("2020")),
+            ("referrals", 468.0, Some("2021")),
+        ])
+    );
+    // "at year end" in a sentence that opens on a year is that year's end.
+    assert_eq!(
+        dated_line("In 2019/20 there were 412 children looked after at year end, in 2020/21 there were 450 and in 2021/22 there were 468."),
+        owned(&[
+            ("children_in_care", 412.0, Some("2020-03")),
+            ("children_in_care", 450.0, Some("2020-04/2021-03")),
+            ("children_in_care", 468.0, Some("2021-04/2022-03")),
+        ])
+    );
+    // A time opening the sentence frames its figures, comma or not; "Quarter three" is Q3.
+    for line in [
+        "In Q3 11 children became looked after and 6 children ceased to be looked after.",
+        "Quarter three saw eleven children enter care and six children leave care.",
+    ] {
+        assert_eq!(
+            dated_line(line),
+            owned(&[
+                ("entered_care", 11.0, Some("2022-10/2022-12")),
+                ("left_care", 6.0, Some("2022-10/2022-12")),
+            ]),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn earlier_values_a_year_ago_and_the_same_period_of_a_year_named() {
+    // The times after "up from" are the earlier values'; "two years ago" is a time, not what
+    // 402 counts.
+    assert_eq!(
+        dated_line("There are 612 children registered as electively home educated, up from 540 at the same point last year and 402 two years ago."),
+        owned(&[
+            ("home_educated", 612.0, Some("2023-03-15")),
+            ("home_educated", 540.0, Some("2022-03-15")),
+            ("home_educated", 402.0, Some("2021")),
+        ])
+    );
+    assert_eq!(
+        dated_line("There are currently 1,845 families open to Early Help. This compares with 1,612 families a year ago."),
+        owned(&[
+            ("early_help", 1845.0, Some("2023-03-15")),
+            ("early_help", 1612.0, Some("2022-03-15")),
+        ])
+    );
+    assert_eq!(
+        dated_line("Between April and September 2022 there were 3,122 referrals, compared to 2,874 for the same period in 2020/21."),
+        owned(&[
+            ("referrals", 3122.0, Some("2022-04/2022-09")),
+            ("referrals", 2874.0, Some("2020-04/2020-09")),
+        ])
+    );
+}
+
+#[test]
+fn parts_of_a_whole_named_first_ranges_and_what_some_did() {
+    check(&[
+        (
+            "Of the contacts received, 1,790 (26%) resulted in a referral to children's social care.",
+            &[],
+        ),
+        (
+            "Of the children looked after, 12 are placed at home with parents.",
+            &[],
+        ),
+        ("There are 34 care leavers at university.", &[]),
+        ("There are 12 children in care in custody.", &[]),
+        (
+            "14 children looked after received a fixed-term suspension.",
+            &[],
+        ),
+        // Either end of a range over time is no figure.
+        (
+            "Our care population has been broadly stable, ranging between 279 and 291 children.",
+            &[],
+        ),
+        (
+            "The number of children in care has fluctuated between 279 and 291 over the year.",
+            &[],
+        ),
+        // Children the subject of a conference count conferences.
+        (
+            "Forty-one children were the subject of an initial child protection conference.",
+            &[("initial_cp_conferences", 41.0)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_target_in_words_and_an_age_after_post() {
+    let text = format!("{HEADER}Sixty per cent of visits to children on plans were completed within timescale, well below our target of ninety per cent.\n");
+    let targets: Vec<(f64, bool)> = extract("line.txt", &text, &Options::default())
+        .figures
+        .iter()
+        .map(|f| (f.value, f.target))
+        .collect();
+    assert_eq!(targets, [(60.0, false), (90.0, true)]);
+    let values: Vec<f64> =
+        every_when("The Virtual School supports 96 young people in post-16 education.")
+            .into_iter()
+            .map(|(_, v, _)| v)
+            .collect();
+    assert_eq!(values, [96.0]);
+}

@@ -371,7 +371,7 @@ static FINANCIAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Quarter 2 2022-23", "Q3", "quarter 2", "the first quarter of 2018/19".
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}|\d\d\s?[/\-–]\s?\d\d))?")
+    Regex::new(r"(?-u:\b)(?:quarter\s+([1-4])|q([1-4])|(first|second|third|fourth)\s+quarter|quarter\s+(one|two|three|four))(?-u:\b)(?:\s+(?:of\s+)?((?:19|20)\d\d\s?[/\-–]\s?\d{2,4}|\d\d\s?[/\-–]\s?\d\d))?")
         .expect("valid regex")
 });
 /// Whether `rest` starts with a thousands group (",104"), so the digit before it is a number's.
@@ -471,14 +471,14 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
         );
     }
     for c in QUARTER.captures_iter(&lower) {
-        let q = match (c.get(1).or(c.get(2)), c.get(3)) {
+        let q = match (c.get(1).or(c.get(2)), c.get(3).or(c.get(4))) {
             // "During the quarter 1,104 contacts": the digit begins a number, not a quarter.
             (Some(d), _) if thousands_follow(&lower[d.end()..]) => continue,
             (Some(d), _) => d.as_str().parse().unwrap_or(1),
             (None, Some(w)) => ordinal(w.as_str()),
             _ => continue,
         };
-        let fy = c.get(4).and_then(|m| quarters_year(m.as_str()));
+        let fy = c.get(5).and_then(|m| quarters_year(m.as_str()));
         claim(
             c.get(0).expect("match").range(),
             Expr::Quarter { q, fy },
@@ -1207,9 +1207,9 @@ fn month_number(name: &str) -> Option<u8> {
 
 fn ordinal(word: &str) -> u8 {
     match word.to_ascii_lowercase().as_str() {
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
+        "second" | "two" => 2,
+        "third" | "three" => 3,
+        "fourth" | "four" => 4,
         _ => 1,
     }
 }

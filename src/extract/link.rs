@@ -295,6 +295,7 @@ fn link_one(
             || q.unit == Unit::Percent
             || link.how == "noun-value" && stated_in_words(s, q))
         && part_of_total(s, q, links) != Some(link.indicator)
+        && part_of_those_named(s, q) != Some(link.indicator)
         && !part_of_the_total_before(s, q, link.indicator, topic))
     .then_some(link)
 }
@@ -376,6 +377,25 @@ fn part_of_total(s: &Sentence<'_>, q: &Quantity, links: &[Option<Link>]) -> Opti
         .find(|(total, _)| total.end <= parts)
         .and_then(|(_, link)| link.as_ref())
         .map(|link| link.indicator)
+}
+
+/// The indicator of the whole a sentence opens on, when the number is a part of it: "Of the
+/// contacts received, 1,790 resulted in a referral" (a part of the contacts; it may still be
+/// another indicator's: "Of the children who ceased to be looked after, 14 were adopted").
+fn part_of_those_named(s: &Sentence<'_>, q: &Quantity) -> Option<&'static str> {
+    static OF_THOSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^\W*|[.;:]\s*)of\s+(?:the|our|these|those|its|their|all)\s+[^\d,.;()]{1,60},\s*$")
+            .expect("valid regex")
+    });
+    if q.unit != Unit::Count {
+        return None;
+    }
+    let phrase = OF_THOSE.find(&s.text[s.range.start..q.span.start])?;
+    let phrase = s.range.start + phrase.start()..s.range.start + phrase.end();
+    s.mentions
+        .iter()
+        .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
+        .map(|m| m.rule.indicator)
 }
 
 /// Quantities that can never be indicator figures: changes, bounds, money, durations,
@@ -712,9 +732,10 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
         Regex::new(r"(?i)^[\s,]*(?:who|that)?\s*(?:are|were|have|has|had|will|would|did|is|was)\s+(?:been\s+|being\s+|not\s+)?(?:\w+ly\s+)?(\w+)")
             .expect("valid regex")
     });
-    /// "30 children in care placed out of area", "children in care aged 16 or over".
+    /// "30 children in care placed out of area", "children in care aged 16 or over", "34 care
+    /// leavers at university".
     static SUBGROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|of\s+(?:statutory\s+|compulsory\s+)?school\s+age|in\s+(?:school\s+)?(?:year|yr)\s+\d{{1,2}}(?-u:\b)|in\s+key\s+stage\s+\d|in\s+reception(?-u:\b)|(?:of\s+)?(?:pre-?school|primary|secondary)(?:\s+school)?\s+age|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
+        Regex::new(&format!(r"(?i)^[\s,]*(?:{FOR_A_WHILE}|placed|living|residing|aged|accommodated|attending|at\s+home|away\s+from\s+home|with\s+(?:their\s+)?(?:parents?|famil(?:y|ies)|relatives)|in\s+(?:[a-z-]+\s+)?(?:foster|residential|kinship|external|agency|independent|secure|semi-independent)|with\s+(?:a\s+)?(?:disabilit|SEN|EHCP|special|complex)|at\s+(?:university|college)|in\s+(?:higher|further|full[\s-]time)\s+education|in\s+(?:education|employment|training|work|apprenticeships?|custody|prison|hospital|university|college)(?-u:\b)|on\s+remand|(?:who\s+(?:are|were)\s+)?at\s+(?:high\s+|significant\s+)?risk\s+of|outside|out\s+of\s+(?:area|borough|county|authority)|of\s+(?:statutory\s+|compulsory\s+)?school\s+age|in\s+(?:school\s+)?(?:year|yr)\s+\d{{1,2}}(?-u:\b)|in\s+key\s+stage\s+\d|in\s+reception(?-u:\b)|(?:of\s+)?(?:pre-?school|primary|secondary)(?:\s+school)?\s+age|who\s+(?:have|had|received|attend|live|are\s+(?:placed|living|aged)))"))
             .expect("valid regex")
     });
     const STOCK_VERBS: [&str; 13] = [
@@ -741,10 +762,10 @@ fn picks_out_a_part(after: &str, indicator: &str) -> bool {
         Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:are|were|is|was|remains?|remained)\s+(?:currently\s+|now\s+|still\s+)?in\s+(?:our\s+|the\s+council(?:'|’)?s\s+|local\s+authority\s+)?care(?-u:\b)")
             .expect("valid regex")
     });
-    /// "40 foster carers attended the event", "17 care leavers went to university": what some
-    /// of them did.
+    /// "40 foster carers attended the event", "17 care leavers went to university", "14 children
+    /// looked after received a fixed-term suspension": what some of them did.
     static DID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:attended|took\s+part|participated|responded|contributed|joined|engaged|accessed|benefit(?:t)?ed|enjoyed|visited|travelled|moved|returned|went|gained|obtained|achieved|attained|celebrated|told|said|reported|felt|completed\s+(?:a|the|an|their)|sat)(?-u:\b)")
+        Regex::new(r"(?i)^[\s,]*(?:who\s+|that\s+)?(?:attended|took\s+part|participated|responded|contributed|joined|engaged|accessed|benefit(?:t)?ed|enjoyed|visited|travelled|moved|returned|went|gained|obtained|achieved|attained|celebrated|told|said|reported|felt|completed\s+(?:a|the|an|their)|sat|passed|experienced|suffered|received\s+(?:an?\s+)?(?:fixed[\s-]term|permanent|exclusions?|suspensions?|cautions?|convictions?|reprimands?|awards?|prizes?|certificates?|qualifications?))(?-u:\b)")
             .expect("valid regex")
     });
     let mut after = IN_CARE.find(after).map_or(after, |m| &after[m.end()..]);
@@ -1020,6 +1041,11 @@ fn counts_another_noun(s: &Sentence<'_>, q: &Quantity, m: &Mention) -> bool {
         return false;
     }
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "up from 540 two years ago": a time, not a noun.
+    let gap = after.len() - after.trim_start().len();
+    if s.times.iter().any(|t| t.start == q.end + gap) {
+        return false;
+    }
     // "CLA: 287 CIN: 702": the next word is the next number's label.
     let word_end = after.len() - after.trim_start().len() + word.len();
     if labels_a_number(&after[word_end..]) {

@@ -100,10 +100,10 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<fraction>\s?/\s?\d)
     )").expect("valid regex")
 });
-/// Words before a number that make it a label, an age, a threshold or the base of a ratio ("nine
+/// Words before a number that make it a label, an age ("post-16"), a threshold or the base of a ratio ("nine
 /// in ten", "1 in 5"), not a figure.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged?\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case|committee|sub-committee|panel|question|measure|indicator|kpi|pi|action|(?:report|item|paper|reference)\s+no)\s*$|(?-u:\b)(?-i:Month|Period)\s*$|[/:]$|(?-u:\b)(?:population|people|children|child|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:section|s\.|sections|para(?:graph)?\.?|paras|items?|pages?|appendix|annex|table|chapter|part|schedule|level|stage|tier|year|years|quarter|phase|article|clause|regulation|ward|room|no\.|version|priority|option|recommendation|ref\.?|minute|aged?|ages|age\s+of|ages\s+of|aged?\s+(?:under|over|between|from)|turning|turned|under\s+the\s+age\s+of|over\s+the\s+age\s+of|within(?:\s+the)?(?:\s+statutory)?|per|foi|fig\.|line|week|day|top|rule|act|standard|step|grade|band|cohort|group|class|unit|case|committee|sub-committee|panel|question|measure|indicator|kpi|pi|action|(?:report|item|paper|reference)\s+no)\s*$|(?-u:\b)(?-i:Month|Period)\s*$|[/:]$|(?-u:\b)(?:population|people|children|child|persons|young\s+people)\s+(?:aged\s+)?(?:under|over|below|above)\s*$|(?-u:\b)(?:pages?|pp\.?|paras?|paragraphs?|items?|sections?|appendi(?:x|ces)|annex(?:es)?)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&|of)\s*$|(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$|(?-u:\b)(?:post|pre)[-‑–\s]?$)")
         .expect("valid regex")
 });
 /// "this year 21 children", "last quarter 349": a period before a number, not a label ("Year 11").
@@ -126,9 +126,11 @@ static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:just\s+(?:over|under)|over|about|around|approximately|approx\.?|nearly|almost|roughly|circa|more\s+than|upwards\s+of|in\s+excess\s+of|in\s+the\s+(?:region|order)\s+of|close\s+to|an\s+estimated|estimated)|(?-u:\b)c\.|~)\s*$")
         .expect("valid regex")
 });
-/// Words before a number that make it a bound or cap: "less than", "a maximum of", "quota of".
+/// Words before a number that make it a bound or cap: "less than", "a maximum of", "quota of",
+/// either end of a range over time ("ranging between 279 and 291", "fluctuated from 12 to 19";
+/// not "caseloads varied from 12 to 33 across councils", each end a council's figure).
 static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:less\s+than|fewer\s+than|below|under|at\s+least|at\s+most|no\s+more\s+than|maximum\s+of|minimum\s+of|a\s+maximum|a\s+minimum|up\s+to|limit\s+of|quota\s+of|allocation\s+of|capacity\s+of|cap\s+of|between|(?:rang(?:ed|ing|es?)|fluctuat(?:ed|ing|es?))\s+from|between\s+[\d,.]+\s*%?\s*(?:and|to|-|–)|(?:rang(?:ed|ing|es?)|fluctuat(?:ed|ing|es?))\s+from\s+[\d,.]+\s*%?\s*(?:to|-|–))\s*$")
         .expect("valid regex")
 });
 /// "just under 400" is approximate, not a bound.
@@ -488,7 +490,8 @@ fn words(s: &str, r: Range<usize>) -> Option<Quantity> {
         value,
         unit,
         approx,
-        target: false,
+        // "our target of ninety per cent"
+        target: TARGET_BEFORE.is_match(before),
         word: true,
         role,
     })

@@ -360,6 +360,16 @@ fn owners(
         Regex::new(r"(?i)^\s*\)?\s*(?:,|\(|-|–|:)?\s*(?:(?:only|just|was|were|is|are|which\s+saw|saw|with|there\s+were|there\s+was|there\s+are|there\s+is|a\s+total\s+of|totalled|some|figure|figures|of)\s+)*\(?$")
             .expect("valid regex")
     });
+    // The figure after a time that begins its own clause: "and in 2024/25 there were 468".
+    let next_in_its_clause = |t: &TimeExpr| -> Option<usize> {
+        let (i, (r, _)) = quantities
+            .iter()
+            .enumerate()
+            .find(|(_, (r, _))| r.start >= t.span.end)?;
+        let gap = &s.text[t.span.end..r.start];
+        (linked[i] && gap.chars().any(char::is_alphabetic) && BEFORE_NUMBER.is_match(gap))
+            .then_some(i)
+    };
     s.times
         .iter()
         .map(|t| {
@@ -377,11 +387,21 @@ fn owners(
                 let bracketed = gap.trim() == "(" && s.text[t.span.end..].starts_with(')');
                 if bracketed
                     || AFTER_NUMBER.is_match(gap)
-                        && (opens_with_preposition || has_preposition(gap) || gap.trim().is_empty())
+                        && (opens_with_preposition
+                            || has_preposition(gap)
+                            || gap.trim().is_empty()
+                            // "1,612 families a year ago"
+                            || s.text[t.span.clone()].ends_with("ago"))
                 {
                     // "(down from 26% in March 2024)": the time after an earlier value is that
                     // value's, whatever it counts.
                     if linked[i] || earlier_value(s.text, s.range.start, quantities[i].0.start) {
+                        // "450 and in 2024/25 there were 468": the time opens the next clause.
+                        if let Some(next) =
+                            next_in_its_clause(t).filter(|_| after_a_conjunction(gap))
+                        {
+                            return Some(next);
+                        }
                         return Some(i);
                     }
                     let since = gap.trim_end().to_ascii_lowercase().ends_with("since")
@@ -426,6 +446,63 @@ fn owners(
             change
         })
         .collect()
+}
+
+/// Whether the words between a figure and a time end with a conjunction (and a preposition):
+/// "450 and in 2024/25", "412, but during the year".
+fn after_a_conjunction(gap: &str) -> bool {
+    let mut words = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .rev()
+        .skip_while(|w| has_preposition(w));
+    words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "whereas"))
+}
+
+/// The year named just after "the same period": "the same period in 2023/24".
+fn in_the_year_named_after(s: &SentenceTimes<'_>, t: &TimeExpr, anchors: Anchors) -> Option<When> {
+    let next = s.times.iter().find(|n| n.span.start >= t.span.end)?;
+    let gap = s.text[t.span.end..next.span.start]
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(gap.as_str(), "in" | "of" | "in the" | "of the" | "") || !next.expr.is_explicit() {
+        return None;
+    }
+    dates::resolve(&next.expr, anchors)
+}
+
+/// `period` moved back whole years to start in `year`'s year ("April to November 2024" in
+/// 2023/24 is April to November 2023); none unless that is one to five years back.
+fn same_period_in(period: When, year: When) -> Option<When> {
+    let back = period.start().y - year.start().y;
+    (1..=5)
+        .contains(&back)
+        .then(|| (0..back).fold(period, |w, _| w.year_earlier()))
+}
+
+/// Whether the sentence begins with the time ("During the quarter 11 children ...").
+fn opens_the_sentence(s: &SentenceTimes<'_>, t: &TimeExpr) -> bool {
+    s.text[s.range.start..t.span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "during" | "over" | "for" | "throughout" | "the"
+            )
+        })
+}
+
+/// "... and this has improved to": a value changed to, later than the sentence's first.
+fn changed_to(before: &str) -> bool {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:improved|increased|risen|rose|fallen|fell|reduced|dropped|decreased|declined|grown|grew|climbed|changed|moved|gone\s+(?:up|down)|now)(?:\s+to)?\s*$")
+            .expect("valid regex")
+    });
+    TO.is_match(super::text::tail(before, 40))
 }
 
 /// Whether a comma sets the time off from the sentence's first figure after it.
@@ -506,6 +583,29 @@ pub fn date_sentence(
         .collect();
     let owner = owners(s, &spans, &linked, &changes);
     let framing = s.framing();
+    // The year a sentence opens with ("In 2022/23 there were ..."), when it names one.
+    let year_of_the_frame = || {
+        framing
+            .filter(|t| t.expr.is_explicit())
+            .and_then(|t| dates::resolve(&t.expr, anchors))
+            .filter(|w| matches!(w, When::Between(a, b) if a.m.is_some() && b.month_index() - a.month_index() == 11))
+    };
+    // [`resolve_for`], with what the sentence's other times say of two expressions.
+    let resolve_here = |f: &ToDate<'_>, t: &TimeExpr, base: Option<When>| match t.expr {
+        // "2,874 for the same period in 2023/24": the period before, in the year named.
+        Expr::SamePeriod => match in_the_year_named_after(s, t, anchors) {
+            Some(year) => base
+                .filter(|w| matches!(w, When::Between(..)))
+                .or_else(|| resolve_for(f, t, anchors, base, tl))
+                .and_then(|w| same_period_in(w, year)),
+            None => resolve_for(f, t, anchors, base, tl),
+        },
+        // "In 2022/23 there were 412 children looked after at year end": that year's end.
+        Expr::YearEnd => year_of_the_frame()
+            .map(|year| When::At(year.end()))
+            .or_else(|| resolve_for(f, t, anchors, base, tl)),
+        _ => resolve_for(f, t, anchors, base, tl),
+    };
     // Asked only of figures that fall back on the context: looked for only then.
     let range_over_months = std::cell::OnceCell::new();
     let wants_period = || *range_over_months.get_or_init(|| wants_period(&s.text[s.range.clone()]));
@@ -523,7 +623,7 @@ pub fn date_sentence(
             .iter()
             .zip(&owner)
             .filter(|(_, o)| **o == Some(i))
-            .find_map(|(t, _)| resolve_for(f, t, anchors, base, tl));
+            .find_map(|(t, _)| resolve_here(f, t, base));
         // "the lowest number since 2017, when there were 281": the time the clause looks back to.
         let own = own.or_else(|| time_looked_back_to(s, f, anchors));
         // "199 children on plans, down from 214": the earlier value's date is not given.
@@ -548,9 +648,12 @@ pub fn date_sentence(
                         && !(t.span.start >= f.end
                             && figures.iter().any(|o| o.span.start >= f.end)
                             && named_to_compare(s.text, s.range.start, t))
+                        // "612, up from 540 last year and 402 two years ago": the times after
+                        // an earlier value are the earlier values'.
+                        && !(t.span.start >= f.end && changed_from(&s.text[f.end..t.span.start]))
                 })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
-                .find_map(|(t, _)| resolve_for(f, t, anchors, unowned_base, tl))
+                .find_map(|(t, _)| resolve_here(f, t, unowned_base))
         };
         // "In the year to 31 December 2023, 46 children became looked after and 38 ceased to
         // be": the time set off by a comma before the first figure, which owns it, frames the
@@ -560,11 +663,18 @@ pub fn date_sentence(
                 .filter(
                     |t| match owner[s.times.iter().position(|x| x == *t).unwrap_or(0)] {
                         None => true,
-                        Some(0) => i > 0 && set_off(s, t),
+                        // "In Q1 11 children became looked after and 6 ceased to be": a
+                        // time that opens the sentence frames it, comma or not.
+                        Some(0) => {
+                            i > 0
+                                && (set_off(s, t)
+                                    || opens_the_sentence(s, t)
+                                        && !changed_to(&s.text[s.range.start..f.span.start]))
+                        }
                         Some(_) => false,
                     },
                 )
-                .and_then(|t| resolve_for(f, t, anchors, unowned_base, tl))
+                .and_then(|t| resolve_here(f, t, unowned_base))
         };
         let mut when = own.or_else(in_clause).or_else(framed);
         // Whether the figure's own words, or its clause's unowned ones, say `expr`.
@@ -751,12 +861,19 @@ fn time_looked_back_to(s: &SentenceTimes<'_>, f: &ToDate<'_>, anchors: Anchors) 
 /// changed from, whose date the sentence's other times (its "currently", its heading's date)
 /// are not.
 fn earlier_value(text: &str, sentence_start: usize, at: usize) -> bool {
-    static FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?$")
-            .expect("valid regex")
-    });
     FROM.is_match(super::text::tail(&text[sentence_start..at], 60))
 }
+
+/// Whether `words` name a value changed from: "up from", "a decrease from", "(previously".
+fn changed_from(words: &str) -> bool {
+    CHANGED_FROM_ANYWHERE.is_match(words)
+}
+
+static FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{CHANGE_FROM}$")).expect("valid regex"));
+static CHANGED_FROM_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CHANGE_FROM).expect("valid regex"));
+const CHANGE_FROM: &str = r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?";
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
     match t.expr {

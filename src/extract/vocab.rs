@@ -92,7 +92,7 @@ pub static MENTIONS: &[Rule] = &[
         "initial-conferences",
         "initial_cp_conferences",
         // Scotland holds (initial) child protection planning meetings, CPPMs.
-        r"initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences|(?:initial\s+)?child\s+protection\s+planning\s+meetings?|(?:initial\s+)?(?-i:I?CPPMs?)(?-u:\b)",
+        r"(?:(?:the\s+)?subject\s+(?:of|to)\s+(?:an\s+)?)?initial\s+(?:child\s+protection|CP)\s+(?:case\s+)?conferences?|(?-i:ICPCs?)(?-u:\b)|initial\s+conferences|(?:initial\s+)?child\s+protection\s+planning\s+meetings?|(?:initial\s+)?(?-i:I?CPPMs?)(?-u:\b)",
     ),
     rule(
         "cp-plans-started",
