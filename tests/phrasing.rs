@@ -4074,3 +4074,31 @@ fn a_target_in_words_and_an_age_after_post() {
             .collect();
     assert_eq!(values, [96.0]);
 }
+
+#[test]
+fn a_rate_after_an_aside_and_the_same_month_last_year() {
+    // What a total includes, in brackets, makes the rate after it no part of the total.
+    check(&[(
+        "There are currently 1,611 children in need (including children on CP plans and children looked after), which equates to a rate of 372 per 10,000.",
+        &[("children_in_need", 1611.0), ("children_in_need", 372.0)],
+    )]);
+    // "Same month last year" is a month: a year before the latest month the line names, or
+    // before the report's month in a table's header.
+    assert_eq!(
+        dated_line("Contacts in February: 1,102 | Last month: 1,046 | Same month last year: 987"),
+        owned(&[
+            ("contacts", 1102.0, Some("2023-02")),
+            ("contacts", 1046.0, Some("2023-01")),
+            ("contacts", 987.0, Some("2022-02")),
+        ])
+    );
+    let table = format!("{HEADER}Measure\tThis month\tLast month\tSame month last year\nLooked after children (number)\t455\t452\t447\n");
+    assert_eq!(
+        dated(&table),
+        owned(&[
+            ("children_in_care", 455.0, Some("2023-03")),
+            ("children_in_care", 452.0, Some("2023-02")),
+            ("children_in_care", 447.0, Some("2022-03")),
+        ])
+    );
+}

@@ -401,7 +401,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<quarters>(?:the\ )?first\ (?P<nq>two|three|2|3)\ quarters\ of\ (?:this|the)\ (?:current\ )?(?:financial\ )?year)
       | (?P<thisfy>this\ financial\ year|the\ current\ financial\ year|this\ fiscal\ year)
       | (?P<lastfy>(?:the\ )?(?:last|previous|preceding)\ financial\ year)
-      | (?P<prev>(?:the\ )?(?:previous|preceding|prior)\ year|the\ year\ before|(?:twelve|12)\ months\ (?:ago|earlier|before)|a\ year\ (?:ago|earlier|before)|(?:the\ )?same\ (?:point|time|date|stage|period)\ (?:last|the\ previous|in\ the\ previous)\ year|(?:the\ )?same\ period\ a\ year\ (?:ago|earlier|before)|this\ (?:time|point)\ last\ year)
+      | (?P<prev>(?:the\ )?(?:previous|preceding|prior)\ year|the\ year\ before|(?:twelve|12)\ months\ (?:ago|earlier|before)|a\ year\ (?:ago|earlier|before)|(?:the\ )?same\ (?:point|time|date|stage|period|month|quarter)\ (?:last|the\ previous|in\ the\ previous)\ year|(?:the\ )?same\ period\ a\ year\ (?:ago|earlier|before)|this\ (?:time|point)\ last\ year)
       | (?P<last>last\ year)
       | (?P<this>this\ year)
       | (?P<yearend>year[\ -]end)

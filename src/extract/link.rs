@@ -365,8 +365,10 @@ fn part_of_total(s: &Sentence<'_>, q: &Quantity, links: &[Option<Link>]) -> Opti
         Regex::new(r"(?i)(?-u:\b)(?:of\s+(?:whom|which|these|those|them)|including)(?-u:\b)")
             .expect("valid regex")
     });
-    if q.unit == Unit::Percent {
-        return None; // "100% of which 72% accepted an interview" is how percentages are said
+    // "100% of which 72% accepted an interview" is how percentages are said; a rate is no
+    // part ("1,611 children in need (including ...), a rate of 372 per 10,000").
+    if q.unit != Unit::Count {
+        return None;
     }
     let before = &s.text[s.range.start..q.span.start];
     let parts = s.range.start + PARTS.find_iter(before).last()?.start();

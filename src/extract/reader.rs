@@ -724,10 +724,20 @@ impl Reader<'_> {
 
     /// The date a row label or column header names ("Total in 2001", "2016/17").
     fn when_of_cell(&self, cell: Range<usize>) -> Option<When> {
-        let found = dates::find(self.text, cell);
-        found
-            .iter()
-            .find_map(|t| dates::resolve(&t.expr, self.timeline.anchors()))
+        let found = dates::find(self.text, cell.clone());
+        let anchors = self.timeline.anchors();
+        found.iter().find_map(|t| match t.expr {
+            // "Same month last year", "Same point last year": a year before the report's month
+            // or day.
+            Expr::PreviousYear => {
+                let month = self.text[cell.clone()]
+                    .to_ascii_lowercase()
+                    .contains("month");
+                let now = if month { Expr::ThisMonth } else { Expr::Now };
+                dates::resolve(&now, anchors).map(When::year_earlier)
+            }
+            _ => dates::resolve(&t.expr, anchors),
+        })
     }
 
     /// The times a row label names, from one search of it.

@@ -618,6 +618,24 @@ pub fn date_sentence(
             .and_then(|l| l.after)
             .and_then(|j| out.get(j).copied().flatten())
             .or(tl.last_figure);
+        // "This month: 1,102 | Last month: 1,046 | Same month last year: 987": a year before
+        // the latest month the sentence has named, not the one just before.
+        let same_month = s.times.iter().zip(&owner).any(|(t, o)| {
+            *o == Some(i)
+                && t.expr == Expr::PreviousYear
+                && s.text[t.span.clone()]
+                    .to_ascii_lowercase()
+                    .contains("same month")
+        });
+        let base = match out
+            .iter()
+            .flatten()
+            .map(|w| w.end())
+            .max_by_key(|p| p.month_index())
+        {
+            Some(latest) if same_month => latest.m.map(|m| When::At(Point::month(latest.y, m))),
+            _ => base,
+        };
         let own = s
             .times
             .iter()
