@@ -4102,3 +4102,42 @@ fn a_rate_after_an_aside_and_the_same_month_last_year() {
         ])
     );
 }
+
+#[test]
+fn placements_with_carers_initial_health_assessments_in_time_and_a_bullet_after_a_date() {
+    check(&[
+        // Carers that children were placed with count placements, not carers.
+        (
+            "We have made 96 new placements, of which 41 were with in-house foster carers, 27 with independent fostering agencies and 28 in residential homes.",
+            &[],
+        ),
+        // How soon children entering care are first assessed is no share of them checked.
+        (
+            "76% of initial health assessments were completed within 20 working days of entering care.",
+            &[],
+        ),
+        (
+            "91% of children looked after had an up to date health assessment.",
+            &[("cla_health_checks_pct", 91.0)],
+        ),
+    ]);
+    // A date line, a blank line and a bulleted "Year-to-date" make no range of dates.
+    assert_eq!(
+        dated("DATE: 15th March 2023\n\n- Year-to-date, 74 children have entered care and 81 have left care.\n"),
+        owned(&[
+            ("entered_care", 74.0, Some("2022-04/2023-03")),
+            ("left_care", 81.0, Some("2022-04/2023-03")),
+        ])
+    );
+    // An average score after a percentage is no percentage.
+    let units: Vec<String> = extract(
+        "line.txt",
+        &format!("{HEADER}Questionnaires were completed for 88% of eligible children; the average score was 14.6.\n"),
+        &Options::default(),
+    )
+    .figures
+    .iter()
+    .map(|f| format!("{} {:?}", f.value, f.unit))
+    .collect();
+    assert_eq!(units, ["88 Percent", "14.6 Count"]);
+}

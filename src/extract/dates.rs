@@ -394,7 +394,7 @@ static YEAR: LazyLock<Regex> =
 /// Words that need no number: "currently", "last year", "so far this year", "year end".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?-u:\b)(?:
-        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year\ to\ date|so\ far\ in\ the\ year|this\ year\ to\ date|ytd|since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?financial\ year)
+        (?P<ytd>so\ far\ this\ (?:financial\ )?year|(?:the\ )?year[\ -]to[\ -]date|so\ far\ in\ the\ year|this\ year[\ -]to[\ -]date|ytd|since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?financial\ year)
       | (?P<sinceyear>since\ (?:the\ )?(?:start|beginning)\ of\ (?:the|this)\ (?:current\ )?year)
       | (?P<halffy>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?financial\ year)
       | (?P<half>(?:the\ )?first\ (?:(?:6|six)\ months|half)\ of\ (?:this|the)\ (?:current\ )?year)
@@ -837,8 +837,10 @@ fn combine(s: &str, atoms: Vec<TimeExpr>) -> Vec<TimeExpr> {
         let joined = next.filter(|n| {
             let between = &s[atom.span.end..n.span.start];
             // "April and November" is a period only after "between"; "December 2016 and February
-            // 2017" names two months.
+            // 2017" names two months. A blank line ends a range ("... 21 January 2025\n\n-
+            // Year-to-date, 74 ...": a bullet).
             JOIN.is_match(between)
+                && between.matches('\n').count() < 2
                 && (cue_name == Some("between")
                     || !between.contains("and") && !between.contains('&'))
         });

@@ -986,10 +986,11 @@ fn left_out(s: &Sentence<'_>, m: &Mention) -> bool {
 }
 
 /// Carers named as where children are placed: "The number of children placed with in-house
-/// foster carers was 187" counts children, not carers.
+/// foster carers was 187", "96 placements, of which 41 were with in-house foster carers, 27 ..."
+/// count children, not carers.
 fn where_placed(s: &Sentence<'_>, m: &Mention) -> bool {
     static PLACED_WITH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:placed|placements?|living|live|lives|staying|cared\s+for|looked\s+after|accommodated|children|young\s+people)\s+(?:with|by)\s+(?:an?\s+|the\s+|our\s+|their\s+)?$")
+        Regex::new(r"(?i)(?-u:\b)(?:placed|placements?|living|live|lives|staying|cared\s+for|looked\s+after|accommodated|children|young\s+people|\d+\s+(?:were|are|was|is))\s+(?:with|by)\s+(?:an?\s+|the\s+|our\s+|their\s+)?$")
             .expect("valid regex")
     });
     m.rule.indicator == "foster_carers"

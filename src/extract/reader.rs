@@ -1005,6 +1005,11 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
             Regex::new(r"(?i)(?-u:\b)(?:which|equivalent|equates?|equating|i\.e|would\s+be|means|meaning)(?-u:\b)")
                 .expect("valid regex")
         });
+        // "88% of eligible children; the average score was 14.6": another measure.
+        static ANOTHER_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:scores?|ages?|aged|length|duration|days|weeks|months|years|cost)(?-u:\b)")
+                .expect("valid regex")
+        });
         if rated(previous.unit)
             && previous.role == Role::Value
             && bare(q)
@@ -1012,6 +1017,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
             && !after_an_aside
             && gap.len() <= 80
             && !CONVERTED.is_match(gap)
+            && !ANOTHER_MEASURE.is_match(gap)
             && (COMPARED.is_match(gap) || area::cue(gap, "").is_some())
         {
             q.unit = previous.unit;

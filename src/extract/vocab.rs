@@ -580,9 +580,24 @@ pub fn predicates(text: &str, range: Range<usize>) -> Vec<Mention> {
             m.rule.indicator == "referral_to_assessment_pct" && from_contacts(text, m.span.start);
         let of_the_workforce =
             m.rule.indicator == "allocated_social_worker_pct" && about_the_workforce(text, &m.span);
-        !of_contacts && !of_the_workforce
+        let initial_in_time = m.rule.name == "health-checks" && initial_in_time(text, &m.span);
+        !of_contacts && !of_the_workforce && !initial_in_time
     });
     found
+}
+
+/// "76% of initial health assessments were completed within 20 working days": how soon
+/// children entering care are first assessed, not how many in care are checked.
+fn initial_in_time(text: &str, span: &Range<usize>) -> bool {
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[^.;\n]{0,60}?(?-u:\b)(?:within|in\s+time|on\s+time|timescales?)(?-u:\b)")
+            .expect("valid regex")
+    });
+    let phrase = text[span.clone()].to_ascii_lowercase();
+    let before = super::text::tail(&text[..span.start], 10).to_ascii_lowercase();
+    (phrase.starts_with("initial ") && !phrase.starts_with("initial and")
+        || before.trim_end().ends_with("initial"))
+        && WITHIN.is_match(&text[span.end..])
 }
 
 /// "Contact to referral conversion: 21%": contacts that became referrals, not referrals that
