@@ -4141,3 +4141,42 @@ fn placements_with_carers_initial_health_assessments_in_time_and_a_bullet_after_
     .collect();
     assert_eq!(units, ["88 Percent", "14.6 Count"]);
 }
+
+#[test]
+fn spans_of_years_times_between_one_childs_episodes_and_a_rank_in_the_nation() {
+    check(&[
+        // "2021-24" is a span of years, and the time between entering care and adoption is
+        // no count of children entering care.
+        (
+            "A1: Average time between a child entering care and moving in with their adoptive family (days) – 3 year average 2021-24: 398 (England 480)",
+            &[],
+        ),
+        ("The most frequently missing child went missing 43 times.", &[]),
+        (
+            "Children went missing 1,286 times during the year.",
+            &[("missing_episodes", 1286.0)],
+        ),
+    ]);
+    // Where a council ranks in the nation is the council's own figure; the comparator after
+    // a rate stays a rate.
+    let areas: Vec<String> = extract(
+        "line.txt",
+        &format!("{HEADER}Blackpool has the highest rate of children looked after in England at 184 per 10,000, compared with 70 nationally.\n"),
+        &Options::default(),
+    )
+    .figures
+    .iter()
+    .map(|f| format!("{} {:?}", f.value, f.area))
+    .collect();
+    assert_eq!(areas, ["184 Local", "70 England"]);
+    let units: Vec<String> = extract(
+        "line.txt",
+        &format!("{HEADER}There were 212 children looked after, a rate of 101 per 10,000 population aged under 18 (the Wales rate is 115).\n"),
+        &Options::default(),
+    )
+    .figures
+    .iter()
+    .map(|f| format!("{} {:?}", f.value, f.unit))
+    .collect();
+    assert_eq!(units, ["212 Count", "101 Per10k", "115 Per10k"]);
+}

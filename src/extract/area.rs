@@ -91,8 +91,15 @@ pub fn cue(before: &str, after: &str) -> Option<Area> {
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)in\s+the\s+(?:region|order)\s+of\s*$").expect("valid regex")
     });
+    /// "the highest rate of children looked after in England at 184": where a council ranks,
+    /// not the nation's figure.
+    static RANKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:highest|lowest|largest|smallest|best|worst|fastest|slowest|most|fewest|least|top|bottom)(?-u:\b)[^.;:()]{0,60}?(?-u:\b)(?:in|across|of\s+(?:all\s+)?(?:councils|authorities))\s+(?:(?:the\s+)?(?:england|wales|scotland|country|uk|region)(?-u:\b))?")
+            .expect("valid regex")
+    });
     let before = tail(before, 60);
     let before = ABOUT.find(before).map_or(before, |m| &before[..m.start()]);
+    let before = RANKED.find(before).map_or(before, |m| &before[m.end()..]);
     // What follows a comparison, a comma or an "and" is another figure's: "98, against a
     // national average of 65", "18.4%, below the England average", "71 nationally and 74 for
     // our statistical neighbours".

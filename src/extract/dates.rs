@@ -530,6 +530,12 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<TimeExpr> {
             if !followed_by_age(s, m.end()) && !years_apart {
                 claim(m.range(), Expr::FinancialYear(y), &mut found);
             }
+        } else if let Some((a, b)) = years_apart_short(m.as_str()) {
+            // "3 year average 2021-24": a span of years; its "24" is no number.
+            if !followed_by_age(s, m.end()) {
+                let span = Expr::Range(Box::new(Expr::Year(a)), Box::new(Expr::Year(b)));
+                claim(m.range(), span, &mut found);
+            }
         }
     }
     for m in YEAR.find_iter(digits) {
@@ -1126,6 +1132,19 @@ pub fn financial_year(s: &str) -> Option<i32> {
     let end: i32 = second.parse().ok()?;
     let modulus = 10i32.pow(second.len() as u32);
     ((start + 1) % modulus == end).then_some(start)
+}
+
+/// "2021-24", "2019/23": the first and last of a span of years written with a two-digit end
+/// (two to ten years on; consecutive ones are financial years).
+fn years_apart_short(s: &str) -> Option<(i32, i32)> {
+    let (a, b) = s.split_once(['/', '-', '–'])?;
+    let (a, b) = (a.trim(), b.trim());
+    if b.len() != 2 {
+        return None;
+    }
+    let a: i32 = a.parse().ok()?;
+    let b = a / 100 * 100 + b.parse::<i32>().ok()?;
+    (2..=10).contains(&(b - a)).then_some((a, b))
 }
 
 /// "16-25 year olds" is an age range, not a financial year.

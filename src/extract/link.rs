@@ -535,7 +535,7 @@ fn count_noun(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
 
 /// `count-noun` for missing episodes counted as occasions: "112 children went missing on 345
 /// occasions", "reported missing from care 1,204 times". The occasions are the episodes; the
-/// children who went missing are no indicator's.
+/// children who went missing are no indicator's, and one child's occasions are not the count.
 fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
     static MISSING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)missing(?:\s+from\s+(?:home|care|home\s+or\s+care|(?:their\s+)?(?:placements?|homes?)))?\s+(?:on\s+)?(?:a\s+total\s+of\s+|some\s+|over\s+|more\s+than\s+|almost\s+|nearly\s+)?$")
@@ -547,15 +547,21 @@ fn missing_occasions(s: &Sentence<'_>, q: &Quantity) -> Option<Link> {
         )
         .expect("valid regex")
     });
+    // "The most frequently missing child went missing 43 times": one child's episodes.
+    static ONE_CHILD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:one|a|the|each|this|that|single|individual)\s+(?:[a-z-]+\s+){0,3}?(?:child|young\s+person|girl|boy|teenager)(?-u:\b)")
+            .expect("valid regex")
+    });
     let before = super::text::tail(&s.text[s.range.start..q.span.start], 60);
     let occasions = OCCASIONS_AFTER.find(&s.text[q.end..s.range.end])?;
-    MISSING_BEFORE.is_match(before).then(|| Link {
-        indicator: "missing_episodes",
-        how: "count-noun",
-        rule: "missing-occasions",
-        label: Some(q.end + occasions.start()..q.end + occasions.end()),
-        after: None,
-    })
+    (MISSING_BEFORE.is_match(before) && !ONE_CHILD.is_match(&s.text[s.range.start..q.span.start]))
+        .then(|| Link {
+            indicator: "missing_episodes",
+            how: "count-noun",
+            rule: "missing-occasions",
+            label: Some(q.end + occasions.start()..q.end + occasions.end()),
+            after: None,
+        })
 }
 
 /// `count-noun` for the cases social workers hold: "Social workers hold an average of 18
@@ -839,9 +845,11 @@ fn noun_value(s: &Sentence<'_>, i: usize, q: &Quantity, links: &[Option<Link>]) 
     if counted || of_a_part || describes_an_earlier_count(s, q, m) {
         return None;
     }
-    // "The average age of children entering care was 9": a measure of them, not their count.
+    // "The average age of children entering care was 9", "Average time between a child entering
+    // care and moving in with their adoptive family (days): 398": a measure of them, not their
+    // count.
     static MEASURE_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:age|ages|cost|costs|length|duration|distance|weight)\s+of\s+(?:the\s+|our\s+|all\s+|these\s+|those\s+)?(?:children\s+|young\s+people\s+|child\s+)?$")
+        Regex::new(r"(?i)(?-u:\b)(?:(?:age|ages|cost|costs|length|duration|distance|weight)\s+of\s+(?:the\s+|our\s+|all\s+|these\s+|those\s+)?|(?:time|days|weeks|months)\s+(?:taken\s+)?(?:between|from)\s+(?:a\s+|the\s+)?)(?:children\s+|young\s+people\s+|child\s+)?$")
             .expect("valid regex")
     });
     if MEASURE_OF.is_match(super::text::tail(&s.text[s.range.start..m.span.start], 40)) {

@@ -1007,7 +1007,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         });
         // "88% of eligible children; the average score was 14.6": another measure.
         static ANOTHER_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:scores?|ages?|aged|length|duration|days|weeks|months|years|cost)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(?:scores?|average\s+age|length\s+of|duration|costs?)(?-u:\b)")
                 .expect("valid regex")
         });
         if rated(previous.unit)
