@@ -4180,3 +4180,32 @@ fn spans_of_years_times_between_one_childs_episodes_and_a_rank_in_the_nation() {
     .collect();
     assert_eq!(units, ["212 Count", "101 Per10k", "115 Per10k"]);
 }
+
+#[test]
+fn of_which_in_time_after_a_count_on_its_own_line() {
+    // The count "of which" follows, with the part's own number, is the whole; the share in
+    // time after the part is the count's in-time percentage.
+    for text in [
+        "Assessments authorised: 378\nof which within 45 working days: 311 (82%)",
+        "Assessments authorised: 378, of which within 45 working days: 311 (82%)",
+    ] {
+        assert_eq!(
+            linked(text),
+            [
+                ("assessments".to_string(), 378.0),
+                ("assessments_on_time_pct".to_string(), 82.0)
+            ],
+            "{text}"
+        );
+    }
+    check(&[
+        (
+            "There were 366 children in care, 30 of whom are placed with parents.",
+            &[("children_in_care", 366.0)],
+        ),
+        (
+            "On 31 July 2022 there were 231 looked after children, 52 of whom were looked after at home with parents and 179 looked after away from home.",
+            &[("children_in_care", 231.0)],
+        ),
+    ]);
+}

@@ -425,7 +425,20 @@ fn breakdown(s: &Sentence<'_>, q: &Quantity) -> bool {
     if q.unit == Unit::Percent {
         return false; // "96.7% of which were in time" is how percentages are said
     }
-    PART_OF.is_match(after) || OF_THE_TOTAL.is_match(before) && !CONVERTED.is_match(after)
+    PART_OF.is_match(after) && !whole_of_a_part_after(after)
+        || OF_THE_TOTAL.is_match(before) && !CONVERTED.is_match(after)
+}
+
+/// "Assessments authorised: 378\nof which within 45 working days: 311", "378, of which 311":
+/// a number that "of which" follows, with the part's own number right after it or after its
+/// label, is the whole (where "30 of whom are placed with parents" is a part, and so is "9 of
+/// them for more than 18 months").
+fn whole_of_a_part_after(after: &str) -> bool {
+    static OF_WHICH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*of\s+(?:which|whom|these|them)(?-u:\b)(?:[^.;:]{0,60}[:=])?\s*\d")
+            .expect("valid regex")
+    });
+    OF_WHICH.is_match(after)
 }
 
 /// A part that the vocabulary names in its own right: "Of the 389, 42 are unaccompanied
@@ -1294,9 +1307,10 @@ fn in_time_of_named(s: &Sentence<'_>, q: &Quantity, topic: &Topic) -> Option<Lin
         ("initial_cp_conferences", "icpc_on_time_pct"),
         ("assessments", "assessments_on_time_pct"),
     ];
-    // "ICPCs held: 41 (within 15 days: 83%)": in time, as the percentage's label.
+    // "ICPCs held: 41 (within 15 days: 83%)", "of which within 45 working days: 311 (82%)": in
+    // time, as the percentage's label (with the count in time before it).
     static IN_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?:with)?in\s+(?:\d+|fifteen|forty[\s-]two|forty[\s-]five)\s+(?:working\s+)?days|(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)\s*[:=]\s*$")
+        Regex::new(r"(?i)(?:(?:with)?in\s+(?:\d+|fifteen|forty[\s-]two|forty[\s-]five)\s+(?:working\s+)?days|(?:with)?in\s+(?:the\s+)?(?:statutory\s+)?timescales?|(?:on|in)\s+time)\s*(?:[:=]\s*|\s(?:[\d,]+\s*)?\(\s*|[:=]\s*[\d,]+\s*\(\s*)$")
             .expect("valid regex")
     });
     if !IN_TIME.is_match(&s.text[q.end..s.range.end])
