@@ -4209,3 +4209,44 @@ fn of_which_in_time_after_a_count_on_its_own_line() {
         ),
     ]);
 }
+
+#[test]
+fn rates_beside_comparators_in_brackets_re_referrals_named_in_full_and_the_lados_contacts() {
+    let units = |line: &str| -> Vec<String> {
+        extract(
+            "line.txt",
+            &format!("{HEADER}{line}\n"),
+            &Options::default(),
+        )
+        .figures
+        .iter()
+        .map(|f| format!("{} {:?} {:?}", f.value, f.unit, f.area))
+        .collect()
+    };
+    // A comparator in brackets after "the national rate" is a rate too, and so is a value in
+    // brackets after "per 10,000".
+    assert_eq!(
+        units("There were 712 children in care, a rate of 49 per 10,000 which remains well below the national rate (70) and statistical neighbours (56)."),
+        ["712 Count Local", "49 Per10k Local", "70 Per10k England", "56 Per10k StatisticalNeighbours"]
+    );
+    assert_eq!(
+        units("The rate per 10,000 (33.6) is below England (41.6)."),
+        ["33.6 Per10k Local", "41.6 Per10k England"]
+    );
+    check(&[
+        (
+            "Referrals with a previous referral in the past 12 months: 296 (21.1%)",
+            &[("re_referrals_pct", 21.1)],
+        ),
+        // The LADO's contacts are allegations about adults, not the front door's.
+        (
+            "The LADO received 612 contacts during the year, of which 238 met the threshold for a referral.",
+            &[],
+        ),
+    ]);
+    // "from over 25 two years ago": the time is the earlier value's.
+    assert_eq!(
+        dated_line("Staff told the team that caseloads had fallen to an average of 18 from over 25 two years ago."),
+        one("social_worker_caseload", 18.0, "2023-03-15")
+    );
+}

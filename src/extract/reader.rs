@@ -37,7 +37,7 @@ const SERVICE_GENERIC: [&str; 8] = [
 fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
     static OTHER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:{}|education|schools|send)(?-u:\b)",
+            r"(?i)^(?:{}|education|schools|send|lado|(?:local\s+authority\s+)?designated\s+officer)(?-u:\b)",
             vocab::OTHER_SERVICES
         ))
         .expect("valid regex")
@@ -46,11 +46,16 @@ fn other_service_heading(kind: Kind, body: &str) -> Option<bool> {
         Regex::new(r"(?i)child|young\s+people|famil|care\s+leav|looked\s+after|corporate\s+parent")
             .expect("valid regex")
     });
+    // "Annual Report of the Local Authority Designated Officer (LADO) 2023/24": the service.
+    static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(?:annual\s+)?report\s+of\s+the\s+").expect("valid regex")
+    });
     let words = body
         .trim()
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim()
         .trim_end_matches(':');
+    let words = REPORT_OF.find(words).map_or(words, |m| &words[m.end()..]);
     if words
         .split_once(':')
         .is_some_and(|(_, value)| value.bytes().any(|b| b.is_ascii_digit()))
@@ -934,7 +939,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-|–)\s*$").expect("valid regex"));
     static PER_10K: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\(\s*per\s+(?:10,?000|10k)(?-u:\b)[^;.\n()]{0,30}\)|(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b))(?:[^;.\n()]|\([^;.\n()]{0,30}\)){0,60}$",
+            r"(?i)(?:\(\s*per\s+(?:10,?000|10k)(?-u:\b)[^;.\n()]{0,30}\)|(?-u:\b)per\s+(?:10,?000|10k)(?-u:\b))(?:[^;.\n()]|\([^;.\n()]{0,30}\)){0,60}\(?\s*$",
         )
         .expect("valid regex")
     });
@@ -1002,7 +1007,7 @@ fn carry_units(text: &str, sentence_end: usize, quantities: &mut [Quantity]) {
         let after_an_aside = closes_a_bracket(gap) && area::cue(gap, "").is_none();
         // "a threshold of 0.1% (which for Westshire would be 31)": the rate put as a number.
         static CONVERTED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:which|equivalent|equates?|equating|i\.e|would\s+be|means|meaning)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(?:which\s+(?:for|would|is\s+equivalent|equates|means)|equivalent|equates?|equating|i\.e|would\s+be|means|meaning)(?-u:\b)")
                 .expect("valid regex")
         });
         // "88% of eligible children; the average score was 14.6": another measure.

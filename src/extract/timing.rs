@@ -668,7 +668,8 @@ pub fn date_sentence(
                             && named_to_compare(s.text, s.range.start, t))
                         // "612, up from 540 last year and 402 two years ago": the times after
                         // an earlier value are the earlier values'.
-                        && !(t.span.start >= f.end && changed_from(&s.text[f.end..t.span.start]))
+                        && !(t.span.start >= f.end
+                            && changed_from(&s.text[f.span.start..t.span.start]))
                 })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
                 .find_map(|(t, _)| resolve_here(f, t, unowned_base))
@@ -891,7 +892,7 @@ static FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{CHANGE_FROM}$")).expect("valid regex"));
 static CHANGED_FROM_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CHANGE_FROM).expect("valid regex"));
-const CHANGE_FROM: &str = r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?";
+const CHANGE_FROM: &str = r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from(?:\s+(?:over|under|about|around|almost|nearly|approximately|some|just\s+(?:over|under)))?|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?";
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
     match t.expr {

@@ -120,7 +120,11 @@ pub static MENTIONS: &[Rule] = &[
         r"(?:were|was|been)\s+(?:removed|de-?registered)(?-u:\b)|de-?registrations",
     ),
     rule("missing-short", "missing_episodes", r"episodes(?-u:\b)"),
-    rule("re-referrals", "re_referrals_pct", r"re-?referrals?"),
+    rule(
+        "re-referrals",
+        "re_referrals_pct",
+        r"re-?referrals?|referrals?\s+with\s+a\s+previous\s+referral",
+    ),
     rule(
         "contacts",
         "contacts",
@@ -210,7 +214,7 @@ pub static PREDICATES: &[Rule] = &[
     rule(
         "re-referrals",
         "re_referrals_pct",
-        r"re-?referrals?|repeat\s+referrals?|referrals?\s+(?:received\s+)?within\s+(?:12|twelve)\s+months\s+of\s+(?:a|the)\s+previous\s+referral",
+        r"re-?referrals?|repeat\s+referrals?|referrals?\s+(?:received\s+)?within\s+(?:12|twelve)\s+months\s+of\s+(?:a|the)\s+previous\s+referral|referrals?\s+with\s+a\s+previous\s+referral",
     ),
     rule(
         "repeat-plans",
@@ -440,7 +444,8 @@ pub fn mentions(text: &str, range: Range<usize>, extra: &Aliases) -> Vec<Mention
             && (m.rule.name != "plans-ended" || about_protection_plans(text, m.span.start))
             && !(m.rule.indicator == "referrals"
                 && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
-            && !(m.rule.indicator == "contacts" && to_another_service(text, m.span.end))
+            && !(m.rule.indicator == "contacts"
+                && (to_another_service(text, m.span.end) || received_elsewhere(text, m.span.start)))
             && (m.rule.name != "missing-short" || about_going_missing(text, m.span.start))
             // "Early help: 2,944", a line's label; not "Referrals to Early Help: 300".
             && !(m.rule.indicator == "early_help"
@@ -488,12 +493,16 @@ fn starts_its_line(text: &str, at: usize) -> bool {
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || "•-–*.)(".contains(c))
 }
 
-/// "The Children's Reporter received 402 referrals", "CAMHS referrals: 212": referrals another
-/// service received.
+/// "The Children's Reporter received 402 referrals", "CAMHS referrals: 212", "The LADO received
+/// 612 contacts": referrals (or contacts) another service received.
 fn received_elsewhere(text: &str, at: usize) -> bool {
     let before = super::text::tail(&text[..at], 60).to_ascii_lowercase();
     let word_before = before.split_whitespace().next_back().unwrap_or("");
-    before.contains("reporter") || before.contains("scra") || word_before == "camhs"
+    before.contains("reporter")
+        || before.contains("scra")
+        || word_before == "camhs"
+        || before.contains("lado")
+        || before.contains("designated officer")
 }
 
 /// Services other than children's social care, as reports name them: where a referral goes
@@ -504,7 +513,7 @@ pub(super) const OTHER_SERVICES: &str = r"adults?(?:'|’|'s|’s)?\s+(?:social\
 /// Care": referrals (or contacts) another service receives, not children's social care.
 fn to_another_service(text: &str, at: usize) -> bool {
     static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC)|police|health\s+visitors?|early\s+help|{OTHER_SERVICES}|educational\s+psycholog\w*|school\s+nurs\w*|speech\s+and\s+language|(?-i:SENDIASS|SALT|EP)\s+(?:service|team))(?-u:\b)"))
+        Regex::new(&format!(r"(?i)^\s+(?:(?:were|was)\s+)?(?:made\s+)?to\s+(?:the\s+)?(?:children(?:'|’)?s\s+reporter|reporter|(?-i:SCRA|CAMHS|MARAC|ASC|LADO)|(?:local\s+authority\s+)?designated\s+officer|police|health\s+visitors?|early\s+help|{OTHER_SERVICES}|educational\s+psycholog\w*|school\s+nurs\w*|speech\s+and\s+language|(?-i:SENDIASS|SALT|EP)\s+(?:service|team))(?-u:\b)"))
             .expect("valid regex")
     });
     ANOTHER.is_match(&text[at..])
