@@ -4250,3 +4250,15 @@ fn rates_beside_comparators_in_brackets_re_referrals_named_in_full_and_the_lados
         one("social_worker_caseload", 18.0, "2023-03-15")
     );
 }
+
+#[test]
+fn an_undated_summary_gives_its_headings_year_to_days_and_quarters() {
+    assert_eq!(
+        dated("Quarterly Data Summary\nQ2 2024-25 (July to September)\n\nChildren in Need at 30 September: 2,108 (Q1: 2,044)\nReferrals in quarter: 1,402\n"),
+        owned(&[
+            ("children_in_need", 2108.0, Some("2024-09-30")),
+            ("children_in_need", 2044.0, Some("2024-04/2024-06")),
+            ("referrals", 1402.0, Some("2024-07/2024-09")),
+        ])
+    );
+}

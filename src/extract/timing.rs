@@ -60,6 +60,7 @@ impl Timeline {
             .previous
             .map(When::end)
             .or(self.now())
+            .or(self.heading.map(When::end))
             .or(self.frame.map(When::end));
         Anchors {
             now: self.now(),
