@@ -628,14 +628,16 @@ pub fn date_sentence(
                     .to_ascii_lowercase()
                     .contains("same month")
         });
-        let base = match out
-            .iter()
-            .flatten()
-            .map(|w| w.end())
-            .max_by_key(|p| p.month_index())
-        {
-            Some(latest) if same_month => latest.m.map(|m| When::At(Point::month(latest.y, m))),
-            _ => base,
+        let base = if same_month {
+            out.iter()
+                .flatten()
+                .map(|w| w.end())
+                .max_by_key(|p| p.month_index())
+                .map_or(base, |latest| {
+                    latest.m.map(|m| When::At(Point::month(latest.y, m)))
+                })
+        } else {
+            base
         };
         let own = s
             .times
