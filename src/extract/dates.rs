@@ -104,6 +104,16 @@ impl When {
         }
     }
 
+    /// True for a period of twelve whole months ("2022/23", "the year to 31 March 2024").
+    pub fn is_year(self) -> bool {
+        match self {
+            When::Between(a, b) => {
+                a.m.is_some() && b.m.is_some() && b.month_index() - a.month_index() == 11
+            }
+            When::At(_) => false,
+        }
+    }
+
     /// The first point of the date or period.
     pub fn start(self) -> Point {
         match self {

@@ -589,7 +589,7 @@ pub fn date_sentence(
         framing
             .filter(|t| t.expr.is_explicit())
             .and_then(|t| dates::resolve(&t.expr, anchors))
-            .filter(|w| matches!(w, When::Between(a, b) if a.m.is_some() && b.month_index() - a.month_index() == 11))
+            .filter(|w| w.is_year())
     };
     // [`resolve_for`], with what the sentence's other times say of two expressions.
     let resolve_here = |f: &ToDate<'_>, t: &TimeExpr, base: Option<When>| match t.expr {
@@ -672,7 +672,7 @@ pub fn date_sentence(
                         // "612, up from 540 last year and 402 two years ago": the times after
                         // an earlier value are the earlier values'.
                         && !(t.span.start >= f.end
-                            && changed_from(&s.text[f.span.start..t.span.start]))
+                            && names_an_earlier_value(&s.text[f.span.start..t.span.start]))
                 })
                 .filter(|(t, _)| t.expr != Expr::PreviousYear || t.span.end <= f.span.start)
                 .find_map(|(t, _)| resolve_here(f, t, unowned_base))
@@ -883,19 +883,21 @@ fn time_looked_back_to(s: &SentenceTimes<'_>, f: &ToDate<'_>, anchors: Anchors) 
 /// changed from, whose date the sentence's other times (its "currently", its heading's date)
 /// are not.
 fn earlier_value(text: &str, sentence_start: usize, at: usize) -> bool {
-    FROM.is_match(super::text::tail(&text[sentence_start..at], 60))
+    ENDS_ON_AN_EARLIER_VALUE.is_match(super::text::tail(&text[sentence_start..at], 60))
 }
 
 /// Whether `words` name a value changed from: "up from", "a decrease from", "(previously".
-fn changed_from(words: &str) -> bool {
-    CHANGED_FROM_ANYWHERE.is_match(words)
+fn names_an_earlier_value(words: &str) -> bool {
+    NAMES_AN_EARLIER_VALUE.is_match(words)
 }
 
-static FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("{CHANGE_FROM}$")).expect("valid regex"));
-static CHANGED_FROM_ANYWHERE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(CHANGE_FROM).expect("valid regex"));
-const CHANGE_FROM: &str = r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from(?:\s+(?:over|under|about|around|almost|nearly|approximately|some|just\s+(?:over|under)))?|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?";
+static ENDS_ON_AN_EARLIER_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{EARLIER_VALUE}$")).expect("valid regex"));
+static NAMES_AN_EARLIER_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(EARLIER_VALUE).expect("valid regex"));
+/// The words before a value a figure changed from: "up from", "fallen to 18 from over",
+/// "(previously". (Not [`CHANGED_FROM`], the words before the time a change is measured from.)
+const EARLIER_VALUE: &str = r"(?i)(?:(?-u:\b)(?:up|down|increased?|increasing|decreased?|decreasing|rise|risen|rose|rising|fall|fallen|fell|falling|reduced?|reduction|reducing|dropped|drop|improved?|improvement|improving|changed?|moved?|grow|grown|grew|growing|climbed|declined|jumped|a\s+(?:rise|fall|drop|change|move)|[\d.,]+\s*%?)\s+from(?:\s+(?:over|under|about|around|almost|nearly|approximately|some|just\s+(?:over|under)))?|(?-u:\b)(?:previously|formerly)|\(\s*(?:was|from))\s*[£]?";
 
 fn resolve(t: &TimeExpr, anchors: Anchors, base: Option<When>, tl: &Timeline) -> Option<When> {
     match t.expr {
